@@ -1,0 +1,5 @@
+"""optfleet's command line: a thin layer that parses, calls the library and renders."""
+
+from optfleet.cli.app import app, main, run
+
+__all__ = ["app", "main", "run"]

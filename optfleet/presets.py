@@ -1,0 +1,106 @@
+"""Assumption presets: named bundles of modelling assumptions.
+
+``default``
+    optfleet's own physics: profiles computed from GPU + model + serving config (tensor-parallel
+    replicas priced per GPU), paged KV, the SLO checked on the TTFT tail (queue wait + prefill
+    quantile) with an M/G/c model, a utilisation guard of 0.95 and binomial N+k spares.
+
+``fleet-sim``
+    The reference planner's assumptions, to reproduce its published numbers: its calibrated
+    profiles (each priced as one GPU), KV reserved for max_ctx per sequence, full-batch service
+    time, the SLO checked on its P99-wait formula (reported TTFT adds the *mean* prefill),
+    utilisation <= 0.85, compress-and-route share 0.75, and ``ceil(n / A)`` spares.
+
+Examples
+--------
+>>> from optfleet.presets import get_preset
+>>> get_preset("fleet-sim").util_cap
+0.85
+>>> get_preset("default").kv_policy
+'paged'
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from optfleet.errors import UnknownNameError
+from optfleet.scenario import Frozen
+
+GAMMA_GRID = tuple(round(1.0 + 0.1 * i, 1) for i in range(11))
+
+
+class AssumptionPreset(Frozen):
+    """A named set of modelling assumptions (see the module docstring and docs/presets.md)."""
+
+    name: str
+    description: str
+    profile_set: Literal["calibrated", "computed"]
+    kv_policy: Literal["reserve", "paged"]
+    service_model: Literal["fleet-sim", "default"]
+    tail_method: Literal["fleet-sim", "ttft-tail"]
+    util_cap: Annotated[float, Field(gt=0, le=1)]
+    compress_share: Annotated[float, Field(ge=0, le=1)]
+    reliability_rule: Literal["ceil-n-over-a", "binomial"]
+    gammas: tuple[float, ...] = GAMMA_GRID
+
+
+PRESETS: dict[str, AssumptionPreset] = {
+    "default": AssumptionPreset(
+        name="default",
+        description=(
+            "computed profiles (tp replicas priced per GPU), paged KV, P99 of TTFT = wait + "
+            "prefill (M/G/c, Allen-Cunneen/Cosmetatos), utilisation guard 0.95, binomial spares"
+        ),
+        profile_set="computed",
+        kv_policy="paged",
+        service_model="default",
+        tail_method="ttft-tail",
+        util_cap=0.95,
+        compress_share=0.75,
+        reliability_rule="binomial",
+    ),
+    "fleet-sim": AssumptionPreset(
+        name="fleet-sim",
+        description=(
+            "the reference planner's assumptions: calibrated A10G/A100/H100 profiles priced per "
+            "GPU, KV reserved per slot, full-batch service, its P99-wait formula (+ mean prefill), "
+            "utilisation <= 0.85, compress share 0.75, ceil(n/A) spares"
+        ),
+        profile_set="calibrated",
+        kv_policy="reserve",
+        service_model="fleet-sim",
+        tail_method="fleet-sim",
+        util_cap=0.85,
+        compress_share=0.75,
+        reliability_rule="ceil-n-over-a",
+    ),
+}
+
+
+def get_preset(name: str | AssumptionPreset) -> AssumptionPreset:
+    """Return the preset called ``name`` (a preset object passes through).
+
+    Raises
+    ------
+    UnknownNameError
+        If no preset has that name.
+    """
+    if isinstance(name, AssumptionPreset):
+        return name
+    key = name.strip().lower().replace("_", "-")
+    if key in ("fleetsim", "fleet-sim", "reference", "vllm-sr-sim"):
+        key = "fleet-sim"
+    try:
+        return PRESETS[key]
+    except KeyError:
+        raise UnknownNameError(
+            f"unknown assumptions preset {name!r}; known: {', '.join(sorted(PRESETS))}"
+        ) from None
+
+
+def list_presets() -> list[AssumptionPreset]:
+    """All built-in presets, default first."""
+    return [PRESETS["default"], PRESETS["fleet-sim"]]

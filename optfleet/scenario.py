@@ -1,0 +1,463 @@
+"""Scenario models: the validated, frozen description of a planning question.
+
+Every model is a pydantic v2 model with ``frozen=True`` and ``extra="forbid"``: a typo in a YAML
+file is an error, not a silently ignored key.  Units are in the field names (``_s``, ``_per_s``,
+``_bytes``, ``_usd_per_hour``, ``_w``).
+
+Examples
+--------
+>>> from optfleet.scenario import SLO
+>>> SLO(ttft_p99_s=0.5).ttft_p99_s
+0.5
+>>> SLO(ttft_p99_s=0)
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for SLO
+...
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from optfleet.errors import InputError
+
+PositiveFloat = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+NonNegFloat = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Fraction01 = Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)]
+PositiveInt = Annotated[int, Field(gt=0)]
+NonNegInt = Annotated[int, Field(ge=0)]
+
+HOURS_PER_YEAR = 8760.0
+
+
+class Frozen(BaseModel):
+    """Base of every scenario model: immutable, unknown keys rejected, no NaN/inf."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+
+# --------------------------------------------------------------------------------------------
+# Hardware and models
+# --------------------------------------------------------------------------------------------
+
+
+class GPUSpec(Frozen):
+    """One GPU type: datasheet figures, default price and power.
+
+    Memory is in bytes (decimal: 80 GB = 80e9), throughput in FLOP/s and bytes/s.
+    """
+
+    name: str
+    memory_bytes: PositiveFloat
+    memory_bandwidth_bytes_per_s: PositiveFloat
+    bf16_flop_per_s: PositiveFloat
+    fp8_flop_per_s: PositiveFloat | None = None
+    tdp_w: PositiveFloat
+    idle_power_w: PositiveFloat | None = None
+    interconnect: str = "PCIe"
+    interconnect_bandwidth_bytes_per_s: PositiveFloat = 32e9
+    price_usd_per_hour: NonNegFloat
+    aliases: tuple[str, ...] = ()
+    source: str
+
+
+class ModelSpec(Frozen):
+    """A transformer LLM's architecture, as in its Hugging Face ``config.json``.
+
+    Dense models leave the MoE fields at 0; MLA models (DeepSeek-V2/V3) set ``kv_lora_rank`` and
+    ``qk_rope_head_dim`` and cache ``kv_lora_rank + qk_rope_head_dim`` elements per token per layer.
+    """
+
+    name: str
+    num_layers: PositiveInt
+    hidden_size: PositiveInt
+    num_attention_heads: PositiveInt
+    num_kv_heads: PositiveInt
+    head_dim: PositiveInt
+    intermediate_size: PositiveInt
+    vocab_size: PositiveInt
+    tie_word_embeddings: bool = False
+    # Mixture of experts
+    num_experts: NonNegInt = 0
+    experts_per_token: NonNegInt = 0
+    moe_intermediate_size: NonNegInt = 0
+    num_shared_experts: NonNegInt = 0
+    first_dense_layers: NonNegInt = 0
+    # Multi-head latent attention
+    kv_lora_rank: NonNegInt = 0
+    qk_rope_head_dim: NonNegInt = 0
+    q_lora_rank: NonNegInt = 0
+    qk_nope_head_dim: NonNegInt = 0
+    v_head_dim: NonNegInt = 0
+    # Optional published parameter count (overrides the computed one when given)
+    total_params: PositiveFloat | None = None
+    max_position_embeddings: PositiveInt | None = None
+    aliases: tuple[str, ...] = ()
+    source: str = "user"
+
+    @property
+    def is_moe(self) -> bool:
+        return self.num_experts > 0
+
+    @property
+    def is_mla(self) -> bool:
+        return self.kv_lora_rank > 0
+
+    @model_validator(mode="after")
+    def _check(self) -> ModelSpec:
+        if self.num_attention_heads % self.num_kv_heads:
+            raise ValueError(
+                f"num_attention_heads ({self.num_attention_heads}) must be a multiple of "
+                f"num_kv_heads ({self.num_kv_heads})"
+            )
+        if self.num_experts and not (0 < self.experts_per_token <= self.num_experts):
+            raise ValueError("experts_per_token must be in 1..num_experts for an MoE model")
+        return self
+
+
+DType = Literal["fp32", "fp16", "bf16", "fp8", "int8", "int4"]
+
+BYTES_PER_ELEMENT: dict[str, float] = {
+    "fp32": 4.0,
+    "fp16": 2.0,
+    "bf16": 2.0,
+    "fp8": 1.0,
+    "int8": 1.0,
+    "int4": 0.5,
+}
+
+
+class ServingConfig(Frozen):
+    """How one replica serves a model (vLLM-style engine arguments).
+
+    A replica is ``tensor_parallel_size`` GPUs serving one copy of the model; it is priced as
+    ``tensor_parallel_size`` x the GPU's hourly price.
+    """
+
+    tensor_parallel_size: PositiveInt = 1
+    dtype: DType = "bf16"
+    kv_cache_dtype: DType | Literal["auto"] = "auto"
+    max_num_seqs: PositiveInt = 256
+    max_model_len: PositiveInt | None = None
+    chunked_prefill_tokens: PositiveInt = 2048
+    gpu_memory_utilization: Fraction01 = 0.9
+    kv_policy: Literal["paged", "reserve"] = "paged"
+
+    @property
+    def kv_dtype(self) -> str:
+        return self.dtype if self.kv_cache_dtype == "auto" else self.kv_cache_dtype
+
+
+# --------------------------------------------------------------------------------------------
+# Workloads and arrivals
+# --------------------------------------------------------------------------------------------
+
+
+class RatioSplit(Frozen):
+    """Prompt/output split of a total length L: ``l_in = max(1, int(f L))``, ``l_out = max(1, L - l_in)``.
+
+    ``prompt_fraction=0.8`` is the reference system's 80/20 rule.
+    """
+
+    kind: Literal["ratio"] = "ratio"
+    prompt_fraction: Annotated[float, Field(gt=0, lt=1)] = 0.8
+
+
+class CDFWorkload(Frozen):
+    """Request lengths from a total-token CDF: a built-in name, a file, or inline knots."""
+
+    kind: Literal["cdf"] = "cdf"
+    name: str | None = None
+    path: Path | None = None
+    knots: tuple[tuple[float, float], ...] | None = None
+    split: RatioSplit = RatioSplit()
+
+    @model_validator(mode="after")
+    def _one_source(self) -> CDFWorkload:
+        given = sum(x is not None for x in (self.name, self.path, self.knots))
+        if given != 1:
+            raise ValueError("a cdf workload needs exactly one of name, path or knots")
+        return self
+
+
+class SeparateCDFWorkload(Frozen):
+    """Prompt and output lengths drawn independently from two CDFs (files or built-in names)."""
+
+    kind: Literal["separate"] = "separate"
+    prompt: CDFWorkload
+    output: CDFWorkload
+
+
+class TraceWorkload(Frozen):
+    """Request lengths (and optionally arrival times) from a real trace.
+
+    ``format``: ``azure2023`` (TIMESTAMP datetime, ContextTokens, GeneratedTokens),
+    ``splitwise`` (numeric seconds timestamps) or ``jsonl`` with configurable field names.
+    """
+
+    kind: Literal["trace"] = "trace"
+    name: str | None = None
+    path: Path | None = None
+    format: Literal["azure2023", "splitwise", "jsonl"] = "azure2023"
+    time_field: str = "timestamp"
+    prompt_field: str = "prompt_tokens"
+    output_field: str = "output_tokens"
+    time_unit_s: PositiveFloat = 1.0
+
+    @model_validator(mode="after")
+    def _one_source(self) -> TraceWorkload:
+        if (self.name is None) == (self.path is None):
+            raise ValueError("a trace workload needs exactly one of name or path")
+        return self
+
+
+WorkloadSpec = Annotated[CDFWorkload | SeparateCDFWorkload | TraceWorkload, Field(discriminator="kind")]
+
+
+class PoissonArrivals(Frozen):
+    kind: Literal["poisson"] = "poisson"
+    rate_per_s: PositiveFloat
+
+
+class GammaArrivals(Frozen):
+    """Bursty renewal arrivals: gamma inter-arrival times with coefficient of variation ``cv``."""
+
+    kind: Literal["gamma"] = "gamma"
+    rate_per_s: PositiveFloat
+    cv: PositiveFloat
+
+
+class PiecewiseArrivals(Frozen):
+    """Non-homogeneous Poisson arrivals with a piecewise-constant rate.
+
+    ``rates_per_s[i]`` holds on ``[start_s[i], start_s[i+1])``; the last rate holds onwards.
+    """
+
+    kind: Literal["piecewise"] = "piecewise"
+    start_s: tuple[NonNegFloat, ...]
+    rates_per_s: tuple[NonNegFloat, ...]
+
+    @model_validator(mode="after")
+    def _check(self) -> PiecewiseArrivals:
+        if len(self.start_s) != len(self.rates_per_s) or not self.start_s:
+            raise ValueError("start_s and rates_per_s must be non-empty and of equal length")
+        if self.start_s[0] != 0 or any(b <= a for a, b in zip(self.start_s, self.start_s[1:])):
+            raise ValueError("start_s must start at 0 and increase strictly")
+        if not any(r > 0 for r in self.rates_per_s):
+            raise ValueError("at least one rate must be positive")
+        return self
+
+    @property
+    def rate_per_s(self) -> float:
+        """Time-average rate over the breakpoints (last segment weighted like the mean segment)."""
+        if len(self.start_s) == 1:
+            return self.rates_per_s[0]
+        widths = [b - a for a, b in zip(self.start_s, self.start_s[1:])]
+        widths.append(sum(widths) / len(widths))
+        return sum(w * r for w, r in zip(widths, self.rates_per_s)) / sum(widths)
+
+
+class TraceReplayArrivals(Frozen):
+    """Replay a trace's timestamps, compressed in time by ``rate_scale`` (2 = twice the rate)."""
+
+    kind: Literal["trace"] = "trace"
+    trace: TraceWorkload
+    rate_scale: PositiveFloat = 1.0
+
+
+ArrivalSpec = Annotated[
+    PoissonArrivals | GammaArrivals | PiecewiseArrivals | TraceReplayArrivals,
+    Field(discriminator="kind"),
+]
+
+
+# --------------------------------------------------------------------------------------------
+# SLOs, availability, constraints
+# --------------------------------------------------------------------------------------------
+
+
+class SLO(Frozen):
+    """Latency objectives: the ``quantile`` (default P99) of TTFT, and optionally of TPOT."""
+
+    ttft_p99_s: PositiveFloat
+    tpot_p99_s: PositiveFloat | None = None
+    quantile: Annotated[float, Field(gt=0.5, lt=1)] = 0.99
+
+
+class Availability(Frozen):
+    """Per-replica availability: given directly, or from failure rate and repair time."""
+
+    availability: Fraction01 | None = None
+    failures_per_node_day: NonNegFloat | None = None
+    mttr_hours: NonNegFloat | None = None
+    target: Annotated[float, Field(gt=0, lt=1)] = 0.999
+
+    @model_validator(mode="after")
+    def _check(self) -> Availability:
+        if self.availability is None and (
+            self.failures_per_node_day is None or self.mttr_hours is None
+        ):
+            raise ValueError("give availability, or failures_per_node_day and mttr_hours")
+        return self
+
+    @property
+    def replica_availability(self) -> float:
+        """``A = 1 / (1 + r_f MTTR_h / 24)`` unless given directly."""
+        if self.availability is not None:
+            return self.availability
+        assert self.failures_per_node_day is not None and self.mttr_hours is not None
+        return 1.0 / (1.0 + self.failures_per_node_day * self.mttr_hours / 24.0)
+
+
+class Constraints(Frozen):
+    """User constraints the planner enforces."""
+
+    max_gpus: dict[str, NonNegInt] = {}
+    budget_usd_per_hour: PositiveFloat | None = None
+    power_budget_w: PositiveFloat | None = None
+    min_replicas_per_pool: NonNegInt = 0
+    eligible: dict[str, tuple[str, ...]] = {}
+
+
+# --------------------------------------------------------------------------------------------
+# The scenario
+# --------------------------------------------------------------------------------------------
+
+
+class Scenario(Frozen):
+    """A whole planning question: workload, arrivals, SLO, GPU menu, model, assumptions.
+
+    Examples
+    --------
+    >>> from optfleet.scenario import Scenario
+    >>> s = Scenario()
+    >>> s.rate_per_s, s.slo.ttft_p99_s, s.gpus
+    (100.0, 0.5, ('A10G', 'A100-80GB', 'H100-SXM'))
+    """
+
+    name: str = "default"
+    preset: str = "default"
+    workload: WorkloadSpec = CDFWorkload(name="azure")
+    arrivals: ArrivalSpec | None = None
+    rate_per_s: PositiveFloat = 100.0
+    slo: SLO = SLO(ttft_p99_s=0.5)
+    gpus: tuple[str, ...] = ("A10G", "A100-80GB", "H100-SXM")
+    gpu_overrides: tuple[GPUSpec, ...] = ()
+    prices_usd_per_hour: dict[str, NonNegFloat] = {}
+    model: str | ModelSpec = "llama-3.1-8b"
+    serving: ServingConfig = ServingConfig()
+    tensor_parallel: dict[str, PositiveInt] = {}
+    long_max_ctx_tokens: PositiveInt = 65536
+    thresholds_tokens: tuple[PositiveInt, ...] | None = None
+    gammas: tuple[Annotated[float, Field(ge=1)], ...] = (1.0,)
+    availability: Availability | None = None
+    constraints: Constraints = Constraints()
+    seed: NonNegInt = 0
+
+    @field_validator("gpus")
+    @classmethod
+    def _nonempty(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        if not v:
+            raise ValueError("the GPU menu is empty")
+        return v
+
+    @property
+    def arrival_spec(self) -> PoissonArrivals | GammaArrivals | PiecewiseArrivals | TraceReplayArrivals:
+        """The arrival process: the given one, else Poisson at ``rate_per_s``."""
+        return self.arrivals or PoissonArrivals(rate_per_s=self.rate_per_s)
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------------------------
+
+
+def _format_validation_error(exc: ValidationError, what: str) -> str:
+    first = exc.errors()[0]
+    loc = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    extra = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"invalid {what}: {loc}: {first['msg']}{extra}"
+
+
+def read_mapping(path: str | Path) -> dict[str, Any]:
+    """Read a YAML or JSON file holding a mapping; raise :class:`InputError` if it can not."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"file not found: {p}")
+    text = p.read_text(encoding="utf-8")
+    try:
+        if p.suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+    except Exception as exc:  # noqa: BLE001 - any parse error is bad input
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"can not parse {p}: {msg}") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{p} must hold a mapping at the top level")
+    return data
+
+
+def validate_model(cls: type[BaseModel], data: Any, what: str) -> Any:
+    """Validate ``data`` as ``cls``; turn pydantic's error into a one-line :class:`InputError`."""
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_format_validation_error(exc, what)) from None
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load a :class:`Scenario` from a YAML or JSON file.
+
+    Relative file paths inside the scenario are resolved against the scenario file's folder.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "s.yaml").write_text("rate_per_s: 20\\nslo: {ttft_p99_s: 1.0}\\n")
+    >>> load_scenario(d / "s.yaml").rate_per_s
+    20.0
+    """
+    p = Path(path)
+    data = read_mapping(p)
+    scenario = validate_model(Scenario, data, f"scenario {p}")
+    return _resolve_paths(scenario, p.resolve().parent)
+
+
+def _resolve_paths(scenario: Scenario, base: Path) -> Scenario:
+    def fix(w: Any) -> Any:
+        if isinstance(w, CDFWorkload | TraceWorkload) and w.path is not None and not w.path.is_absolute():
+            return w.model_copy(update={"path": base / w.path})
+        if isinstance(w, SeparateCDFWorkload):
+            return w.model_copy(update={"prompt": fix(w.prompt), "output": fix(w.output)})
+        return w
+
+    update: dict[str, Any] = {"workload": fix(scenario.workload)}
+    if isinstance(scenario.arrivals, TraceReplayArrivals):
+        update["arrivals"] = scenario.arrivals.model_copy(update={"trace": fix(scenario.arrivals.trace)})
+    return scenario.model_copy(update=update)
+
+
+def scenario_json_schema() -> dict[str, Any]:
+    """The JSON schema of :class:`Scenario` (what ``optfleet schema`` prints)."""
+    return Scenario.model_json_schema()
+
+
+def check_finite_positive(name: str, value: float, *, allow_zero: bool = False) -> float:
+    """Raise :class:`InputError` unless ``value`` is a finite positive (or zero) number."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"{name} must be a number, got {value!r}") from None
+    if math.isnan(v) or math.isinf(v) or v < 0 or (v == 0 and not allow_zero):
+        raise InputError(f"{name} must be a finite {'non-negative' if allow_zero else 'positive'} number, got {value!r}")
+    return v
