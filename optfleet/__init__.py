@@ -1,0 +1,95 @@
+"""optfleet: plan the cheapest GPU fleet that meets LLM-inference latency SLOs.
+
+The public surface is small; everything else lives in sub-modules:
+
+- scenarios: :class:`Scenario`, :func:`load_scenario`, :class:`SLO`, :class:`ServingConfig`
+- assumptions: :func:`get_preset` (``"default"`` and ``"fleet-sim"``)
+- catalogs: :func:`get_gpu`, :func:`get_model`, :func:`load_hf_config`
+- physics: :func:`computed_profile`, :func:`calibrated_profile`
+- workloads: :func:`load_workload`, :func:`builtin_cdf`, :func:`arrival_times`
+- analytics: :func:`size_layout` (:mod:`optfleet.pools`), queueing maths in :mod:`optfleet.queueing`
+- planning and simulation: :func:`plan`, :func:`simulate` (imported lazily)
+- errors: :class:`OptfleetError` and its sub-classes
+
+Examples
+--------
+>>> import optfleet
+>>> optfleet.Scenario().rate_per_s
+100.0
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from optfleet._version import __version__
+from optfleet.errors import (
+    InfeasibleError,
+    InputError,
+    ModelDoesNotFitError,
+    OptfleetError,
+    SimulationError,
+    SolverError,
+    UnknownNameError,
+)
+from optfleet.presets import AssumptionPreset, get_preset, list_presets
+from optfleet.scenario import (
+    SLO,
+    Availability,
+    Constraints,
+    GPUSpec,
+    ModelSpec,
+    Scenario,
+    ServingConfig,
+    load_scenario,
+)
+
+_LAZY = {
+    "get_gpu": "optfleet.catalog",
+    "get_model": "optfleet.catalog",
+    "list_gpus": "optfleet.catalog",
+    "list_models": "optfleet.catalog",
+    "load_hf_config": "optfleet.catalog",
+    "computed_profile": "optfleet.physics",
+    "calibrated_profile": "optfleet.physics",
+    "load_workload": "optfleet.workloads",
+    "builtin_cdf": "optfleet.workloads",
+    "arrival_times": "optfleet.workloads",
+    "size_layout": "optfleet.pools",
+    "PoolContext": "optfleet.pools",
+    "plan": "optfleet.planner",
+    "simulate": "optfleet.sim",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'optfleet' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+__all__ = [
+    "SLO",
+    "AssumptionPreset",
+    "Availability",
+    "Constraints",
+    "GPUSpec",
+    "InfeasibleError",
+    "InputError",
+    "ModelDoesNotFitError",
+    "ModelSpec",
+    "OptfleetError",
+    "Scenario",
+    "ServingConfig",
+    "SimulationError",
+    "SolverError",
+    "UnknownNameError",
+    "__version__",
+    "get_preset",
+    "list_presets",
+    "load_scenario",
+    *sorted(_LAZY),
+]

@@ -45,6 +45,8 @@ class AssumptionPreset(Frozen):
     compress_share: Annotated[float, Field(ge=0, le=1)]
     reliability_rule: Literal["ceil-n-over-a", "binomial"]
     gammas: tuple[float, ...] = GAMMA_GRID
+    """Compress-and-route factors swept when the scenario gives none.  Compression is lossy, so
+    the default preset does not compress unless asked; the reference sweeps 1.0..2.0."""
 
 
 PRESETS: dict[str, AssumptionPreset] = {
@@ -61,6 +63,7 @@ PRESETS: dict[str, AssumptionPreset] = {
         util_cap=0.95,
         compress_share=0.75,
         reliability_rule="binomial",
+        gammas=(1.0,),
     ),
     "fleet-sim": AssumptionPreset(
         name="fleet-sim",

@@ -355,7 +355,7 @@ class Scenario(Frozen):
     tensor_parallel: dict[str, PositiveInt] = {}
     long_max_ctx_tokens: PositiveInt = 65536
     thresholds_tokens: tuple[PositiveInt, ...] | None = None
-    gammas: tuple[Annotated[float, Field(ge=1)], ...] = (1.0,)
+    gammas: tuple[Annotated[float, Field(ge=1)], ...] | None = None
     availability: Availability | None = None
     constraints: Constraints = Constraints()
     seed: NonNegInt = 0
@@ -366,6 +366,18 @@ class Scenario(Frozen):
         if not v:
             raise ValueError("the GPU menu is empty")
         return v
+
+    @property
+    def workload_label(self) -> str:
+        """A short human label of the workload (built-in name or file stem)."""
+        w = self.workload
+        if isinstance(w, SeparateCDFWorkload):
+            return "separate prompt/output CDFs"
+        if w.name is not None:
+            return w.name
+        if getattr(w, "path", None) is not None:
+            return Path(w.path).stem
+        return "inline CDF"
 
     @property
     def arrival_spec(self) -> PoissonArrivals | GammaArrivals | PiecewiseArrivals | TraceReplayArrivals:

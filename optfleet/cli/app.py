@@ -95,8 +95,10 @@ def render_table(title: str, columns: list[str], rows: list[list[Any]], notes: l
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
-    for col in columns:
-        table.add_column(col, justify="right" if col and col[0].isdigit() is False else "left")
+    first = rows[0] if rows else []
+    for i, col in enumerate(columns):
+        numeric = i < len(first) and isinstance(first[i], int | float) and not isinstance(first[i], bool)
+        table.add_column(col, justify="right" if numeric else "left")
     for row in rows:
         table.add_row(*[_cell(v) for v in row])
     console = Console(width=max(100, min(200, _term_width())), soft_wrap=False)

@@ -1,0 +1,306 @@
+"""optfleet's commands. Each: parse -> one library call -> render (table or JSON)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from optfleet.cli.app import (
+    FormatOpt,
+    OutputFormat,
+    app,
+    emit_json,
+    handles_errors,
+    render_table,
+)
+from optfleet.errors import InputError
+
+# ------------------------------------------------------------------------------------------
+# shared option parsing
+# ------------------------------------------------------------------------------------------
+
+WorkloadOpt = Annotated[
+    str,
+    typer.Option(
+        "--workload",
+        "-w",
+        help="Built-in workload (azure, lmsys, agent_heavy, azure_code, azure_conv) or a CDF file.",
+    ),
+]
+PresetOpt = Annotated[
+    str, typer.Option("--preset", "-p", help="Assumptions preset: default or fleet-sim.")
+]
+
+
+def workload_spec(value: str) -> Any:
+    """A workload given on the command line: a built-in name or a file path."""
+    from optfleet.scenario import CDFWorkload, TraceWorkload
+    from optfleet.workloads import BUILTIN_CDFS, BUILTIN_TRACES
+
+    if value in BUILTIN_CDFS:
+        return CDFWorkload(name=value)
+    if value in BUILTIN_TRACES:
+        return TraceWorkload(name=value)
+    path = Path(value)
+    if not path.exists():
+        known = ", ".join(sorted(set(BUILTIN_CDFS) | set(BUILTIN_TRACES)))
+        raise InputError(f"workload {value!r} is neither a built-in ({known}) nor an existing file")
+    if path.suffix.lower() in (".csv",):
+        return TraceWorkload(path=path, format="azure2023")
+    if path.suffix.lower() in (".jsonl",):
+        return TraceWorkload(path=path, format="jsonl")
+    return CDFWorkload(path=path)
+
+
+def _ms(x: float) -> float:
+    return float("nan") if x is None else x * 1000.0
+
+
+# ------------------------------------------------------------------------------------------
+# schema, presets, catalogs
+# ------------------------------------------------------------------------------------------
+
+
+@app.command()
+@handles_errors
+def schema() -> None:
+    """Print the JSON schema of scenario files (YAML or JSON)."""
+    from optfleet.scenario import scenario_json_schema
+
+    emit_json(scenario_json_schema())
+
+
+@app.command()
+@handles_errors
+def presets(fmt: FormatOpt = OutputFormat.table) -> None:
+    """List the assumption presets."""
+    from optfleet.presets import list_presets
+
+    items = list_presets()
+    if fmt is OutputFormat.json:
+        emit_json([p.model_dump(mode="json") for p in items])
+        return
+    render_table(
+        "assumption presets",
+        ["name", "profiles", "KV", "SLO check", "util cap", "description"],
+        [[p.name, p.profile_set, p.kv_policy, p.tail_method, p.util_cap, p.description] for p in items],
+    )
+
+
+@app.command()
+@handles_errors
+def gpus(fmt: FormatOpt = OutputFormat.table) -> None:
+    """List the GPU catalog."""
+    from optfleet.catalog import list_gpus
+
+    items = list_gpus()
+    if fmt is OutputFormat.json:
+        emit_json([g.model_dump(mode="json") for g in items])
+        return
+    render_table(
+        "GPU catalog",
+        ["name", "memory GB", "HBM GB/s", "BF16 TFLOP/s", "TDP W", "link", "$/GPU-h", "source"],
+        [
+            [
+                g.name,
+                g.memory_bytes / 1e9,
+                g.memory_bandwidth_bytes_per_s / 1e9,
+                g.bf16_flop_per_s / 1e12,
+                g.tdp_w,
+                g.interconnect,
+                g.price_usd_per_hour,
+                g.source,
+            ]
+            for g in items
+        ],
+    )
+
+
+@app.command()
+@handles_errors
+def models(fmt: FormatOpt = OutputFormat.table) -> None:
+    """List the model catalog."""
+    from optfleet.catalog import list_models
+    from optfleet.physics import kv_bytes_per_token, param_count
+
+    items = list_models()
+    if fmt is OutputFormat.json:
+        emit_json([m.model_dump(mode="json") for m in items])
+        return
+    render_table(
+        "model catalog",
+        ["name", "layers", "hidden", "heads/kv", "params B", "KV bytes/token (bf16)", "kind"],
+        [
+            [
+                m.name,
+                m.num_layers,
+                m.hidden_size,
+                f"{m.num_attention_heads}/{m.num_kv_heads}",
+                param_count(m) / 1e9,
+                int(kv_bytes_per_token(m, "bf16")),
+                ("MoE " if m.is_moe else "") + ("MLA" if m.is_mla else ("dense" if not m.is_moe else "")),
+            ]
+            for m in items
+        ],
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# profile: one replica
+# ------------------------------------------------------------------------------------------
+
+
+@app.command()
+@handles_errors
+def profile(
+    gpu: Annotated[str, typer.Argument(help="GPU type, e.g. H100-SXM.")],
+    model: Annotated[str, typer.Argument(help="Model name or path to a Hugging Face config.json.")] = "llama-3.1-8b",
+    tp: Annotated[int, typer.Option("--tp", min=1, help="Tensor-parallel size (GPUs per replica).")] = 1,
+    dtype: Annotated[str, typer.Option("--dtype", help="Weights dtype: bf16, fp16, fp8, ...")] = "bf16",
+    max_num_seqs: Annotated[int, typer.Option("--max-num-seqs", min=1)] = 256,
+    kv_policy: Annotated[str, typer.Option("--kv-policy", help="paged or reserve")] = "paged",
+    calibrated: Annotated[bool, typer.Option("--calibrated", help="The fleet-sim calibrated profile.")] = False,
+    max_ctx: Annotated[int, typer.Option("--max-ctx", min=1, help="Context for the slot count.")] = 8192,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Show a replica's performance profile (computed from specs, or the calibrated one)."""
+    from optfleet.catalog import get_gpu, resolve_model
+    from optfleet.physics import calibrated_profile, computed_profile, profile_summary
+    from optfleet.scenario import ServingConfig, validate_model
+
+    if calibrated:
+        prof = calibrated_profile(gpu)
+    else:
+        serving = validate_model(
+            ServingConfig,
+            {"tensor_parallel_size": tp, "dtype": dtype, "max_num_seqs": max_num_seqs, "kv_policy": kv_policy},
+            "serving options",
+        )
+        prof = computed_profile(get_gpu(gpu), resolve_model(model), serving)
+    summary = profile_summary(prof, max_ctx_tokens=max_ctx)
+    if fmt is OutputFormat.json:
+        emit_json(summary)
+        return
+    render_table(f"replica profile {prof.name}", ["quantity", "value"], [[k, v] for k, v in summary.items()])
+
+
+# ------------------------------------------------------------------------------------------
+# workload: inspect a CDF or trace
+# ------------------------------------------------------------------------------------------
+
+
+@app.command()
+@handles_errors
+def workload(
+    name: Annotated[str, typer.Argument(help="Built-in workload name or a CDF/trace file.")] = "azure",
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Validate and summarise a workload (length CDF or trace)."""
+    from optfleet.workloads import load_workload
+
+    w = load_workload(workload_spec(name))
+    cdf = w.cdf
+    mix = w.mix
+    info: dict[str, Any] = {
+        "name": w.name,
+        "mean_total_tokens": float(mix.mean_total_tokens),
+        "mean_prompt_tokens": float(mix.mean_prompt_tokens),
+        "mean_output_tokens": float(mix.mean_output_tokens),
+        "p50_total_tokens": float(cdf.quantile(0.5)),
+        "p99_total_tokens": float(cdf.quantile(0.99)),
+        "max_tokens": int(cdf.tokens[-1]),
+        "knots": [[int(t), float(f)] for t, f in zip(cdf.tokens, cdf.fractions, strict=True)],
+    }
+    if w.trace is not None:
+        info.update(
+            requests=int(w.trace.prompt_tokens.size),
+            dropped_rows=int(w.trace.dropped_rows),
+            duration_s=float(w.trace.duration_s),
+            rate_per_s=float(w.trace.rate_per_s),
+            interarrival_cv=float(w.trace.interarrival_cv),
+        )
+    if fmt is OutputFormat.json:
+        emit_json(info)
+        return
+    rows = [[k, v] for k, v in info.items() if k != "knots"]
+    render_table(f"workload {w.name}", ["quantity", "value"], rows)
+    render_table("length CDF", ["tokens <=", "fraction"], [[t, f] for t, f in info["knots"]])
+
+
+# ------------------------------------------------------------------------------------------
+# size: analytic pool sizes for one layout
+# ------------------------------------------------------------------------------------------
+
+
+@app.command()
+@handles_errors
+def size(
+    workload_name: WorkloadOpt = "azure",
+    rate: Annotated[float, typer.Option("--rate", "-r", help="Arrival rate, requests/s.")] = 100.0,
+    ttft_p99_ms: Annotated[float, typer.Option("--ttft-p99-ms", help="P99 TTFT SLO, ms.")] = 500.0,
+    gpu: Annotated[str, typer.Option("--gpu", "-g", help="GPU type.")] = "H100-SXM",
+    model: Annotated[str, typer.Option("--model", "-m", help="Model (default preset).")] = "llama-3.1-8b",
+    tp: Annotated[int, typer.Option("--tp", min=1, help="Tensor-parallel size.")] = 1,
+    preset: PresetOpt = "default",
+    threshold: Annotated[
+        int | None, typer.Option("--threshold", "-t", help="B_short split threshold; omit for one pool.")
+    ] = None,
+    gamma: Annotated[float, typer.Option("--gamma", help="Compress-and-route factor (>= 1).")] = 1.0,
+    long_max_ctx: Annotated[int, typer.Option("--long-max-ctx", help="Longest request, tokens.")] = 65536,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Size the pools of one layout on one GPU type analytically (queueing maths only)."""
+    from optfleet.pools import PoolContext, size_layout
+    from optfleet.scenario import Scenario, validate_model
+
+    scenario = validate_model(
+        Scenario,
+        {
+            "workload": workload_spec(workload_name),
+            "rate_per_s": rate,
+            "slo": {"ttft_p99_s": ttft_p99_ms / 1000.0},
+            "gpus": (gpu,),
+            "model": model,
+            "tensor_parallel": {gpu: tp},
+            "preset": preset,
+            "long_max_ctx_tokens": long_max_ctx,
+        },
+        "options",
+    )
+    ctx = PoolContext.from_scenario(scenario)
+    result = size_layout(ctx, gpu, threshold, gamma)
+    if fmt is OutputFormat.json:
+        emit_json(result.to_dict())
+        return
+    rows = [
+        [
+            p.role,
+            p.max_ctx_tokens,
+            f"{p.share:.1%}",
+            p.rate_per_s,
+            p.replicas,
+            p.gpus,
+            p.slots_per_replica,
+            f"{p.utilisation:.1%}",
+            _ms(p.p99_ttft_s),
+            p.cost_usd_per_year / 1000,
+        ]
+        for p in result.pools
+    ]
+    render_table(
+        f"{ctx.preset.name}: {scenario.workload_label} at {rate:g} req/s on {gpu}, "
+        f"threshold {threshold or 'none'}, gamma {gamma:g}",
+        ["pool", "max ctx", "share", "req/s", "replicas", "GPUs", "slots", "util", "P99 TTFT ms", "$K/yr"],
+        rows,
+        notes=[f"total: {result.gpus} GPUs, ${result.cost_usd_per_hour * 8.76:,.0f}K/yr"],
+    )
+
+
+def _load_json_arg(value: str) -> Any:
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg}") from None

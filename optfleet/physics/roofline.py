@@ -1,0 +1,196 @@
+"""Replica profiles computed from datasheets: a memory/compute roofline plus tensor-parallel costs.
+
+For a replica of ``tp`` GPUs serving ``model`` with ``serving`` (see ``docs/physics.md``):
+
+* ``mem_base = weights_per_gpu / (bandwidth x bandwidth_fraction)`` - stream the weights once;
+* ``mem_per_ctx_token = kv_bytes_per_token_per_gpu / (bandwidth x bandwidth_fraction)``;
+* ``compute_per_token = 2 x active_params / tp / (flop/s x flop_fraction)`` (fp8 FLOP/s when the
+  weights are fp8 and the GPU has them);
+* all-reduce (``tp > 1``, 2 per layer, ring): ``per_token += 2 L x 2 (tp-1)/tp x hidden x 2 B /
+  (link x interconnect_fraction)`` and ``c0 += 2 L x allreduce_latency_s``;
+* ``c0 += iteration_overhead_s`` (scheduler, kernel launches, sampling).
+
+Examples
+--------
+>>> from optfleet.catalog import get_gpu, get_model
+>>> p = computed_profile(get_gpu("H100"), get_model("llama-3.1-8b"))
+>>> 0.007 < float(p.decode_iteration_s(1, 1000)) < 0.009
+True
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+from optfleet.catalog import resolve_gpu, resolve_model
+from optfleet.errors import InputError, ModelDoesNotFitError
+from optfleet.physics.memory import (
+    ACTIVATION_BYTES,
+    active_param_count,
+    memory_plan,
+)
+from optfleet.physics.profiles import IterationModel, ReplicaProfile
+from optfleet.scenario import GPUSpec, ModelSpec, ServingConfig
+
+__all__ = ["Efficiency", "computed_profile"]
+
+
+@dataclass(frozen=True)
+class Efficiency:
+    """Achieved fractions of datasheet peaks and fixed overheads used by :func:`computed_profile`.
+
+    Attributes
+    ----------
+    bandwidth_fraction
+        Achieved / peak HBM bandwidth for weight and KV streaming (0.76, Vidur-style profiling).
+    flop_fraction
+        Achieved / peak dense tensor FLOP/s for GEMMs (0.73, Vidur-style profiling).
+    interconnect_fraction
+        Achieved all-reduce bus bandwidth / datasheet link figure (0.5: NVLink datasheet figures
+        are bidirectional aggregates; NCCL reaches about the one-direction figure).
+    allreduce_latency_s
+        Latency of one small all-reduce (5 us, custom all-reduce kernels).
+    iteration_overhead_s
+        Fixed cost of every engine step: scheduling, launches, sampling (2 ms).
+    idle_fraction
+        Idle power as a fraction of TDP when the catalog gives none (0.3).
+    power_k, power_x0
+        Logistic power curve: half-way between idle and TDP at batch ``2 ** power_x0`` (16).
+
+    Examples
+    --------
+    >>> Efficiency().bandwidth_fraction
+    0.76
+    """
+
+    bandwidth_fraction: float = 0.76
+    flop_fraction: float = 0.73
+    interconnect_fraction: float = 0.5
+    allreduce_latency_s: float = 5e-6
+    iteration_overhead_s: float = 2e-3
+    idle_fraction: float = 0.3
+    power_k: float = 1.0
+    power_x0: float = 4.0
+
+    def __post_init__(self) -> None:
+        for k in ("bandwidth_fraction", "flop_fraction", "interconnect_fraction", "idle_fraction"):
+            v = getattr(self, k)
+            if not (isinstance(v, int | float) and math.isfinite(v) and 0 < v <= 1):
+                raise InputError(f"Efficiency.{k} must be in (0, 1], got {v!r}")
+        for k in ("allreduce_latency_s", "iteration_overhead_s", "power_k"):
+            v = getattr(self, k)
+            if not (isinstance(v, int | float) and math.isfinite(v) and v >= 0):
+                raise InputError(f"Efficiency.{k} must be a finite non-negative number, got {v!r}")
+        if not math.isfinite(self.power_x0):
+            raise InputError(f"Efficiency.power_x0 must be finite, got {self.power_x0!r}")
+
+    def to_dict(self) -> dict[str, float]:
+        return asdict(self)
+
+
+def computed_profile(
+    gpu: GPUSpec | str,
+    model: ModelSpec | str,
+    serving: ServingConfig = ServingConfig(),
+    efficiency: Efficiency = Efficiency(),
+) -> ReplicaProfile:
+    """The roofline :class:`ReplicaProfile` of ``model`` on a ``tp``-GPU replica of ``gpu``.
+
+    ``tp = serving.tensor_parallel_size``; the replica's price is ``tp x gpu.price_usd_per_hour``.
+    ``max_model_len`` is ``serving.max_model_len``, else the model's ``max_position_embeddings``,
+    capped by the replica's KV capacity.
+
+    Raises
+    ------
+    ModelDoesNotFitError
+        Weights + workspace exceed the usable memory, or an explicit ``max_model_len`` exceeds the
+        KV capacity.
+    InputError
+        An explicit ``max_model_len`` beyond the model's ``max_position_embeddings``.
+
+    Examples
+    --------
+    >>> p = computed_profile("H100", "llama-3.1-70b", ServingConfig(tensor_parallel_size=4))
+    >>> p.gpus_per_replica, round(p.price_usd_per_hour, 2)
+    (4, 16.08)
+    """
+    gpu = resolve_gpu(gpu)
+    model = resolve_model(model)
+    eff = efficiency
+    tp = serving.tensor_parallel_size
+    plan = memory_plan(gpu, model, serving)
+
+    bw = gpu.memory_bandwidth_bytes_per_s * eff.bandwidth_fraction
+    use_fp8 = serving.dtype == "fp8" and gpu.fp8_flop_per_s is not None
+    peak = gpu.fp8_flop_per_s if use_fp8 and gpu.fp8_flop_per_s else gpu.bf16_flop_per_s
+    flops = peak * eff.flop_fraction
+    active = active_param_count(model)
+
+    c0 = eff.iteration_overhead_s
+    per_token = 0.0
+    if tp > 1:
+        n_allreduce = 2 * model.num_layers
+        link = gpu.interconnect_bandwidth_bytes_per_s * eff.interconnect_fraction
+        per_token = n_allreduce * 2.0 * (tp - 1) / tp * model.hidden_size * ACTIVATION_BYTES / link
+        c0 += n_allreduce * eff.allreduce_latency_s
+    iteration = IterationModel(
+        c0_s=c0,
+        per_token_s=per_token,
+        per_prefill_token_s=0.0,
+        mem_base_s=plan.weights_bytes_per_gpu / bw,
+        mem_per_ctx_token_s=plan.kv_bytes_per_token_per_gpu / bw,
+        compute_per_token_s=2.0 * active / tp / flops,
+    )
+
+    capacity = plan.kv_capacity_tokens
+    if serving.max_model_len is not None:
+        mpe = model.max_position_embeddings
+        if mpe is not None and serving.max_model_len > mpe:
+            raise InputError(
+                f"max_model_len {serving.max_model_len} exceeds {model.name}'s "
+                f"max_position_embeddings {mpe}"
+            )
+        if serving.max_model_len > capacity:
+            raise ModelDoesNotFitError(
+                f"max_model_len {serving.max_model_len} does not fit in the KV budget of "
+                f"{capacity} "
+                f"tokens of {model.name} on {tp} x {gpu.name}"
+            )
+        max_len = serving.max_model_len
+    else:
+        max_len = min(model.max_position_embeddings or capacity, capacity)
+
+    idle = gpu.idle_power_w if gpu.idle_power_w is not None else eff.idle_fraction * gpu.tdp_w
+    return ReplicaProfile(
+        name=f"{model.name}@{tp}x{gpu.name}/{serving.dtype}",
+        gpu=gpu.name,
+        model=model.name,
+        gpus_per_replica=tp,
+        price_usd_per_hour=tp * gpu.price_usd_per_hour,
+        kv_policy=serving.kv_policy,
+        kv_capacity_tokens=capacity,
+        max_num_seqs=serving.max_num_seqs,
+        max_model_len=int(max_len),
+        chunk_tokens=serving.chunked_prefill_tokens,
+        iteration=iteration,
+        idle_w=float(min(idle, gpu.tdp_w)),
+        nominal_w=float(gpu.tdp_w),
+        power_k=eff.power_k,
+        power_x0=eff.power_x0,
+        block_tokens=16,
+        slot_ref_ctx_tokens=None,
+        source=f"roofline from datasheets: {gpu.source}; model: {model.source}",
+        notes=(
+            f"efficiency bw {eff.bandwidth_fraction:g}, flops {eff.flop_fraction:g}, "
+            f"{'fp8' if use_fp8 else 'bf16'} tensor FLOP/s"
+        ),
+        details={
+            "weights_bytes_per_gpu": plan.weights_bytes_per_gpu,
+            "workspace_bytes_per_gpu": plan.workspace_bytes_per_gpu,
+            "kv_budget_bytes": plan.kv_budget_bytes,
+            "kv_bytes_per_token": plan.kv_bytes_per_token,
+            "kv_bytes_per_token_per_gpu": plan.kv_bytes_per_token_per_gpu,
+            "active_params": active,
+        },
+    )

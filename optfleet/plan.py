@@ -1,0 +1,209 @@
+"""The result of planning: an immutable, JSON-serialisable fleet plan.
+
+A :class:`Plan` lists its pools (GPU type, replicas, GPUs, traffic share, analytic and simulated
+P99 TTFT, utilisation, spares, cost), the layout it chose, which constraints bind, the solver's
+status (termination, solution, gap) and what the verification loop did.
+
+Examples
+--------
+>>> from optfleet.plan import Plan, PlanPool, SolverStatus
+>>> pool = PlanPool(role="all", gpu="H100-SXM", replicas=2, gpus_per_replica=1,
+...                 price_usd_per_replica_hour=4.02, share=1.0, rate_per_s=10.0,
+...                 max_ctx_tokens=8192, analytic_p99_ttft_s=0.1, utilisation=0.5)
+>>> p = Plan(scenario_name="x", preset="default", layout="one pool", threshold_tokens=None,
+...          gamma=1.0, pools=(pool,), solver=SolverStatus(backend="cbc", termination="optimal",
+...          solution="optimal", objective=8.04, gap=0.0, solve_time_s=0.01))
+>>> Plan.from_json(p.to_json()) == p
+True
+>>> p.cost_usd_per_hour
+8.04
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import computed_field
+
+from optfleet.errors import InputError
+from optfleet.scenario import HOURS_PER_YEAR, Frozen, validate_model
+
+
+class Interval(Frozen):
+    """A point estimate with a confidence interval."""
+
+    value: float
+    low: float
+    high: float
+    level: float = 0.95
+
+
+class PlanPool(Frozen):
+    """One pool of a plan."""
+
+    role: str
+    gpu: str
+    replicas: int
+    gpus_per_replica: int
+    price_usd_per_replica_hour: float
+    share: float
+    rate_per_s: float
+    max_ctx_tokens: int
+    analytic_p99_ttft_s: float
+    utilisation: float
+    slots_per_replica: int = 0
+    simulated_p99_ttft_s: Interval | None = None
+    simulated_slo_attainment: float | None = None
+    spares: int = 0
+    prob_enough_healthy: float | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def gpus(self) -> int:
+        return self.replicas * self.gpus_per_replica
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def spare_gpus(self) -> int:
+        return self.spares * self.gpus_per_replica
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def cost_usd_per_hour(self) -> float:
+        """Cost of the SLO-sized replicas (spares excluded)."""
+        return self.replicas * self.price_usd_per_replica_hour
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def cost_with_spares_usd_per_hour(self) -> float:
+        return (self.replicas + self.spares) * self.price_usd_per_replica_hour
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def cost_usd_per_year(self) -> float:
+        return self.cost_usd_per_hour * HOURS_PER_YEAR
+
+
+class SolverStatus(Frozen):
+    """What the solver said: termination and solution status (two axes) plus the gap."""
+
+    backend: str
+    termination: str
+    solution: str
+    objective: float | None
+    best_bound: float | None = None
+    gap: float | None = None
+    solve_time_s: float
+
+
+class VerificationStep(Frozen):
+    """One round of the verification loop."""
+
+    iteration: int
+    candidate: int
+    cost_usd_per_hour: float
+    accepted: bool
+    detail: str
+
+
+class Plan(Frozen):
+    """A fleet plan (see the module docstring)."""
+
+    scenario_name: str
+    preset: str
+    layout: str
+    threshold_tokens: int | None
+    gamma: float
+    pools: tuple[PlanPool, ...]
+    solver: SolverStatus
+    binding_constraints: tuple[str, ...] = ()
+    verification: tuple[VerificationStep, ...] = ()
+    verified: bool = False
+    verification_level: str | None = None
+    reliability_rule: str | None = None
+    reliability_target: float | None = None
+    fleet_prob_enough_healthy: float | None = None
+    one_pool_cost_usd_per_hour: float | None = None
+    notes: tuple[str, ...] = ()
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def gpus(self) -> int:
+        return sum(p.gpus for p in self.pools)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def gpus_with_spares(self) -> int:
+        return sum(p.gpus + p.spare_gpus for p in self.pools)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def cost_usd_per_hour(self) -> float:
+        return round(sum(p.cost_usd_per_hour for p in self.pools), 10)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def cost_usd_per_year(self) -> float:
+        return self.cost_usd_per_hour * HOURS_PER_YEAR
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def cost_with_spares_usd_per_hour(self) -> float:
+        return round(sum(p.cost_with_spares_usd_per_hour for p in self.pools), 10)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2)
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Plan:
+        """Rebuild a plan from :meth:`to_dict` output (computed fields are recomputed)."""
+        return validate_model(cls, _strip_computed(data), "plan")
+
+    @classmethod
+    def from_json(cls, text: str) -> Plan:
+        """Rebuild a plan from :meth:`to_json` output."""
+        import json
+
+        try:
+            return cls.from_dict(json.loads(text))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"can not parse plan JSON: {exc.msg}") from None
+
+    @classmethod
+    def load(cls, path: str | Path) -> Plan:
+        """Load a plan written by :meth:`save` (computed fields are recomputed)."""
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(f"file not found: {p}")
+        import json
+
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"can not parse {p}: {exc.msg}") from None
+        return validate_model(cls, _strip_computed(data), f"plan {p}")
+
+
+_COMPUTED = {
+    "gpus",
+    "gpus_with_spares",
+    "spare_gpus",
+    "cost_usd_per_hour",
+    "cost_usd_per_year",
+    "cost_with_spares_usd_per_hour",
+}
+
+
+def _strip_computed(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _strip_computed(v) for k, v in data.items() if k not in _COMPUTED}
+    if isinstance(data, list):
+        return [_strip_computed(v) for v in data]
+    return data

@@ -1,0 +1,457 @@
+"""Analytic pool models: from a scenario to per-pool service statistics, capacity tables and sizes.
+
+This module glues the layers together in one direction: workloads (request mix) and physics
+(replica profile, service-time distribution) feed the queueing maths (Erlang-C / M/G/c tail).
+
+A *layout* splits the traffic into pools by total request length:
+
+* one pool (``threshold=None``) serving every request up to ``long_max_ctx_tokens``;
+* two pools split at ``B_short``: the short pool serves ``L <= B_short`` with ``max_ctx =
+  B_short``, the long pool ``B_short < L <= long_max_ctx``.  With compress-and-route factor
+  ``gamma > 1`` a share ``p`` (the preset's ``compress_share``) of the requests with
+  ``B_short < L <= gamma * B_short`` is compressed to fit and sent to the short pool
+  (``alpha' = alpha + p (F(gamma B) - alpha)``).  optfleet shortens a compressed request's
+  prompt so that its total is exactly ``B_short`` (the most a short pool can hold), keeping its
+  output length.
+
+Examples
+--------
+>>> from optfleet.pools import PoolContext, layout_pools
+>>> ctx = PoolContext.from_names(workload="lmsys", preset="fleet-sim", gpus=("A100",))
+>>> [round(p.share, 3) for p in layout_pools(ctx.mix, 4096, 65536)]
+[0.984, 0.016]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from optfleet.errors import InfeasibleError, InputError
+from optfleet.presets import AssumptionPreset, get_preset
+from optfleet.scenario import (
+    HOURS_PER_YEAR,
+    SLO,
+    CDFWorkload,
+    ModelSpec,
+    Scenario,
+    ServingConfig,
+    check_finite_positive,
+)
+
+# --------------------------------------------------------------------------------------------
+# Layouts: which requests go to which pool
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PoolDemand:
+    """The traffic one pool of a layout receives (before choosing a GPU type).
+
+    ``share`` is the fraction of all requests; ``mix`` the (renormalised) request mix of the pool;
+    ``max_ctx_tokens`` the longest request the pool accepts.
+    """
+
+    role: str
+    max_ctx_tokens: int
+    share: float
+    mix: Any  # optfleet.workloads.RequestMix
+
+    def rate_per_s(self, total_rate_per_s: float) -> float:
+        return self.share * total_rate_per_s
+
+
+def _mix_class() -> Any:
+    from optfleet.workloads import RequestMix
+
+    return RequestMix
+
+
+def _combine(parts: Sequence[tuple[Any, float]], name: str) -> Any:
+    """A mixture of request mixes with the given weights (weights renormalised)."""
+    parts = [(m, w) for m, w in parts if m is not None and w > 0]
+    total = sum(w for _, w in parts)
+    if not parts or total <= 0:
+        return None
+    if len(parts) == 1:
+        return parts[0][0]
+    cls = _mix_class()
+    return cls(
+        routing_tokens=np.concatenate([m.routing_tokens for m, _ in parts]),
+        prompt_tokens=np.concatenate([m.prompt_tokens for m, _ in parts]),
+        output_tokens=np.concatenate([m.output_tokens for m, _ in parts]),
+        prob=np.concatenate([m.prob * (w / total) for m, w in parts]),
+        name=name,
+    )
+
+
+def _compress_to(mix: Any, b_short: int) -> Any:
+    """Shorten prompts so every request's total is at most ``b_short`` (output kept)."""
+    out = np.minimum(mix.output_tokens, max(1, b_short - 1))
+    prompt = np.maximum(1, np.minimum(mix.prompt_tokens, b_short - out))
+    cls = _mix_class()
+    return cls(
+        routing_tokens=np.minimum(mix.routing_tokens, b_short),
+        prompt_tokens=prompt,
+        output_tokens=out,
+        prob=mix.prob,
+        name=f"{mix.name}|compressed<={b_short}",
+    )
+
+
+def layout_pools(
+    mix: Any,
+    threshold_tokens: int | None,
+    long_max_ctx_tokens: int,
+    gamma: float = 1.0,
+    compress_share: float = 0.75,
+) -> list[PoolDemand]:
+    """Split a request mix into the pools of one layout.
+
+    Parameters
+    ----------
+    mix : RequestMix
+        The whole workload.
+    threshold_tokens : int or None
+        ``B_short``; ``None`` for the one-pool layout.
+    long_max_ctx_tokens : int
+        The longest request the (long or only) pool accepts.  Requests longer than that are an
+        error (they would otherwise be dropped silently).
+    gamma, compress_share : float
+        Compress-and-route factor and share (only with a threshold).
+
+    Returns
+    -------
+    list of PoolDemand
+        One pool (role ``"all"``) or two (``"short"``, ``"long"``); a pool with no traffic is
+        omitted.
+    """
+    too_long = float(mix.prob[mix.routing_tokens > long_max_ctx_tokens].sum())
+    if too_long > 0:
+        raise InputError(
+            f"{too_long:.4%} of the requests are longer than long_max_ctx_tokens="
+            f"{long_max_ctx_tokens}; raise it or truncate the workload"
+        )
+    if threshold_tokens is None or threshold_tokens >= long_max_ctx_tokens:
+        return [PoolDemand("all", int(long_max_ctx_tokens), 1.0, mix)]
+    b = int(threshold_tokens)
+    if gamma < 1:
+        raise InputError(f"gamma must be >= 1, got {gamma}")
+    short, a_short = mix.restrict(0, b)
+    pools: list[PoolDemand] = []
+    if gamma > 1 and compress_share > 0:
+        upper = min(int(math.floor(gamma * b)), long_max_ctx_tokens)
+        band, a_band = mix.restrict(b, upper)
+        tail, a_tail = mix.restrict(upper, long_max_ctx_tokens)
+        moved = compress_share * a_band
+        short_mix = _combine(
+            [(short, a_short), (_compress_to(band, b) if band is not None else None, moved)],
+            f"{mix.name}|short<={b}|gamma={gamma:g}",
+        )
+        long_mix = _combine(
+            [(band, a_band - moved), (tail, a_tail)], f"{mix.name}|long>{b}|gamma={gamma:g}"
+        )
+        s_share, l_share = a_short + moved, a_band - moved + a_tail
+    else:
+        long_mix, l_share = mix.restrict(b, long_max_ctx_tokens)
+        short_mix, s_share = short, a_short
+    if short_mix is not None and s_share > 0:
+        pools.append(PoolDemand("short", b, float(s_share), short_mix))
+    if long_mix is not None and l_share > 0:
+        pools.append(PoolDemand("long", int(long_max_ctx_tokens), float(l_share), long_mix))
+    return pools
+
+
+# --------------------------------------------------------------------------------------------
+# Context: scenario + preset resolved into profiles and mixes
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PoolContext:
+    """A scenario resolved for analytic work: preset, request mix, a profile per GPU type."""
+
+    scenario: Scenario
+    preset: AssumptionPreset
+    workload: Any  # optfleet.workloads.Workload
+    _profiles: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_scenario(cls, scenario: Scenario) -> PoolContext:
+        from optfleet.workloads import load_workload
+
+        return cls(scenario, get_preset(scenario.preset), load_workload(scenario.workload))
+
+    @classmethod
+    def from_names(
+        cls,
+        *,
+        workload: str = "azure",
+        preset: str = "default",
+        gpus: Sequence[str] = ("A10G", "A100-80GB", "H100-SXM"),
+        **kw: Any,
+    ) -> PoolContext:
+        scenario = Scenario(workload=CDFWorkload(name=workload), preset=preset, gpus=tuple(gpus), **kw)
+        return cls.from_scenario(scenario)
+
+    @property
+    def mix(self) -> Any:
+        return self.workload.mix
+
+    @cached_property
+    def model(self) -> ModelSpec:
+        from optfleet.catalog import resolve_model
+
+        return resolve_model(self.scenario.model)
+
+    def serving_for(self, gpu: str) -> ServingConfig:
+        """The serving config for one GPU type (tensor parallelism may differ per type)."""
+        s = self.scenario.serving
+        tp = self.scenario.tensor_parallel.get(gpu)
+        update: dict[str, Any] = {"kv_policy": self.preset.kv_policy}
+        if tp is not None:
+            update["tensor_parallel_size"] = tp
+        return s.model_copy(update=update)
+
+    def profile(self, gpu: str) -> Any:
+        """The replica profile of ``gpu`` under this context's preset (cached)."""
+        if gpu in self._profiles:
+            return self._profiles[gpu]
+        price = self.scenario.prices_usd_per_hour.get(gpu)
+        if self.preset.profile_set == "calibrated":
+            from optfleet.physics import calibrated_profile
+
+            prof = calibrated_profile(gpu, price_usd_per_hour=price)
+        else:
+            from optfleet.catalog import get_gpu
+            from optfleet.physics import computed_profile
+
+            spec = next((g for g in self.scenario.gpu_overrides if g.name == gpu), None)
+            spec = spec or get_gpu(gpu, price_usd_per_hour=price)
+            prof = computed_profile(spec, self.model, self.serving_for(gpu))
+        self._profiles[gpu] = prof
+        return prof
+
+    def layouts(self, *, include_gammas: bool = True) -> list[tuple[int | None, float]]:
+        """Candidate (threshold, gamma) layouts: the one-pool layout and every CDF breakpoint."""
+        sc = self.scenario
+        cands = sc.thresholds_tokens or tuple(int(t) for t in self.workload.cdf.breakpoints)
+        cands = sorted({int(t) for t in cands if t < sc.long_max_ctx_tokens})
+        gammas = (sc.gammas or self.preset.gammas) if include_gammas else (1.0,)
+        out: list[tuple[int | None, float]] = [(None, 1.0)]
+        for t in cands:
+            for g in gammas:
+                out.append((t, float(g)))
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+# Service, capacity, sizing
+# --------------------------------------------------------------------------------------------
+
+
+def pool_service(profile: Any, demand: PoolDemand, preset: AssumptionPreset) -> Any:
+    """Exact service-time statistics of one pool on one replica profile."""
+    from optfleet.physics import pool_service_stats
+
+    m = demand.mix
+    return pool_service_stats(
+        profile,
+        m.prompt_tokens,
+        m.output_tokens,
+        m.prob,
+        max_ctx_tokens=demand.max_ctx_tokens,
+        mode=preset.service_model,
+    )
+
+
+def _criterion_kwargs(stats: Any, slo: SLO, preset: AssumptionPreset) -> dict[str, Any]:
+    kw: dict[str, Any] = {
+        "servers_per_replica": int(stats.servers_per_replica),
+        "mean_service_s": float(stats.mean_service_s),
+        "scv": float(stats.scv),
+        "slo_s": float(slo.ttft_p99_s),
+        "method": preset.tail_method,
+        "util_cap": float(preset.util_cap),
+    }
+    if preset.tail_method == "ttft-tail":
+        kw.update(
+            q=float(slo.quantile),
+            prefill_s=stats.prefill_values_s,
+            prefill_prob=stats.prefill_probs,
+        )
+    return kw
+
+
+def capacity_table(stats: Any, slo: SLO, preset: AssumptionPreset, k_max: int) -> np.ndarray:
+    """``Lambda[k]``: the largest rate ``k`` replicas serve within the SLO (``k = 0..k_max``)."""
+    from optfleet.queueing import capacity_table as _table
+
+    return _table(k_max, **_criterion_kwargs(stats, slo, preset))
+
+
+def min_replicas(stats: Any, rate_per_s: float, slo: SLO, preset: AssumptionPreset) -> int:
+    """The fewest replicas that serve ``rate_per_s`` within the SLO (raises InfeasibleError)."""
+    from optfleet.queueing import min_replicas as _min
+
+    if rate_per_s <= 0:
+        return 0
+    return int(_min(rate_per_s, **_criterion_kwargs(stats, slo, preset)))
+
+
+@dataclass(frozen=True)
+class PoolSizing:
+    """An analytically sized pool."""
+
+    role: str
+    gpu: str
+    max_ctx_tokens: int
+    share: float
+    rate_per_s: float
+    replicas: int
+    gpus: int
+    slots_per_replica: int
+    cost_usd_per_hour: float
+    utilisation: float
+    p99_wait_s: float
+    p99_ttft_s: float
+    mean_prefill_s: float
+    mean_service_s: float
+
+    @property
+    def cost_usd_per_year(self) -> float:
+        return self.cost_usd_per_hour * HOURS_PER_YEAR
+
+    def to_dict(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        d = asdict(self)
+        d["cost_usd_per_year"] = self.cost_usd_per_year
+        return d
+
+
+def pool_latency(stats: Any, replicas: int, rate_per_s: float, slo: SLO, preset: AssumptionPreset) -> tuple[float, float]:
+    """(P99 wait, P99 TTFT) in seconds of ``replicas`` replicas at ``rate_per_s``.
+
+    Under ``fleet-sim`` the TTFT is the reference's: P99 wait + *mean* prefill.
+    """
+    from optfleet import queueing as q
+
+    c = replicas * int(stats.servers_per_replica)
+    mu = 1.0 / float(stats.mean_service_s)
+    if rate_per_s <= 0:
+        return 0.0, float(stats.mean_prefill_s if preset.tail_method == "fleet-sim" else stats.prefill_values_s.max())
+    if rate_per_s >= c * mu:
+        return math.inf, math.inf
+    if preset.tail_method == "fleet-sim":
+        w = float(q.fleet_sim_p99_wait_s(c, rate_per_s, mu, float(stats.scv)))
+        return w, w + float(stats.mean_prefill_s)
+    w = float(q.mgc_wait_quantile_s(slo.quantile, c, rate_per_s, mu, float(stats.scv)))
+    t = float(
+        q.ttft_quantile_s(
+            slo.quantile, c, rate_per_s, mu, float(stats.scv), stats.prefill_values_s, stats.prefill_probs
+        )
+    )
+    return w, t
+
+
+def size_pool(
+    profile: Any,
+    demand: PoolDemand,
+    total_rate_per_s: float,
+    slo: SLO,
+    preset: AssumptionPreset,
+    *,
+    gpu: str | None = None,
+) -> PoolSizing:
+    """Size one pool analytically (smallest replica count meeting the SLO and the utilisation cap)."""
+    check_finite_positive("rate_per_s", total_rate_per_s)
+    stats = pool_service(profile, demand, preset)
+    rate = demand.rate_per_s(total_rate_per_s)
+    try:
+        n = min_replicas(stats, rate, slo, preset)
+    except InfeasibleError as exc:
+        raise InfeasibleError(
+            f"pool {demand.role!r} (requests up to {demand.max_ctx_tokens} tokens) on "
+            f"{gpu or profile.gpu}: {exc}"
+        ) from None
+    slots = int(stats.servers_per_replica)
+    mu_replica = slots / float(stats.mean_service_s)
+    wait, ttft = pool_latency(stats, n, rate, slo, preset)
+    return PoolSizing(
+        role=demand.role,
+        gpu=gpu or profile.gpu,
+        max_ctx_tokens=demand.max_ctx_tokens,
+        share=demand.share,
+        rate_per_s=rate,
+        replicas=n,
+        gpus=n * int(profile.gpus_per_replica),
+        slots_per_replica=slots,
+        cost_usd_per_hour=n * float(profile.price_usd_per_hour),
+        utilisation=rate / (n * mu_replica) if n else 0.0,
+        p99_wait_s=wait,
+        p99_ttft_s=ttft,
+        mean_prefill_s=float(stats.mean_prefill_s),
+        mean_service_s=float(stats.mean_service_s),
+    )
+
+
+@dataclass(frozen=True)
+class LayoutSizing:
+    """All pools of one layout on one GPU type, sized analytically."""
+
+    gpu: str
+    threshold_tokens: int | None
+    gamma: float
+    pools: tuple[PoolSizing, ...]
+
+    @property
+    def gpus(self) -> int:
+        return sum(p.gpus for p in self.pools)
+
+    @property
+    def cost_usd_per_hour(self) -> float:
+        return sum(p.cost_usd_per_hour for p in self.pools)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gpu": self.gpu,
+            "threshold_tokens": self.threshold_tokens,
+            "gamma": self.gamma,
+            "gpus": self.gpus,
+            "cost_usd_per_hour": self.cost_usd_per_hour,
+            "cost_usd_per_year": self.cost_usd_per_hour * HOURS_PER_YEAR,
+            "pools": [p.to_dict() for p in self.pools],
+        }
+
+
+def size_layout(
+    ctx: PoolContext,
+    gpu: str,
+    threshold_tokens: int | None,
+    gamma: float = 1.0,
+    rate_per_s: float | None = None,
+) -> LayoutSizing:
+    """Size every pool of one layout on one GPU type.
+
+    Examples
+    --------
+    >>> from optfleet.pools import PoolContext, size_layout
+    >>> ctx = PoolContext.from_names(workload="lmsys", preset="fleet-sim", gpus=("A100",),
+    ...                              slo={"ttft_p99_s": 0.5})
+    >>> [p.gpus for p in size_layout(ctx, "A100", 4096).pools]
+    [3, 5]
+    """
+    sc = ctx.scenario
+    rate = sc.rate_per_s if rate_per_s is None else rate_per_s
+    profile = ctx.profile(gpu)
+    demands = layout_pools(
+        ctx.mix, threshold_tokens, sc.long_max_ctx_tokens, gamma, ctx.preset.compress_share
+    )
+    pools = tuple(size_pool(profile, d, rate, sc.slo, ctx.preset, gpu=gpu) for d in demands)
+    return LayoutSizing(gpu, threshold_tokens, gamma, pools)

@@ -1,0 +1,68 @@
+"""Workloads: request-length distributions, request mixes, traces and arrival processes.
+
+- :mod:`optfleet.workloads.cdf`: :class:`LengthCDF` (piecewise uniform on the integers between
+  knots), loaders and the built-in CDFs ``azure``, ``lmsys``, ``agent_heavy``.
+- :mod:`optfleet.workloads.mix`: :class:`RequestMix`, the exact discrete distribution of
+  (routing, prompt, output) lengths used by physics and queueing, and :func:`load_workload`.
+- :mod:`optfleet.workloads.traces`: :class:`Trace` and the Azure 2023 / Splitwise / JSONL loaders,
+  built-ins ``azure_code`` and ``azure_conv``.
+- :mod:`optfleet.workloads.arrivals`: :func:`arrival_times` and :func:`trace_requests`.
+
+See ``docs/workloads.md``.
+
+Examples
+--------
+>>> from optfleet.workloads import builtin_cdf, mix_from_cdf
+>>> mix = mix_from_cdf(builtin_cdf("azure"))
+>>> round(mix.mean_total_tokens, 1) > 0
+True
+"""
+
+from __future__ import annotations
+
+from optfleet.workloads.arrivals import arrival_times, trace_requests
+from optfleet.workloads.cdf import (
+    BUILTIN_CDFS,
+    LengthCDF,
+    builtin_cdf,
+    cdf_from_samples,
+    load_cdf,
+)
+from optfleet.workloads.mix import (
+    RequestMix,
+    Workload,
+    load_workload,
+    mix_from_cdf,
+    mix_from_separate,
+    mix_from_trace,
+)
+from optfleet.workloads.traces import (
+    BUILTIN_TRACES,
+    Trace,
+    builtin_trace,
+    load_azure2023,
+    load_jsonl,
+    load_splitwise_csv,
+)
+
+__all__ = [
+    "BUILTIN_CDFS",
+    "BUILTIN_TRACES",
+    "LengthCDF",
+    "RequestMix",
+    "Trace",
+    "Workload",
+    "arrival_times",
+    "builtin_cdf",
+    "builtin_trace",
+    "cdf_from_samples",
+    "load_azure2023",
+    "load_cdf",
+    "load_jsonl",
+    "load_splitwise_csv",
+    "load_workload",
+    "mix_from_cdf",
+    "mix_from_separate",
+    "mix_from_trace",
+    "trace_requests",
+]

@@ -1,0 +1,515 @@
+"""Total-length CDFs: validated knots, exact semantics, loaders and built-ins.
+
+A length CDF is a list of knots ``(tokens_i, F_i)`` with ``tokens`` strictly ascending positive
+integers and ``F`` non-decreasing, ending at exactly 1.  The total request length ``L`` (prompt +
+output tokens) is **piecewise uniform on the integers** between knots, as in the reference planner
+(vllm-sr-sim): knot ``i`` covers the integers ``tokens[i-1]+1 .. tokens[i]`` with mass
+``F_i - F_{i-1}``; the first bin covers ``1 .. tokens[0]`` with mass ``F_0``.  Everything here is
+exact for that distribution: ``cdf``, ``mass``, ``mean_tokens``, ``quantile`` and ``pmf``;
+``sample`` draws from it.
+
+Examples
+--------
+>>> from optfleet.workloads.cdf import LengthCDF
+>>> c = LengthCDF.from_knots([(4, 0.5), (8, 1.0)])
+>>> float(c.cdf(2)), float(c.cdf(6)), c.mean_tokens
+(0.25, 0.75, 4.5)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from optfleet.errors import InputError, UnknownNameError
+
+#: Tolerance on the last fraction (it is then set to exactly 1) and on fractions above 1.
+FRACTION_TOL = 1e-9
+
+#: The knot grid of the built-in CDFs (and the default grid of :func:`cdf_from_samples`).
+DEFAULT_KNOTS_TOKENS: tuple[int, ...] = (
+    64, 128, 256, 512, 768, 1024, 1536, 2048, 3072, 4096, 6144, 8192,
+    12288, 16384, 24576, 32768, 49152, 65536,
+)  # fmt: skip
+
+#: Built-in total-length CDFs: name -> one-line description (files in ``data/workloads/``).
+BUILTIN_CDFS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "azure": "Azure LLM inference trace 2023 (all mass below 8192 tokens)",
+        "lmsys": "LMSYS-Chat-1M conversations (long tail to 65536 tokens)",
+        "agent_heavy": "synthetic agent mixture: 35% RAG, 40% SWE-bench-style, 25% tool calling",
+    }
+)
+
+SeedLike = int | np.random.Generator | np.random.SeedSequence | None
+
+
+def as_generator(seed: SeedLike) -> np.random.Generator:
+    """A numpy Generator from an int, a SeedSequence or a Generator (returned as is)."""
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if isinstance(seed, bool) or not (
+        seed is None or isinstance(seed, int | np.integer | np.random.SeedSequence)
+    ):
+        raise InputError(f"seed must be an int, a numpy Generator or a SeedSequence, got {seed!r}")
+    if isinstance(seed, int | np.integer) and seed < 0:
+        raise InputError(f"seed must be non-negative, got {seed}")
+    return np.random.default_rng(seed)
+
+
+def check_count(name: str, n: Any) -> int:
+    """Validate a non-negative integer count."""
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 0:
+        raise InputError(f"{name} must be a non-negative integer, got {n!r}")
+    return int(n)
+
+
+def _readonly(a: NDArray[Any]) -> NDArray[Any]:
+    a = np.array(a, copy=True)
+    a.flags.writeable = False
+    return a
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.6g}"
+
+
+@dataclass(frozen=True, eq=False)
+class LengthCDF:
+    """A validated total-length CDF (piecewise uniform on the integers between knots).
+
+    Parameters
+    ----------
+    tokens : array_like of int
+        Knot lengths, strictly ascending positive integers (integral floats are accepted).
+    fractions : array_like of float
+        ``P(L <= tokens[i])``: finite, in [0, 1], non-decreasing, last within 1e-9 of 1 (it is
+        then set to exactly 1).
+    name : str
+        A label (built-in name or file stem).
+
+    Raises
+    ------
+    InputError
+        Naming the first bad knot (1-based), e.g.
+        ``CDF knot 5 (tokens=768): fraction 0.31 is below the previous 0.36``.
+
+    Examples
+    --------
+    >>> c = LengthCDF([64, 128], [0.25, 1.0], name="toy")
+    >>> c.tokens.tolist(), c.breakpoints
+    ([64, 128], (64, 128))
+    >>> int(c.quantile(0.5)), round(c.mass(64, 96), 3)
+    (86, 0.375)
+    """
+
+    tokens: NDArray[np.int64]
+    fractions: NDArray[np.float64]
+    name: str = "cdf"
+
+    def __post_init__(self) -> None:
+        tokens, fractions = _validate_knots(self.tokens, self.fractions, self.name)
+        object.__setattr__(self, "tokens", _readonly(tokens))
+        object.__setattr__(self, "fractions", _readonly(fractions))
+
+    # -- identity --------------------------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LengthCDF):
+            return NotImplemented
+        return (
+            self.name == other.name
+            and np.array_equal(self.tokens, other.tokens)
+            and np.array_equal(self.fractions, other.fractions)
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.tokens.tobytes(), self.fractions.tobytes()))
+
+    def __repr__(self) -> str:
+        return (
+            f"LengthCDF(name={self.name!r}, knots={self.tokens.size}, "
+            f"max_tokens={int(self.tokens[-1])}, mean_tokens={self.mean_tokens:.1f})"
+        )
+
+    # -- constructors ----------------------------------------------------------------------
+    @classmethod
+    def from_knots(cls, knots: Iterable[Sequence[float]], name: str = "cdf") -> LengthCDF:
+        """Build from ``[(tokens, fraction), ...]`` pairs.
+
+        Examples
+        --------
+        >>> LengthCDF.from_knots([[10, 0.5], [20, 1.0]], name="x").mean_tokens
+        10.5
+        """
+        try:
+            rows = [tuple(k) for k in knots]
+        except TypeError:
+            raise InputError(
+                f"CDF {name!r}: knots must be a list of [tokens, fraction] pairs"
+            ) from None
+        for i, r in enumerate(rows):
+            if len(r) != 2:
+                raise InputError(
+                    f"CDF knot {i + 1}: expected a [tokens, fraction] pair, got {list(r)!r}"
+                )
+        if not rows:
+            raise InputError(f"CDF {name!r} has no knots")
+        return cls([r[0] for r in rows], [r[1] for r in rows], name=name)
+
+    # -- views -----------------------------------------------------------------------------
+    @property
+    def breakpoints(self) -> tuple[int, ...]:
+        """The knot lengths (candidate routing thresholds)."""
+        return tuple(int(t) for t in self.tokens)
+
+    @property
+    def max_tokens(self) -> int:
+        """The longest possible length (the last knot)."""
+        return int(self.tokens[-1])
+
+    @property
+    def bin_masses(self) -> NDArray[np.float64]:
+        """``F_i - F_{i-1}`` (with ``F_{-1} = 0``)."""
+        return np.diff(self.fractions, prepend=0.0)
+
+    @property
+    def bin_widths(self) -> NDArray[np.int64]:
+        """Number of integers in each bin (``tokens[i] - tokens[i-1]``, the first ``tokens[0]``)."""
+        return np.diff(self.tokens, prepend=np.int64(0))
+
+    def knots(self) -> list[list[float]]:
+        """The knots as a JSON-ready ``[[tokens, fraction], ...]`` list."""
+        return [[int(t), float(f)] for t, f in zip(self.tokens, self.fractions, strict=True)]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: ``{"name": ..., "cdf": [[tokens, fraction], ...]}``."""
+        return {"name": self.name, "cdf": self.knots()}
+
+    # -- exact distribution ----------------------------------------------------------------
+    def cdf(self, x: ArrayLike) -> NDArray[np.float64] | float:
+        """``P(L <= x)`` for any real ``x`` (scalar in, scalar out).
+
+        Linear within a bin on the integer grid: for integer ``x`` in bin ``i``,
+        ``F_{i-1} + (F_i - F_{i-1}) (x - tokens[i-1]) / (tokens[i] - tokens[i-1])``; a
+        non-integer ``x`` is floored.
+
+        Examples
+        --------
+        >>> c = LengthCDF([4, 8], [0.5, 1.0])
+        >>> float(c.cdf(3.9)), float(c.cdf(0)), float(c.cdf(100))
+        (0.375, 0.0, 1.0)
+        """
+        xa = np.asarray(x, dtype=np.float64)
+        if np.isnan(xa).any():
+            raise InputError("cdf(x): x is NaN")
+        xf = np.floor(np.clip(xa, 0.0, float(self.tokens[-1])))
+        t_prev = np.concatenate(([0], self.tokens[:-1])).astype(np.float64)
+        f_prev = np.concatenate(([0.0], self.fractions[:-1]))
+        i = np.searchsorted(self.tokens, xf, side="left")
+        i = np.minimum(i, self.tokens.size - 1)
+        width = self.tokens[i] - t_prev[i]
+        out = f_prev[i] + (self.fractions[i] - f_prev[i]) * (xf - t_prev[i]) / width
+        out = np.where(xf >= self.tokens[-1], 1.0, np.where(xf < 1, 0.0, out))
+        return float(out) if out.ndim == 0 else out
+
+    def mass(self, lo_excl: float, hi_incl: float) -> float:
+        """``P(lo_excl < L <= hi_incl)``.
+
+        Examples
+        --------
+        >>> LengthCDF([4, 8], [0.5, 1.0]).mass(4, 8)
+        0.5
+        """
+        for nm, v in (("lo_excl", lo_excl), ("hi_incl", hi_incl)):
+            if v is None or np.isnan(v):
+                raise InputError(f"mass: {nm} must be a number, got {v!r}")
+        if hi_incl <= lo_excl:
+            return 0.0
+        return max(0.0, float(self.cdf(hi_incl)) - float(self.cdf(lo_excl)))
+
+    @property
+    def mean_tokens(self) -> float:
+        """Exact ``E[L]``: bin ``i`` adds its mass times ``(tokens[i-1] + 1 + tokens[i]) / 2``."""
+        t_prev = np.concatenate(([0], self.tokens[:-1])).astype(np.float64)
+        mid = (t_prev + 1.0 + self.tokens) / 2.0
+        return float(np.dot(self.bin_masses, mid))
+
+    def quantile(self, q: ArrayLike) -> NDArray[np.int64] | int:
+        """The smallest integer ``x >= 1`` with ``cdf(x) >= q``, for ``q`` in [0, 1].
+
+        Examples
+        --------
+        >>> c = LengthCDF([4, 8], [0.5, 1.0])
+        >>> int(c.quantile(0.5)), int(c.quantile(0.51)), int(c.quantile(1.0))
+        (4, 5, 8)
+        """
+        qa = np.asarray(q, dtype=np.float64)
+        if np.isnan(qa).any() or (qa < 0).any() or (qa > 1).any():
+            raise InputError(f"quantile: q must be in [0, 1], got {q!r}")
+        f = self.fractions
+        i = np.minimum(np.searchsorted(f, qa, side="left"), f.size - 1)
+        t_prev = np.concatenate(([0], self.tokens[:-1]))
+        f_prev = np.concatenate(([0.0], f[:-1]))
+        m = f[i] - f_prev[i]
+        w = self.tokens[i] - t_prev[i]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            k = np.ceil(np.where(m > 0, (qa - f_prev[i]) / m, 0.0) * w)
+        x = t_prev[i] + np.clip(k, 1, w).astype(np.int64)
+        # Exactness against floating-point rounding: step by one if needed.
+        x = np.where((x > 1) & (np.asarray(self.cdf(x - 1)) >= qa), x - 1, x)
+        x = np.where((x < self.tokens[-1]) & (np.asarray(self.cdf(x)) < qa), x + 1, x)
+        x = np.where(qa <= 0, 1, x).astype(np.int64)
+        return int(x) if x.ndim == 0 else x
+
+    def pmf(self) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """The exact probability mass function on ``1 .. max_tokens``.
+
+        Returns
+        -------
+        (lengths, probs) : int64 array ``1..max_tokens`` and float64 probabilities (sum 1).
+
+        Examples
+        --------
+        >>> L, p = LengthCDF([2, 4], [0.5, 1.0]).pmf()
+        >>> L.tolist(), p.tolist()
+        ([1, 2, 3, 4], [0.25, 0.25, 0.25, 0.25])
+        """
+        widths = self.bin_widths
+        lengths = np.arange(1, int(self.tokens[-1]) + 1, dtype=np.int64)
+        probs = np.repeat(self.bin_masses / widths, widths)
+        return lengths, probs
+
+    def sample(self, n: int, seed: SeedLike = 0) -> NDArray[np.int64]:
+        """Draw ``n`` lengths (int64) from the exact distribution.
+
+        A bin is chosen by ``searchsorted`` of a uniform on the fractions, then an integer
+        uniformly within the bin.
+
+        Examples
+        --------
+        >>> x = LengthCDF([4, 8], [0.5, 1.0]).sample(1000, seed=1)
+        >>> bool(x.min() >= 1 and x.max() <= 8), x.dtype.name
+        (True, 'int64')
+        """
+        n = check_count("n", n)
+        rng = as_generator(seed)
+        u = rng.random(n)
+        b = np.minimum(np.searchsorted(self.fractions, u, side="right"), self.tokens.size - 1)
+        t_prev = np.concatenate(([0], self.tokens[:-1]))
+        return rng.integers(t_prev[b] + 1, self.tokens[b] + 1, dtype=np.int64)
+
+
+# --------------------------------------------------------------------------------------------
+# Validation
+# --------------------------------------------------------------------------------------------
+
+
+def _validate_knots(
+    tokens_in: Any, fractions_in: Any, name: str
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    try:
+        t = np.asarray(tokens_in, dtype=np.float64)
+        f = np.asarray(fractions_in, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InputError(f"CDF {name!r}: tokens and fractions must be numbers") from None
+    if t.ndim != 1 or f.ndim != 1 or t.size != f.size:
+        raise InputError(
+            f"CDF {name!r}: tokens and fractions must be 1-D of equal length, "
+            f"got shapes {t.shape} and {f.shape}"
+        )
+    if t.size == 0:
+        raise InputError(f"CDF {name!r} has no knots")
+    for i in range(t.size):
+        tok, fr = t[i], f[i]
+        where = f"CDF knot {i + 1} (tokens={_fmt(tok)})"
+        if not np.isfinite(tok) or tok != np.floor(tok) or tok < 1:
+            raise InputError(f"{where}: tokens must be a positive integer")
+        if i > 0 and tok <= t[i - 1]:
+            raise InputError(
+                f"{where}: tokens must be strictly ascending, previous knot has {_fmt(t[i - 1])}"
+            )
+        if not np.isfinite(fr):
+            raise InputError(f"{where}: fraction {fr} is not finite")
+        if fr < 0:
+            raise InputError(f"{where}: fraction {_fmt(fr)} is negative")
+        if fr > 1 + FRACTION_TOL:
+            raise InputError(f"{where}: fraction {_fmt(fr)} is above 1")
+        if i > 0 and fr < f[i - 1]:
+            raise InputError(f"{where}: fraction {_fmt(fr)} is below the previous {_fmt(f[i - 1])}")
+    if abs(f[-1] - 1.0) > FRACTION_TOL:
+        raise InputError(
+            f"CDF knot {t.size} (tokens={_fmt(t[-1])}): the last fraction must be 1, "
+            f"got {_fmt(f[-1])}"
+        )
+    f = np.minimum(f, 1.0)
+    f[-1] = 1.0
+    return t.astype(np.int64), f
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------------------------
+
+
+def _parse_cdf_data(data: Any, where: str) -> list[Any]:
+    if isinstance(data, dict):
+        if "cdf" not in data:
+            raise InputError(
+                f"{where}: a CDF mapping needs a 'cdf' key holding [[tokens, fraction], ...]"
+            )
+        data = data["cdf"]
+    if not isinstance(data, list):
+        raise InputError(
+            f"{where}: expected a list of [tokens, fraction] pairs or {{'cdf': [...]}}"
+        )
+    return data
+
+
+def load_cdf(path: str | Path, name: str | None = None) -> LengthCDF:
+    """Load a CDF file: JSON or YAML holding ``[[tokens, fraction], ...]`` or ``{"cdf": [...]}``.
+
+    Extra keys next to ``cdf`` (source, provenance, ...) are ignored.
+
+    Raises
+    ------
+    InputError
+        Missing or malformed file, or an invalid knot; the message names the file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "c.json"
+    >>> _ = p.write_text('{"cdf": [[100, 0.5], [200, 1.0]], "source": "me"}')
+    >>> load_cdf(p).name, load_cdf(p).max_tokens
+    ('c', 200)
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"CDF file not found: {p}")
+    try:
+        text = p.read_text(encoding="utf-8")
+        if p.suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+    except Exception as exc:  # noqa: BLE001 - any parse error is bad input
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"can not parse CDF file {p}: {msg}") from None
+    knots = _parse_cdf_data(data, f"CDF file {p}")
+    try:
+        return LengthCDF.from_knots(knots, name=name or p.stem.removesuffix("_cdf"))
+    except InputError as exc:
+        raise InputError(f"CDF file {p}: {exc}") from None
+
+
+def _normalise_name(name: str) -> str:
+    return str(name).strip().lower().replace("-", "_")
+
+
+@cache
+def _builtin_cdf_cached(key: str) -> LengthCDF:
+    from optfleet._data import data_path
+
+    return load_cdf(data_path("workloads", f"{key}_cdf.json"), name=key)
+
+
+def builtin_cdf(name: str) -> LengthCDF:
+    """A built-in CDF by name: ``azure``, ``lmsys`` or ``agent_heavy`` (cached).
+
+    Examples
+    --------
+    >>> builtin_cdf("azure").max_tokens, builtin_cdf("lmsys").breakpoints[:3]
+    (65536, (64, 128, 256))
+    """
+    key = _normalise_name(name)
+    if key not in BUILTIN_CDFS:
+        raise UnknownNameError(
+            f"unknown built-in CDF {name!r}; known: {', '.join(sorted(BUILTIN_CDFS))}"
+        )
+    return _builtin_cdf_cached(key)
+
+
+def default_knots_for(max_tokens: int) -> tuple[int, ...]:
+    """The default knot grid, extended (x1.5 / x4/3 alternately, as 32768 -> 49152 -> 65536)
+    until it covers ``max_tokens``."""
+    grid = list(DEFAULT_KNOTS_TOKENS)
+    while grid[-1] < max_tokens:
+        b = grid[-1]
+        grid.append(b + b // 2 if b & (b - 1) == 0 else b + b // 3)
+    return tuple(grid)
+
+
+def cdf_from_pmf(
+    lengths: ArrayLike,
+    probs: ArrayLike,
+    knots: Sequence[int] | None = None,
+    name: str = "empirical",
+) -> LengthCDF:
+    """The CDF of a discrete length distribution evaluated on a knot grid.
+
+    The result is the piecewise-uniform CDF through ``(k, P(L <= k))`` for each knot ``k``; the
+    shape inside each bin is smoothed to uniform.  ``knots`` defaults to the 64..65536 grid
+    extended to cover the longest length; a grid shorter than the longest length is extended
+    with that length.
+
+    Examples
+    --------
+    >>> cdf_from_pmf([10, 100], [0.5, 0.5], knots=[64, 128]).knots()
+    [[64, 0.5], [128, 1.0]]
+    """
+    L = np.asarray(lengths, dtype=np.float64).ravel()
+    w = np.asarray(probs, dtype=np.float64).ravel()
+    if L.size == 0 or L.size != w.size:
+        raise InputError("cdf_from_pmf: lengths and probs must be non-empty and of equal size")
+    if not np.isfinite(L).all() or (L < 1).any() or (L != np.floor(L)).any():
+        raise InputError("cdf_from_pmf: lengths must be positive integers")
+    if not np.isfinite(w).all() or (w < 0).any() or w.sum() <= 0:
+        raise InputError("cdf_from_pmf: weights must be finite, non-negative, not all zero")
+    Li = L.astype(np.int64)
+    lmax = int(Li.max())
+    grid = np.asarray(default_knots_for(lmax) if knots is None else list(knots), dtype=np.int64)
+    if grid.size == 0:
+        raise InputError("cdf_from_pmf: knots is empty")
+    if grid[-1] < lmax:
+        grid = np.append(grid, lmax)
+    order = np.argsort(Li, kind="stable")
+    cum = np.cumsum(w[order]) / w.sum()
+    idx = np.searchsorted(Li[order], grid, side="right")
+    fr = np.where(idx > 0, cum[np.maximum(idx - 1, 0)], 0.0)
+    return LengthCDF(grid, fr, name=name)
+
+
+def cdf_from_samples(
+    lengths: ArrayLike, knots: Sequence[int] | None = None, name: str = "empirical"
+) -> LengthCDF:
+    """The empirical CDF of observed lengths on a knot grid (see :func:`cdf_from_pmf`).
+
+    Examples
+    --------
+    >>> cdf_from_samples([10, 20, 100, 5000]).fractions[:3].tolist()
+    [0.5, 0.75, 0.75]
+    """
+    L = np.asarray(lengths).ravel()
+    return cdf_from_pmf(L, np.ones(L.size), knots=knots, name=name)
+
+
+__all__ = [
+    "BUILTIN_CDFS",
+    "DEFAULT_KNOTS_TOKENS",
+    "LengthCDF",
+    "builtin_cdf",
+    "cdf_from_pmf",
+    "cdf_from_samples",
+    "default_knots_for",
+    "load_cdf",
+]
