@@ -209,6 +209,8 @@ class TraceWorkload(Frozen):
     prompt_field: str = "prompt_tokens"
     output_field: str = "output_tokens"
     time_unit_s: PositiveFloat = 1.0
+    on_bad_row: Literal["raise", "skip"] = "raise"
+    """``skip`` drops malformed rows and counts them in the workload's ``dropped_rows``."""
 
     @model_validator(mode="after")
     def _one_source(self) -> TraceWorkload:

@@ -369,11 +369,16 @@ def load_trace_spec(spec: TraceWorkload) -> Trace:
         return builtin_trace(spec.name)
     assert spec.path is not None
     if spec.format == "azure2023":
-        return load_azure2023(spec.path)
+        return load_azure2023(spec.path, on_bad_row=spec.on_bad_row)
     if spec.format == "splitwise":
-        return load_splitwise_csv(spec.path)
+        return load_splitwise_csv(spec.path, on_bad_row=spec.on_bad_row)
     return load_jsonl(
-        spec.path, spec.time_field, spec.prompt_field, spec.output_field, spec.time_unit_s
+        spec.path,
+        spec.time_field,
+        spec.prompt_field,
+        spec.output_field,
+        spec.time_unit_s,
+        on_bad_row=spec.on_bad_row,
     )
 
 
