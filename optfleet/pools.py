@@ -110,6 +110,7 @@ def layout_pools(
     long_max_ctx_tokens: int,
     gamma: float = 1.0,
     compress_share: float = 0.75,
+    max_rejected_share: float = 0.001,
 ) -> list[PoolDemand]:
     """Split a request mix into the pools of one layout.
 
@@ -120,8 +121,10 @@ def layout_pools(
     threshold_tokens : int or None
         ``B_short``; ``None`` for the one-pool layout.
     long_max_ctx_tokens : int
-        The longest request the (long or only) pool accepts.  Requests longer than that are an
-        error (they would otherwise be dropped silently).
+        The longest request the (long or only) pool accepts.  Longer requests are rejected and
+        counted: the pools' shares then sum to less than 1 (see :func:`rejected_share`).
+    max_rejected_share : float
+        More rejected requests than this share is an :class:`InputError`.
     gamma, compress_share : float
         Compress-and-route factor and share (only with a threshold).
 
@@ -131,14 +134,17 @@ def layout_pools(
         One pool (role ``"all"``) or two (``"short"``, ``"long"``); a pool with no traffic is
         omitted.
     """
-    too_long = float(mix.prob[mix.routing_tokens > long_max_ctx_tokens].sum())
-    if too_long > 0:
+    served, served_mass = mix.restrict(0, long_max_ctx_tokens)
+    rejected = 1.0 - served_mass
+    if served is None or rejected > max_rejected_share + 1e-12:
         raise InputError(
-            f"{too_long:.4%} of the requests are longer than long_max_ctx_tokens="
-            f"{long_max_ctx_tokens}; raise it or truncate the workload"
+            f"{rejected:.4%} of the requests are longer than long_max_ctx_tokens="
+            f"{long_max_ctx_tokens} (at most {max_rejected_share:.4%} may be rejected); "
+            "raise long_max_ctx_tokens or max_rejected_share"
         )
+    mix = served
     if threshold_tokens is None or threshold_tokens >= long_max_ctx_tokens:
-        return [PoolDemand("all", int(long_max_ctx_tokens), 1.0, mix)]
+        return [PoolDemand("all", int(long_max_ctx_tokens), served_mass, mix)]
     b = int(threshold_tokens)
     if gamma < 1:
         raise InputError(f"gamma must be >= 1, got {gamma}")
@@ -161,10 +167,17 @@ def layout_pools(
         long_mix, l_share = mix.restrict(b, long_max_ctx_tokens)
         short_mix, s_share = short, a_short
     if short_mix is not None and s_share > 0:
-        pools.append(PoolDemand("short", b, float(s_share), short_mix))
+        pools.append(PoolDemand("short", b, float(s_share * served_mass), short_mix))
     if long_mix is not None and l_share > 0:
-        pools.append(PoolDemand("long", int(long_max_ctx_tokens), float(l_share), long_mix))
+        pools.append(
+            PoolDemand("long", int(long_max_ctx_tokens), float(l_share * served_mass), long_mix)
+        )
     return pools
+
+
+def rejected_share(pools: Sequence[PoolDemand]) -> float:
+    """The share of requests no pool of a layout accepts (longer than every pool's max_ctx)."""
+    return max(0.0, 1.0 - sum(p.share for p in pools))
 
 
 # --------------------------------------------------------------------------------------------
@@ -208,6 +221,20 @@ class PoolContext:
         from optfleet.catalog import resolve_model
 
         return resolve_model(self.scenario.model)
+
+    @cached_property
+    def long_ctx_tokens(self) -> int:
+        """The max_ctx of the long (or only) pool.
+
+        Under ``reserve`` KV accounting it is the configured ``long_max_ctx_tokens`` (each slot
+        reserves it, as in the reference); under ``paged`` accounting a pool needs no more than
+        the longest request it can receive, so it is the smaller of the two.
+        """
+        configured = int(self.scenario.long_max_ctx_tokens)
+        if self.preset.kv_policy == "reserve":
+            return configured
+        longest = int(self.mix.routing_tokens[self.mix.prob > 0].max())
+        return min(configured, longest)
 
     def serving_for(self, gpu: str) -> ServingConfig:
         """The serving config for one GPU type (tensor parallelism may differ per type)."""
@@ -409,6 +436,7 @@ class LayoutSizing:
     threshold_tokens: int | None
     gamma: float
     pools: tuple[PoolSizing, ...]
+    rejected_share: float = 0.0
 
     @property
     def gpus(self) -> int:
@@ -423,6 +451,7 @@ class LayoutSizing:
             "gpu": self.gpu,
             "threshold_tokens": self.threshold_tokens,
             "gamma": self.gamma,
+            "rejected_share": self.rejected_share,
             "gpus": self.gpus,
             "cost_usd_per_hour": self.cost_usd_per_hour,
             "cost_usd_per_year": self.cost_usd_per_hour * HOURS_PER_YEAR,
@@ -451,7 +480,12 @@ def size_layout(
     rate = sc.rate_per_s if rate_per_s is None else rate_per_s
     profile = ctx.profile(gpu)
     demands = layout_pools(
-        ctx.mix, threshold_tokens, sc.long_max_ctx_tokens, gamma, ctx.preset.compress_share
+        ctx.mix,
+        threshold_tokens,
+        ctx.long_ctx_tokens,
+        gamma,
+        ctx.preset.compress_share,
+        sc.max_rejected_share,
     )
     pools = tuple(size_pool(profile, d, rate, sc.slo, ctx.preset, gpu=gpu) for d in demands)
-    return LayoutSizing(gpu, threshold_tokens, gamma, pools)
+    return LayoutSizing(gpu, threshold_tokens, gamma, pools, rejected_share(demands))

@@ -356,6 +356,9 @@ class Scenario(Frozen):
     serving: ServingConfig = ServingConfig()
     tensor_parallel: dict[str, PositiveInt] = {}
     long_max_ctx_tokens: PositiveInt = 65536
+    max_rejected_share: Annotated[float, Field(ge=0, lt=1)] = 0.001
+    """Requests longer than ``long_max_ctx_tokens`` are rejected and counted; more than this
+    share of them is an error."""
     thresholds_tokens: tuple[PositiveInt, ...] | None = None
     gammas: tuple[Annotated[float, Field(ge=1)], ...] | None = None
     availability: Availability | None = None

@@ -304,3 +304,153 @@ def _load_json_arg(value: str) -> Any:
         return json.loads(value)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg}") from None
+
+
+# ------------------------------------------------------------------------------------------
+# plan
+# ------------------------------------------------------------------------------------------
+
+
+@app.command()
+@handles_errors
+def plan(
+    scenario_file: Annotated[
+        Path | None, typer.Argument(help="Scenario YAML/JSON; omit for the built-in default.")
+    ] = None,
+    preset: Annotated[str | None, typer.Option("--preset", "-p", help="Override the preset.")] = None,
+    rate: Annotated[float | None, typer.Option("--rate", "-r", help="Override the rate, req/s.")] = None,
+    backend: Annotated[str, typer.Option("--backend", help="Solver backend: cbc or highs.")] = "cbc",
+    top_k: Annotated[int, typer.Option("--top-k", min=1, help="Candidates verified per solve.")] = 3,
+    verify: Annotated[bool, typer.Option("--verify/--no-verify", help="Simulate the candidates.")] = True,
+    level: Annotated[str, typer.Option("--level", help="Simulation level: engine or slot.")] = "engine",
+    sim_requests: Annotated[
+        int | None, typer.Option("--sim-requests", min=100, help="Requests per replication.")
+    ] = None,
+    time_limit_s: Annotated[float | None, typer.Option("--time-limit", help="Solver time limit, s.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the plan as JSON here.")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Plan the cheapest fleet meeting the SLO: integer program, simulation check, spares."""
+    import sys
+
+    from optfleet.planner import plan as make_plan
+    from optfleet.scenario import Scenario, load_scenario
+
+    scenario = load_scenario(scenario_file) if scenario_file is not None else Scenario()
+    update: dict[str, Any] = {}
+    if preset is not None:
+        update["preset"] = preset
+    if rate is not None:
+        update["rate_per_s"] = rate
+    if update:
+        from optfleet.scenario import validate_model
+
+        scenario = validate_model(Scenario, {**scenario.model_dump(), **update}, "options")
+    if level not in ("engine", "slot"):
+        raise InputError(f"unknown simulation level {level!r}; known: engine, slot")
+
+    progress = None
+    status = None
+    if fmt is OutputFormat.table and sys.stderr.isatty():
+        from rich.console import Console
+
+        status = Console(stderr=True).status("planning ...")
+        status.start()
+
+        def progress(msg: str) -> None:
+            status.update(msg)
+
+    try:
+        result = make_plan(
+            scenario, backend=backend, top_k=top_k, verify=verify, level=level,
+            sim_requests=sim_requests, time_limit_s=time_limit_s, progress=progress,
+        )
+    finally:
+        if status is not None:
+            status.stop()
+    if out is not None:
+        result.save(out)
+    if fmt is OutputFormat.json:
+        emit_json(result.to_dict())
+        return
+    render_plan(result)
+
+
+def render_plan(p: Any) -> None:
+    rows = []
+    for pool in p.pools:
+        sim = pool.simulated_p99_ttft_s
+        rows.append(
+            [
+                pool.role,
+                pool.gpu,
+                pool.replicas,
+                pool.gpus,
+                f"{pool.share:.1%}",
+                pool.rate_per_s,
+                f"{pool.utilisation:.0%}",
+                _ms(pool.analytic_p99_ttft_s),
+                "-" if sim is None else f"{sim.value * 1000:.0f} [{sim.low * 1000:.0f}, {sim.high * 1000:.0f}]",
+                pool.spares,
+                pool.cost_usd_per_hour,
+                pool.cost_usd_per_year / 1000,
+            ]
+        )
+    notes = [
+        f"layout: {p.layout}; {p.gpus} GPUs (+{p.gpus_with_spares - p.gpus} spare), "
+        f"${p.cost_usd_per_hour:,.2f}/h = ${p.cost_usd_per_year / 1000:,.0f}K/yr",
+        f"solver: {p.solver.backend} termination={p.solver.termination} "
+        f"solution={p.solver.solution} gap={p.solver.gap if p.solver.gap is not None else '-'} "
+        f"({p.solver.solve_time_s:.2f} s)",
+    ]
+    if p.one_pool_cost_usd_per_hour:
+        saving = 1 - p.cost_usd_per_hour / p.one_pool_cost_usd_per_hour
+        notes.append(f"best one-pool plan: ${p.one_pool_cost_usd_per_hour:,.2f}/h (saving {saving:.1%})")
+    if p.binding_constraints:
+        notes.append("binding: " + "; ".join(p.binding_constraints))
+    notes.append(
+        f"verified: {'yes, ' + str(p.verification_level) + '-level simulation' if p.verified else 'no'}"
+        + (f" ({len(p.verification)} candidate(s) simulated)" if p.verification else "")
+    )
+    for step in p.verification:
+        notes.append(f"  round {step.iteration} candidate {step.candidate}: "
+                     f"{'accepted' if step.accepted else 'rejected'} - {step.detail}")
+    if p.reliability_rule:
+        notes.append(f"spares: {p.reliability_rule} rule, target {p.reliability_target}, "
+                     f"P(all pools healthy enough) = {p.fleet_prob_enough_healthy:.5f}")
+    render_table(
+        f"optfleet plan - {p.scenario_name} ({p.preset} preset)",
+        ["pool", "GPU", "replicas", "GPUs", "share", "req/s", "util", "P99 TTFT ms",
+         "sim P99 ms [95% CI]", "spares", "$/h", "$K/yr"],
+        rows,
+        notes=notes,
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# backends
+# ------------------------------------------------------------------------------------------
+
+
+@app.command()
+@handles_errors
+def backends(fmt: FormatOpt = OutputFormat.table) -> None:
+    """List the solver backends and what each can do."""
+    from optfleet.backends import get_backend, known_backends
+
+    rows = []
+    for name in known_backends():
+        b = get_backend(name) if name else None
+        rows.append(
+            {
+                "name": name,
+                "installed": bool(b.available()),
+                "mip": bool(b.supports_mip),
+                "time_limit": bool(b.supports_time_limit),
+                "gap": bool(b.supports_gap),
+            }
+        )
+    if fmt is OutputFormat.json:
+        emit_json(rows)
+        return
+    render_table("solver backends", list(rows[0]), [list(r.values()) for r in rows])

@@ -1,0 +1,65 @@
+"""Benchmark the fleet integer program alone (no queueing, no simulation).
+
+Prints build / solve times of the benchmark grid - 3 GPU types x 18 thresholds x 11 gammas x
+2 pools plus the one-pool layout, synthetic square-root-staffing tables - at 100 req/s (target
+<= 2 s with CBC) and at 10 000 req/s (thousands of GPUs), in "split" (traffic shared across
+types) and "single" (one type per pool) modes, pruned (default) and unpruned.
+
+Run: /work/venv/bin/python benchmarks/formulation.py [--quick]
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from optfleet.backends import list_backends
+from optfleet.formulation.synthetic import fleet_problem, time_formulation
+
+
+def row(label: str, figures: dict) -> str:
+    cost = figures["cost_usd_per_hour"]
+    return (
+        f"{label:<44} {figures['backend']:<6} build {figures['build_s']:6.2f} s  "
+        f"solve {figures['solve_s']:6.2f} s  total {figures['total_s']:6.2f} s  "
+        f"bin {figures['binaries']:>7}  rows {figures['constraints']:>7}  "
+        f"{figures['termination']:<10} cost {cost if cost is None else round(cost, 2)}  "
+        f"gpus {figures['gpus']}  exact {figures['exact']}"
+    )
+
+
+def main(argv: list[str]) -> None:
+    quick = "--quick" in argv
+    cases = [
+        ("100 req/s split (pruned)", 100.0, "split", {}),
+        ("100 req/s single (pruned)", 100.0, "single", {}),
+        ("100 req/s split, H100<=4, budget 60", 100.0, "split",
+         {"max_gpus": {"H100-SXM": 4}, "budget_usd_per_hour": 60.0}),
+        ("10000 req/s split (pruned)", 10000.0, "split", {}),
+        ("10000 req/s single (pruned)", 10000.0, "single", {}),
+        ("10000 req/s split, H100<=300", 10000.0, "split", {"max_gpus": {"H100-SXM": 300}}),
+    ]
+    for label, rate, split, constraints in cases:
+        t0 = time.perf_counter()
+        problem = fleet_problem(rate, split=split, **constraints)
+        gen = time.perf_counter() - t0
+        for backend in list_backends():
+            figures = time_formulation(problem, backend, "exact")
+            print(row(label, figures) + f"  (tables {gen:.2f} s)")
+    if quick:
+        return
+    # the unpruned models: the raw size of the grid
+    for label, rate, split, kw in [
+        ("100 req/s split, unpruned", 100.0, "split", {}),
+        ("100 req/s single, unpruned", 100.0, "single", {}),
+        ("10000 req/s single, unpruned", 10000.0, "single", {}),
+        ("10000 req/s split, unpruned, <=32 counts", 10000.0, "split",
+         {"max_counts_per_option": 32}),
+    ]:
+        problem = fleet_problem(rate, split=split)
+        figures = time_formulation(problem, "cbc", "fast", prune=False, **kw)
+        print(row(label, figures) + "  (fast preset)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

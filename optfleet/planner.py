@@ -1,0 +1,460 @@
+"""The fleet planner: check -> build -> solve -> verify -> size spares -> write back.
+
+:func:`plan` answers one :class:`~optfleet.scenario.Scenario`:
+
+1. **check** — resolve the preset, workload, GPU menu and model; every candidate layout (one
+   pool, or a split at each CDF breakpoint, times each compress-and-route gamma) is cut into
+   pools (:mod:`optfleet.pools`);
+2. **tabulate** — for each (layout, pool, GPU type): the exact service-time distribution and the
+   capacity table ``Lambda[k]`` (largest rate ``k`` replicas serve within the SLO);
+3. **build and solve** — one integer program over every layout, GPU type, replica count and
+   traffic share (:mod:`optfleet.formulation`), solved by a backend (:mod:`optfleet.backends`);
+   the top-K distinct plans by no-good cuts;
+4. **verify** — each candidate, cheapest first, is simulated (:mod:`optfleet.sim`); a plan whose
+   simulated P99 TTFT misses the SLO in some pool is never reported: that pool's capacity table
+   is tightened (its current count is declared insufficient) and the program re-solved, up to
+   ``max_iterations`` rounds; every round is recorded in the plan;
+5. **reliability** — spares per pool (:mod:`optfleet.reliability`);
+6. **write back** — an immutable :class:`~optfleet.plan.Plan`.
+
+Examples
+--------
+>>> import optfleet
+>>> p = optfleet.plan(optfleet.Scenario(rate_per_s=20), verify=False)
+>>> p.solver.termination, p.cost_usd_per_hour > 0
+('optimal', True)
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from optfleet.errors import InfeasibleError, ModelDoesNotFitError, SimulationError
+from optfleet.plan import Interval, Plan, PlanPool, SolverStatus, VerificationStep
+from optfleet.pools import (
+    PoolContext,
+    PoolDemand,
+    capacity_table,
+    layout_pools,
+    min_replicas,
+    pool_latency,
+    pool_service,
+)
+from optfleet.scenario import Scenario
+
+Progress = Callable[[str], None]
+
+
+def _layout_name(threshold: int | None, gamma: float) -> str:
+    if threshold is None:
+        return "one pool"
+    return f"split {threshold}" + (f" gamma {gamma:g}" if gamma != 1.0 else "")
+
+
+@dataclass
+class _Option:
+    """What the planner knows about one (layout, role, gpu) beyond its capacity table."""
+
+    demand: PoolDemand
+    stats: Any
+    profile: Any
+    table: np.ndarray
+
+
+@dataclass
+class PlanningTables:
+    """Everything tabulated for one scenario: layouts, pool demands, options and exclusions."""
+
+    ctx: PoolContext
+    layouts: list[Any] = field(default_factory=list)  # formulation.Layout
+    options: dict[tuple[str, str, str], _Option] = field(default_factory=dict)
+    excluded: list[str] = field(default_factory=list)  # one line per (pool, gpu) left out
+    build_time_s: float = 0.0
+
+
+def _headroom(k: int) -> int:
+    return k + max(2, k // 4)
+
+
+def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> PlanningTables:
+    """Steps 1-2: layouts, pools, service statistics and capacity tables for every option."""
+    from optfleet.formulation import Layout, Role
+
+    t0 = time.perf_counter()
+    ctx = PoolContext.from_scenario(scenario)
+    tables = PlanningTables(ctx)
+    preset = ctx.preset
+    rate = scenario.rate_per_s
+    slo = scenario.slo
+    long_ctx = ctx.long_ctx_tokens
+    stats_cache: dict[tuple[Any, ...], Any] = {}
+    profiles: dict[str, Any] = {}
+    for gpu in scenario.gpus:
+        try:
+            profiles[gpu] = ctx.profile(gpu)
+        except ModelDoesNotFitError as exc:
+            tables.excluded.append(f"{gpu}: {exc}")
+    if not profiles:
+        raise InfeasibleError("no GPU type of the menu can hold the model: " + "; ".join(tables.excluded))
+    for threshold, gamma in ctx.layouts():
+        if threshold is not None and threshold >= long_ctx:
+            continue
+        demands = layout_pools(
+            ctx.mix, threshold, long_ctx, gamma, preset.compress_share, scenario.max_rejected_share
+        )
+        name = _layout_name(threshold, gamma)
+        roles = []
+        min_rep = scenario.constraints.min_replicas_per_pool
+        layout_ok = True
+        for d in demands:
+            role_rate = d.rate_per_s(rate)
+            roles.append(Role(d.role, role_rate, min_rep))
+            served = False
+            for gpu, prof in profiles.items():
+                key = (d.role, d.max_ctx_tokens, threshold if d.role != "all" else None, gamma, gpu)
+                try:
+                    stats = stats_cache.get(key)
+                    if stats is None:
+                        stats = pool_service(prof, d, preset)
+                        stats_cache[key] = stats
+                    k_full = min_replicas(stats, role_rate, slo, preset)
+                except (ModelDoesNotFitError, InfeasibleError) as exc:
+                    tables.excluded.append(
+                        f"pool {d.role!r} of layout {name!r} (requests up to {d.max_ctx_tokens} "
+                        f"tokens) on {gpu}: {exc}"
+                    )
+                    continue
+                table = capacity_table(stats, slo, preset, _headroom(k_full))
+                tables.options[(name, d.role, gpu)] = _Option(d, stats, prof, table)
+                served = True
+            layout_ok = layout_ok and served
+        if layout_ok:
+            tables.layouts.append(Layout(name, tuple(roles), threshold, gamma))
+        else:
+            for d in demands:
+                for gpu in profiles:
+                    tables.options.pop((name, d.role, gpu), None)
+    tables.build_time_s = time.perf_counter() - t0
+    if progress:
+        progress(f"tabulated {len(tables.options)} pool options over {len(tables.layouts)} layouts "
+                 f"in {tables.build_time_s:.2f} s")
+    if not tables.layouts:
+        raise InfeasibleError(_explain_no_layout(scenario, tables))
+    return tables
+
+
+def _explain_no_layout(scenario: Scenario, tables: PlanningTables) -> str:
+    first = tables.excluded[0] if tables.excluded else "no pool can be served"
+    more = len(tables.excluded) - 1
+    return (
+        f"no layout can meet P{round(scenario.slo.quantile * 100, 3):g} TTFT "
+        f"{scenario.slo.ttft_p99_s * 1000:g} ms: {first}"
+        + (f" (and {more} more pool/GPU combinations)" if more > 0 else "")
+    )
+
+
+def build_problem(scenario: Scenario, tables: PlanningTables) -> Any:
+    """Step 3a: the :class:`~optfleet.formulation.PlanningProblem` of the tabulated options."""
+    import networkx as nx
+
+    from optfleet.formulation import CapacityOption, PlanningProblem
+
+    options = []
+    for (layout, role, gpu), opt in tables.options.items():
+        prof = opt.profile
+        power = float(np.asarray(prof.power_w(max(1, int(opt.stats.servers_per_replica)))))
+        options.append(
+            CapacityOption(
+                layout, role, gpu, tuple(float(v) for v in opt.table),
+                float(prof.price_usd_per_hour), int(prof.gpus_per_replica), power,
+            )
+        )
+    cons = scenario.constraints
+    eligibility = None
+    if cons.eligible:
+        g = nx.Graph()
+        roles = {r for (_, r, _) in tables.options}
+        for role in roles:
+            for gpu in cons.eligible.get(role, tuple(scenario.gpus)):
+                g.add_edge(role, gpu)
+        eligibility = g
+    return PlanningProblem(
+        layouts=tuple(tables.layouts),
+        options=tuple(options),
+        max_gpus=dict(cons.max_gpus),
+        budget_usd_per_hour=cons.budget_usd_per_hour,
+        power_budget_w=cons.power_budget_w,
+        min_replicas_per_pool=cons.min_replicas_per_pool,
+        eligibility=eligibility,
+    )
+
+
+def _solver_status(result: Any) -> SolverStatus:
+    return SolverStatus(
+        backend=result.backend,
+        termination=result.termination,
+        solution=result.solution,
+        objective=result.objective,
+        best_bound=result.best_bound,
+        gap=result.gap,
+        solve_time_s=result.solve_time_s,
+    )
+
+
+def _plan_from_solution(
+    scenario: Scenario, tables: PlanningTables, sol: Any, result: Any
+) -> Plan:
+    ctx = tables.ctx
+    pools = []
+    for pa in sol.pools:
+        opt = tables.options[(sol.layout, pa.role, pa.gpu)]
+        _, ttft = pool_latency(opt.stats, pa.replicas, pa.rate_per_s, scenario.slo, ctx.preset)
+        mu = opt.stats.servers_per_replica / opt.stats.mean_service_s
+        pools.append(
+            PlanPool(
+                role=pa.role,
+                gpu=pa.gpu,
+                replicas=pa.replicas,
+                gpus_per_replica=int(opt.profile.gpus_per_replica),
+                price_usd_per_replica_hour=float(opt.profile.price_usd_per_hour),
+                share=pa.rate_per_s / scenario.rate_per_s,
+                rate_per_s=pa.rate_per_s,
+                max_ctx_tokens=opt.demand.max_ctx_tokens,
+                analytic_p99_ttft_s=ttft if math.isfinite(ttft) else 1e9,
+                utilisation=pa.rate_per_s / (pa.replicas * mu) if pa.replicas else 0.0,
+                slots_per_replica=int(opt.stats.servers_per_replica),
+            )
+        )
+    return Plan(
+        scenario_name=scenario.name,
+        preset=ctx.preset.name,
+        layout=sol.layout_label,
+        threshold_tokens=sol.threshold_tokens,
+        gamma=sol.gamma,
+        pools=tuple(pools),
+        solver=_solver_status(result),
+        binding_constraints=tuple(sol.binding),
+    )
+
+
+def plan(
+    scenario: Scenario | None = None,
+    *,
+    backend: str = "cbc",
+    top_k: int = 3,
+    verify: bool = True,
+    level: str = "engine",
+    sim_requests: int | None = None,
+    replications: int = 3,
+    max_iterations: int = 6,
+    time_limit_s: float | None = None,
+    gap: float | None = None,
+    progress: Progress | None = None,
+) -> Plan:
+    """Plan the cheapest fleet for ``scenario`` (the built-in default when None).
+
+    Parameters
+    ----------
+    scenario
+        The question; ``Scenario()`` is the built-in default (azure, 100 req/s, P99 TTFT
+        500 ms, A10G/A100/H100).
+    backend
+        Solver backend (``optfleet backends`` lists the installed ones).
+    top_k
+        How many distinct plans to verify per solve, cheapest first.
+    verify, level, sim_requests, replications
+        Simulation of the candidates (``level`` ``"engine"`` or ``"slot"``); ``verify=False``
+        skips it (the plan says so).
+    max_iterations
+        Cap on verification rounds (solve -> simulate -> tighten).
+    time_limit_s, gap
+        Solver options.
+
+    Raises
+    ------
+    InfeasibleError
+        If no plan meets the SLO and constraints; the message names the pool and threshold.
+    """
+    from optfleet.backends import SolveOptions, get_backend
+    from optfleet.formulation import build_model, enumerate_plans, explain_infeasible
+
+    scenario = scenario or Scenario()
+    tables = tabulate(scenario, progress=progress)
+    problem = build_problem(scenario, tables)
+    solver = get_backend(backend)
+    opts = SolveOptions(time_limit_s=time_limit_s, gap_rel=gap)
+    one_pool_cost = _one_pool_cost(tables, problem, solver, opts)
+    steps: list[VerificationStep] = []
+    notes: list[str] = [f"excluded: {line}" for line in tables.excluded]
+    for iteration in range(1, max_iterations + 1):
+        model = build_model(problem)
+        ranked = enumerate_plans(model, top_k if verify else 1, lambda m: solver.solve(m.lp, m.variables, opts))
+        if not ranked:
+            reasons = explain_infeasible(problem) or ("the constraints leave no feasible plan",)
+            raise InfeasibleError("; ".join(reasons))
+        if progress:
+            progress(f"round {iteration}: {len(ranked)} candidate plan(s), cheapest "
+                     f"${ranked[0].solution.cost_usd_per_hour:,.2f}/h")
+        if not verify:
+            p = _plan_from_solution(scenario, tables, ranked[0].solution, ranked[0].result)
+            return _finish(scenario, tables, p, steps, notes + ["not verified by simulation"],
+                           verified=False, level=None, one_pool_cost=one_pool_cost)
+        for rp in ranked:
+            candidate = _plan_from_solution(scenario, tables, rp.solution, rp.result)
+            if progress:
+                progress(f"simulating candidate {rp.rank}: {candidate.layout}, "
+                         f"{candidate.gpus} GPUs, ${candidate.cost_usd_per_hour:,.2f}/h")
+            verdict = verify_plan(scenario, tables, candidate, level=level, n_requests=sim_requests,
+                                  replications=replications)
+            steps.append(
+                VerificationStep(
+                    iteration=iteration,
+                    candidate=rp.rank,
+                    cost_usd_per_hour=candidate.cost_usd_per_hour,
+                    accepted=verdict.accepted,
+                    detail=verdict.detail,
+                )
+            )
+            if verdict.accepted:
+                return _finish(scenario, tables, verdict.plan, steps, notes, verified=True,
+                               level=level, one_pool_cost=one_pool_cost)
+            # Feed back: the failing pools' current counts are declared insufficient.
+            for role, gpu, replicas in verdict.failing:
+                key = (rp.solution.layout, role, gpu)
+                table = np.array(problem.option(*key).capacity_per_s)
+                rate = problem.layout(rp.solution.layout).role(role).rate_per_s
+                cap = min(rate * (1 - 1e-9), table[min(replicas, len(table) - 1)])
+                table[: replicas + 1] = np.minimum(table[: replicas + 1], cap * (1 - 1e-6))
+                table = np.maximum.accumulate(table)
+                problem = problem.with_table(
+                    *key, table=table,
+                    reason=f"simulated P99 TTFT missed the SLO with {replicas} replicas",
+                )
+        problem = problem  # re-solve with the tightened tables
+    raise InfeasibleError(
+        f"no candidate passed simulation within {max_iterations} rounds; last: "
+        + (steps[-1].detail if steps else "none")
+    )
+
+
+def _one_pool_cost(tables: PlanningTables, problem: Any, solver: Any, opts: Any) -> float | None:
+    """The cheapest one-pool plan's cost (the baseline users compare splits against)."""
+    from dataclasses import replace
+
+    from optfleet.formulation import build_model
+
+    one = [lay for lay in problem.layouts if lay.name == "one pool"]
+    if not one or len(problem.layouts) == 1:
+        return None
+    sub = replace(problem, layouts=tuple(one),
+                  options=tuple(o for o in problem.options if o.layout == "one pool"),
+                  max_gpus=dict(problem.max_gpus))
+    try:
+        m = build_model(sub)
+        sol = m.solution(solver.solve(m.lp, m.variables, opts))
+    except Exception:  # noqa: BLE001 - the baseline is informative only
+        return None
+    return None if sol is None else float(sol.cost_usd_per_hour)
+
+
+def _finish(
+    scenario: Scenario,
+    tables: PlanningTables,
+    p: Plan,
+    steps: list[VerificationStep],
+    notes: list[str],
+    *,
+    verified: bool,
+    level: str | None,
+    one_pool_cost: float | None,
+) -> Plan:
+    from optfleet.reliability import plan_spares
+
+    preset = tables.ctx.preset
+    update: dict[str, Any] = {
+        "verification": tuple(steps),
+        "verified": verified,
+        "verification_level": level,
+        "notes": tuple(notes),
+        "one_pool_cost_usd_per_hour": one_pool_cost,
+    }
+    av = scenario.availability
+    if av is not None:
+        rule = "ceil-n-over-a" if preset.reliability_rule == "ceil-n-over-a" else "binomial"
+        res = plan_spares(
+            {f"{pp.role}/{pp.gpu}": pp.replicas for pp in p.pools},
+            av.replica_availability,
+            target=av.target,
+            rule=rule,
+        )
+        pools = tuple(
+            pp.model_copy(update={"spares": s.spares, "prob_enough_healthy": s.prob_enough_healthy})
+            for pp, s in zip(p.pools, res.pools, strict=True)
+        )
+        update.update(
+            pools=pools,
+            reliability_rule=rule,
+            reliability_target=av.target,
+            fleet_prob_enough_healthy=res.fleet_prob_enough_healthy,
+        )
+    return p.model_copy(update=update)
+
+
+# --------------------------------------------------------------------------------------------
+# Verification by simulation
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    accepted: bool
+    plan: Plan
+    failing: tuple[tuple[str, str, int], ...]
+    detail: str
+
+
+def verify_plan(
+    scenario: Scenario,
+    tables: PlanningTables,
+    candidate: Plan,
+    *,
+    level: str = "engine",
+    n_requests: int | None = None,
+    replications: int = 3,
+) -> Verdict:
+    """Simulate ``candidate`` and compare each pool's simulated P99 TTFT with the SLO."""
+    from optfleet.verify import simulate_plan
+
+    try:
+        result = simulate_plan(
+            scenario, tables, candidate, level=level, n_requests=n_requests, replications=replications
+        )
+    except SimulationError:
+        raise
+    slo = scenario.slo.ttft_p99_s
+    pools = []
+    failing = []
+    parts = []
+    for pp in candidate.pools:
+        m = result.pool_ttft(pp.role, pp.gpu)
+        interval = Interval(value=m.value, low=m.low, high=m.high)
+        ok = m.value <= slo
+        pools.append(
+            pp.model_copy(
+                update={"simulated_p99_ttft_s": interval,
+                        "simulated_slo_attainment": result.pool_attainment(pp.role, pp.gpu)}
+            )
+        )
+        parts.append(f"{pp.role}/{pp.gpu} x{pp.replicas}: P99 TTFT {m.value * 1000:.0f} ms "
+                     f"[{m.low * 1000:.0f}, {m.high * 1000:.0f}] {'ok' if ok else 'MISSES'}")
+        if not ok:
+            failing.append((pp.role, pp.gpu, pp.replicas))
+    verified = candidate.model_copy(update={"pools": tuple(pools)})
+    return Verdict(not failing, verified, tuple(failing),
+                   f"{level}-level simulation: " + "; ".join(parts))

@@ -1,0 +1,968 @@
+"""The numba event core shared by the slot and engine levels (internal).
+
+Everything here works on plain typed arrays; the public wrapper is :mod:`optfleet.sim.api`.
+
+State layout
+------------
+* per request (``N``): linked-list pointer ``nxt``, ``phase``, engine progress arrays;
+* per replica (``R``): an int64 matrix ``RI[field, r]`` and a float64 matrix ``RF[field, r]``;
+* per pool (``P``): an int64 matrix ``PI[field, p]`` and the iteration model ``PIT[p, 6]``.
+
+Events
+------
+Three sources merged by time, ties broken by event type (0 replica/completion events, 1
+failures/repairs, 2 arrivals) and then by id (replica id or request id):
+
+* an indexed binary heap of replica events (engine: one segment end per busy replica; slot: one
+  completion per request in service, keyed by request id);
+* an indexed heap of the next failure or repair of each replica;
+* the sorted arrival array.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+# ------------------------------------------------------------------ constants (compile-time)
+
+LEVEL_SLOT = 0
+LEVEL_ENGINE = 1
+
+ROUTE_STATIC = 0
+ROUTE_LEAST_LOADED = 1
+ROUTE_SPILLOVER = 2
+
+BAL_JSQ = 0
+BAL_P2C = 1
+BAL_RR = 2
+BAL_RANDOM = 3
+
+# request phase
+PH_NONE = 0
+PH_WAIT = 1  # in a replica's waiting queue
+PH_ORPHAN = 2  # in a pool queue (no replica of the pool up)
+PH_PREFILL = 3  # engine: running, prefilling
+PH_DECODE = 4  # engine: running, decoding
+PH_SERVE = 5  # slot: in service
+PH_DONE = 6
+
+# request status (output)
+ST_NOT_ARRIVED = 0
+ST_DONE = 1
+ST_REJECTED = 2
+ST_UNFINISHED = 3
+
+# per-replica int fields
+R_UP = 0
+R_NSYS = 1
+R_QH = 2
+R_QT = 3
+R_NRUN = 4
+R_IT = 5
+R_D = 6
+R_C = 7
+R_KV = 8
+R_PAL = 9
+R_RP = 10
+R_SK = 11
+R_SP = 12
+R_SD = 13
+R_SC0 = 14
+R_SKV0 = 15
+R_POOL = 16
+R_NFAIL = 17
+R_FIDX = 18
+R_NPRE = 19
+NRI = 20
+
+# per-replica float fields
+F_T0 = 0
+F_LAST = 1
+F_BUSY = 2
+F_SLOT = 3
+F_KV = 4
+F_DOWN = 5
+F_DSINCE = 6
+NRF = 7
+
+# per-pool int fields
+P_FIRST = 0
+P_END = 1
+P_CAP = 2
+P_MAXCTX = 3
+P_CHUNK = 4
+P_KVCAP = 5
+P_RES = 6
+P_OQH = 7
+P_OQT = 8
+P_NSYS = 9
+P_UP = 10
+P_RR = 11
+NPI = 12
+
+ERR_NONE = 0
+ERR_MAX_EVENTS = 1
+ERR_INTERNAL = 2
+
+BIG = np.int64(1) << np.int64(62)
+
+
+# ------------------------------------------------------------------ indexed heap
+
+
+@njit(cache=True)
+def _less(t1, i1, t2, i2):
+    return t1 < t2 or (t1 == t2 and i1 < i2)
+
+
+@njit(cache=True)
+def _sift_up(ht, hid, pos, k):
+    t = ht[k]
+    i = hid[k]
+    while k > 0:
+        par = (k - 1) >> 1
+        if _less(t, i, ht[par], hid[par]):
+            ht[k] = ht[par]
+            hid[k] = hid[par]
+            pos[hid[k]] = k
+            k = par
+        else:
+            break
+    ht[k] = t
+    hid[k] = i
+    pos[i] = k
+
+
+@njit(cache=True)
+def _sift_down(ht, hid, pos, k, n):
+    t = ht[k]
+    i = hid[k]
+    while True:
+        c = 2 * k + 1
+        if c >= n:
+            break
+        if c + 1 < n and _less(ht[c + 1], hid[c + 1], ht[c], hid[c]):
+            c += 1
+        if _less(ht[c], hid[c], t, i):
+            ht[k] = ht[c]
+            hid[k] = hid[c]
+            pos[hid[k]] = k
+            k = c
+        else:
+            break
+    ht[k] = t
+    hid[k] = i
+    pos[i] = k
+
+
+@njit(cache=True)
+def _hset(ht, hid, pos, size, i, t):
+    """Insert id ``i`` with time ``t``, or move it to ``t`` if present."""
+    k = pos[i]
+    if k < 0:
+        n = size[0]
+        ht[n] = t
+        hid[n] = i
+        pos[i] = n
+        size[0] = n + 1
+        _sift_up(ht, hid, pos, n)
+    else:
+        old = ht[k]
+        ht[k] = t
+        if t < old:
+            _sift_up(ht, hid, pos, k)
+        else:
+            _sift_down(ht, hid, pos, k, size[0])
+
+
+@njit(cache=True)
+def _hremove(ht, hid, pos, size, i):
+    k = pos[i]
+    if k < 0:
+        return
+    n = size[0] - 1
+    size[0] = n
+    pos[i] = -1
+    if k == n:
+        return
+    ht[k] = ht[n]
+    hid[k] = hid[n]
+    moved = hid[k]
+    pos[moved] = k
+    _sift_up(ht, hid, pos, k)
+    _sift_down(ht, hid, pos, pos[moved], n)
+
+
+@njit(cache=True)
+def _lpush(ht, hid, hat, size, i, t, att):
+    """Push onto a lazy (non-indexed) heap; returns False when full."""
+    k = size[0]
+    if k >= ht.shape[0]:
+        return False
+    size[0] = k + 1
+    while k > 0:
+        par = (k - 1) >> 1
+        if _less(t, i, ht[par], hid[par]):
+            ht[k] = ht[par]
+            hid[k] = hid[par]
+            hat[k] = hat[par]
+            k = par
+        else:
+            break
+    ht[k] = t
+    hid[k] = i
+    hat[k] = att
+    return True
+
+
+@njit(cache=True)
+def _lpop(ht, hid, hat, size):
+    n = size[0] - 1
+    size[0] = n
+    if n == 0:
+        return
+    t = ht[n]
+    i = hid[n]
+    a = hat[n]
+    k = 0
+    while True:
+        c = 2 * k + 1
+        if c >= n:
+            break
+        if c + 1 < n and _less(ht[c + 1], hid[c + 1], ht[c], hid[c]):
+            c += 1
+        if _less(ht[c], hid[c], t, i):
+            ht[k] = ht[c]
+            hid[k] = hid[c]
+            hat[k] = hat[c]
+            k = c
+        else:
+            break
+    ht[k] = t
+    hid[k] = i
+    hat[k] = a
+
+
+# ------------------------------------------------------------------ small helpers
+
+
+@njit(cache=True)
+def _rand(state):
+    """splitmix64 -> uniform [0, 1)."""
+    state[0] += np.uint64(0x9E3779B97F4A7C15)
+    z = state[0]
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    z = z ^ (z >> np.uint64(31))
+    return float(z >> np.uint64(11)) * (1.0 / 9007199254740992.0)
+
+
+@njit(cache=True)
+def _q_push_back(nxt, heads, tails, q, i):
+    nxt[i] = -1
+    if tails[q] < 0:
+        heads[q] = i
+    else:
+        nxt[tails[q]] = i
+    tails[q] = i
+
+
+@njit(cache=True)
+def _q_push_front(nxt, heads, tails, q, i):
+    nxt[i] = heads[q]
+    heads[q] = i
+    if tails[q] < 0:
+        tails[q] = i
+
+
+@njit(cache=True)
+def _q_pop(nxt, heads, tails, q):
+    i = heads[q]
+    if i >= 0:
+        heads[q] = nxt[i]
+        if heads[q] < 0:
+            tails[q] = -1
+    return i
+
+
+@njit(cache=True)
+def _acc(RF, r, t0, t1, nrun, kv0, kv1, w0, w1):
+    """Add ``[t0, t1]`` clipped to the window ``[w0, w1]`` to replica ``r``'s integrals."""
+    a = max(t0, w0)
+    b = min(t1, w1)
+    if b <= a:
+        return
+    dt = b - a
+    if nrun > 0:
+        RF[F_BUSY, r] += dt
+    RF[F_SLOT, r] += nrun * dt
+    RF[F_KV, r] += 0.5 * (kv0 + kv1) * dt
+
+
+@njit(cache=True)
+def seg_time(k, p, d, c0, it):
+    """Total time of ``k`` iterations with ``p`` prefill tokens, ``d`` decodes, context ``c0 + j d``.
+
+    ``t_j = A + max(M0 + g j, E)``; the max kinks at most once (``M`` increases in ``j``).
+    """
+    if k <= 0:
+        return 0.0
+    n = p + d
+    a = it[0] + it[1] * n + it[2] * p
+    e = it[5] * n
+    m0 = it[3] + it[4] * c0
+    g = it[4] * d
+    if m0 >= e:
+        js = 0
+    elif g <= 0.0:
+        js = k
+    else:
+        js = np.int64(np.ceil((e - m0) / g))
+        if js > k:
+            js = k
+        if js < 0:
+            js = 0
+    tot = k * a + js * e
+    m = k - js
+    if m > 0:
+        tot += m * m0 + g * (js + k - 1) * m * 0.5
+    return tot
+
+
+# ------------------------------------------------------------------ balancing and routing
+
+
+@njit(cache=True)
+def _draw_up(a, b, RI, rng):
+    n = b - a
+    for _ in range(64):
+        r = a + np.int64(_rand(rng) * n)
+        if r >= b:
+            r = b - 1
+        if RI[R_UP, r] == 1:
+            return r
+    for r in range(a, b):
+        if RI[R_UP, r] == 1:
+            return r
+    return -1
+
+
+@njit(cache=True)
+def _pick(p, PI, RI, bal, rng):
+    a = PI[P_FIRST, p]
+    b = PI[P_END, p]
+    if PI[P_UP, p] <= 0:
+        return -1
+    if bal == BAL_JSQ:
+        best = -1
+        bn = BIG
+        for r in range(a, b):
+            if RI[R_UP, r] == 1 and RI[R_NSYS, r] < bn:
+                best = r
+                bn = RI[R_NSYS, r]
+        return best
+    if bal == BAL_RR:
+        n = b - a
+        for k in range(n):
+            r = a + (PI[P_RR, p] + k) % n
+            if RI[R_UP, r] == 1:
+                PI[P_RR, p] = (r - a + 1) % n
+                return r
+        return -1
+    r1 = _draw_up(a, b, RI, rng)
+    if bal == BAL_RANDOM:
+        return r1
+    r2 = _draw_up(a, b, RI, rng)
+    if RI[R_NSYS, r2] < RI[R_NSYS, r1]:
+        return r2
+    return r1
+
+
+@njit(cache=True)
+def _route_dynamic(mask, mode, PI):
+    npool = PI.shape[1]
+    first = -1
+    best = -1
+    bl = np.inf
+    for p in range(npool):
+        if (mask >> p) & 1 == 0:
+            continue
+        if first < 0:
+            first = p
+        capn = PI[P_UP, p] * PI[P_CAP, p]
+        if mode == ROUTE_SPILLOVER:
+            if PI[P_NSYS, p] < capn:
+                return p
+        else:
+            if capn > 0:
+                load = PI[P_NSYS, p] / capn
+                if load < bl:
+                    bl = load
+                    best = p
+    if best >= 0:
+        return best
+    return first
+
+
+# ------------------------------------------------------------------ the kernel
+
+
+@njit(cache=True)
+def run_core(
+    level,
+    arr_t,
+    prompt,
+    output,
+    route,
+    elig,
+    route_mode,
+    hold,
+    prefill,
+    bal,
+    rng_seed,
+    PI,
+    PIT,
+    rep_pool,
+    run_width,
+    fail_ptr,
+    fail_t,
+    repair_t,
+    w0,
+    w1,
+    horizon,
+    max_events,
+    status,
+    pool_of,
+    rep_of,
+    admit_t,
+    first_t,
+    finish_t,
+    n_pre,
+    n_retry,
+    RF,
+    RI,
+    info,
+):
+    n = arr_t.shape[0]
+    nrep = rep_pool.shape[0]
+    engine = level == LEVEL_ENGINE
+    rng = np.zeros(1, dtype=np.uint64)
+    rng[0] = np.uint64(rng_seed)
+
+    # ---- per-request state
+    nxt = np.full(n, -1, dtype=np.int32)
+    phase = np.zeros(n, dtype=np.int8)
+    m = n if engine else 1
+    pre_len = np.zeros(m, dtype=np.int64)
+    pf_rem = np.zeros(m, dtype=np.int64)
+    gen_done = np.zeros(m, dtype=np.int64)
+    dec_start = np.zeros(m, dtype=np.int64)
+    ctx_start = np.zeros(m, dtype=np.int64)
+    dec_end = np.zeros(m, dtype=np.int64)
+    run_pos = np.zeros(1 if engine else n, dtype=np.int32)
+
+    # ---- per-replica state
+    run = np.full((nrep, run_width), -1, dtype=np.int32)
+    for r in range(nrep):
+        RI[R_UP, r] = 1
+        RI[R_QH, r] = -1
+        RI[R_QT, r] = -1
+        RI[R_POOL, r] = rep_pool[r]
+        RI[R_FIDX, r] = 0
+    npool = PI.shape[1]
+    for p in range(npool):
+        PI[P_UP, p] = PI[P_END, p] - PI[P_FIRST, p]
+        PI[P_OQH, p] = -1
+        PI[P_OQT, p] = -1
+        PI[P_NSYS, p] = 0
+        PI[P_RR, p] = 0
+
+    # ---- heaps
+    # engine: indexed heap over replicas; slot: lazy heap of (completion, request, attempt)
+    hcap = nrep if engine else n + nrep * run_width + 16
+    ht = np.empty(max(hcap, 1), dtype=np.float64)
+    hid = np.empty(max(hcap, 1), dtype=np.int64)
+    hpos = np.full(max(nrep if engine else 1, 1), -1, dtype=np.int64)
+    hat = np.zeros(1 if engine else max(hcap, 1), dtype=np.int32)
+    hsize = np.zeros(1, dtype=np.int64)
+    ft = np.empty(max(nrep, 1), dtype=np.float64)
+    fid = np.empty(max(nrep, 1), dtype=np.int64)
+    fpos = np.full(max(nrep, 1), -1, dtype=np.int64)
+    fsize = np.zeros(1, dtype=np.int64)
+    for r in range(nrep):
+        if fail_ptr[r + 1] > fail_ptr[r]:
+            _hset(ft, fid, fpos, fsize, r, fail_t[fail_ptr[r]])
+
+    remaining = n
+    ai = 0
+    nev = 0
+    t = 0.0
+    err = ERR_NONE
+    lost = np.empty(16, dtype=np.int64)
+    win = np.array([w0, w1])
+
+    while remaining > 0:
+        te = ht[0] if hsize[0] > 0 else np.inf
+        tf = ft[0] if fsize[0] > 0 else np.inf
+        ta = arr_t[ai] if ai < n else np.inf
+        if te <= tf and te <= ta:
+            kind = 0
+            tn = te
+        elif tf <= ta:
+            kind = 1
+            tn = tf
+        else:
+            kind = 2
+            tn = ta
+        if tn == np.inf or tn > horizon:
+            break
+        t = tn
+        nev += 1
+        if nev > max_events:
+            err = ERR_MAX_EVENTS
+            break
+
+        if kind == 0:
+            x = hid[0]
+            if engine:
+                _hremove(ht, hid, hpos, hsize, x)
+                r = x
+                remaining -= _eng_apply(
+                    r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec_start,
+                    ctx_start, dec_end, output, status, first_t, finish_t, w0, w1,
+                )
+                _eng_boundary(
+                    r, t, PI, PIT, RI, run, nxt, phase, prompt, pre_len, pf_rem, gen_done,
+                    dec_start, ctx_start, dec_end, admit_t, n_pre, ht, hid, hpos, hsize, RF,
+                )
+            else:
+                i = x
+                att = hat[0]
+                _lpop(ht, hid, hat, hsize)
+                nev -= 1
+                if phase[i] != PH_SERVE or n_retry[i] != att:
+                    continue  # stale: the request was lost in a failure
+                nev += 1
+                r = rep_of[i]
+                p = RI[R_POOL, r]
+                _acc(RF, r, RF[F_LAST, r], t, RI[R_NRUN, r], RI[R_NRUN, r] * PI[P_MAXCTX, p],
+                     RI[R_NRUN, r] * PI[P_MAXCTX, p], w0, w1)
+                RF[F_LAST, r] = t
+                k = run_pos[i]
+                last = RI[R_NRUN, r] - 1
+                j = run[r, last]
+                run[r, k] = j
+                run_pos[j] = k
+                RI[R_NRUN, r] = last
+                phase[i] = PH_DONE
+                status[i] = ST_DONE
+                finish_t[i] = t
+                RI[R_NSYS, r] -= 1
+                PI[P_NSYS, p] -= 1
+                remaining -= 1
+                j = _q_pop(nxt, RI[R_QH], RI[R_QT], r)
+                if j >= 0:
+                    if not _slot_start(j, r, t, p, hold, prefill, RI, run, run_pos, phase,
+                                       admit_t, first_t, ht, hid, hat, hsize, n_retry):
+                        err = ERR_INTERNAL
+                        break
+        elif kind == 1:
+            r = fid[0]
+            _hremove(ft, fid, fpos, fsize, r)
+            p = RI[R_POOL, r]
+            fi = RI[R_FIDX, r]
+            if RI[R_UP, r] == 1:
+                # ---- failure: everything on the replica is lost and retried in the pool
+                RI[R_UP, r] = 0
+                PI[P_UP, p] -= 1
+                RI[R_NFAIL, r] += 1
+                RF[F_DSINCE, r] = t
+                if engine:
+                    if hpos[r] >= 0:
+                        _acc(RF, r, RF[F_T0, r], t, RI[R_NRUN, r], RI[R_SKV0, r],
+                             RI[R_SKV0, r], w0, w1)
+                        _hremove(ht, hid, hpos, hsize, r)
+                else:
+                    _acc(RF, r, RF[F_LAST, r], t, RI[R_NRUN, r],
+                         RI[R_NRUN, r] * PI[P_MAXCTX, p], RI[R_NRUN, r] * PI[P_MAXCTX, p],
+                         w0, w1)
+                    RF[F_LAST, r] = t
+                nl = RI[R_NSYS, r]
+                if lost.shape[0] < nl:
+                    lost = np.empty(2 * nl, dtype=np.int64)
+                c = 0
+                for k in range(RI[R_NRUN, r]):
+                    lost[c] = run[r, k]
+                    c += 1
+                while True:
+                    i = _q_pop(nxt, RI[R_QH], RI[R_QT], r)
+                    if i < 0:
+                        break
+                    lost[c] = i
+                    c += 1
+                RI[R_NRUN, r] = 0
+                RI[R_NSYS, r] = 0
+                RI[R_D, r] = 0
+                RI[R_C, r] = 0
+                RI[R_KV, r] = 0
+                RI[R_PAL, r] = 0
+                RI[R_RP, r] = 0
+                PI[P_NSYS, p] -= c
+                for k in range(c):
+                    i = lost[k]
+                    if engine:
+                        gen_done[i] = 0
+                        pre_len[i] = prompt[i]
+                    phase[i] = PH_NONE
+                    n_retry[i] += 1
+                    first_t[i] = np.nan
+                    admit_t[i] = np.nan
+                    rep_of[i] = -1
+                for k in range(c):
+                    _dispatch(
+                        lost[k], p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt,
+                        phase, prompt, pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end,
+                        hold, prefill, rep_of, admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize, n_retry, win,
+                    )
+                _hset(ft, fid, fpos, fsize, r, repair_t[fail_ptr[r] + fi])
+            else:
+                # ---- repair
+                RI[R_UP, r] = 1
+                PI[P_UP, p] += 1
+                a = max(RF[F_DSINCE, r], w0)
+                b = min(t, w1)
+                if b > a:
+                    RF[F_DOWN, r] += b - a
+                RF[F_LAST, r] = t
+                fi += 1
+                RI[R_FIDX, r] = fi
+                if fail_ptr[r] + fi < fail_ptr[r + 1]:
+                    _hset(ft, fid, fpos, fsize, r, fail_t[fail_ptr[r] + fi])
+                while True:
+                    i = _q_pop(nxt, PI[P_OQH], PI[P_OQT], p)
+                    if i < 0:
+                        break
+                    PI[P_NSYS, p] -= 1
+                    _dispatch(
+                        i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phase,
+                        prompt, pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end, hold,
+                        prefill, rep_of, admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize, n_retry, win,
+                    )
+        else:
+            i = ai
+            ai += 1
+            p = route[i]
+            if p == -2:
+                p = _route_dynamic(elig[i], route_mode, PI)
+            pool_of[i] = p
+            if p >= 0 and prompt[i] + output[i] > PI[P_MAXCTX, p]:
+                p = -1
+            if p < 0:
+                status[i] = ST_REJECTED
+                remaining -= 1
+                continue
+            status[i] = ST_UNFINISHED
+            if engine:
+                pre_len[i] = prompt[i]
+                gen_done[i] = 0
+            _dispatch(
+                i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phase, prompt,
+                pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end, hold, prefill, rep_of,
+                admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize, n_retry, win,
+            )
+
+    # ---- close the integrals at the end time
+    t_end = t
+    for r in range(nrep):
+        p = RI[R_POOL, r]
+        if RI[R_UP, r] == 0:
+            a = max(RF[F_DSINCE, r], w0)
+            b = min(t_end, w1)
+            if b > a:
+                RF[F_DOWN, r] += b - a
+        elif engine:
+            if hpos[r] >= 0:
+                _acc(RF, r, RF[F_T0, r], t_end, RI[R_NRUN, r], RI[R_SKV0, r], RI[R_SKV0, r],
+                     w0, w1)
+        else:
+            kvs = RI[R_NRUN, r] * PI[P_MAXCTX, p]
+            _acc(RF, r, RF[F_LAST, r], t_end, RI[R_NRUN, r], kvs, kvs, w0, w1)
+    info[0] = t_end
+    info[1] = nev
+    info[2] = err
+    info[3] = ai
+
+
+@njit(cache=True)
+def _slot_start(i, r, t, p, hold, prefill, RI, run, run_pos, phase, admit_t, first_t, ht, hid,
+                hat, hsize, n_retry):
+    row = p if hold.shape[0] > 1 else 0
+    phase[i] = PH_SERVE
+    admit_t[i] = t
+    first_t[i] = t + prefill[row, i]
+    k = RI[R_NRUN, r]
+    run[r, k] = i
+    run_pos[i] = k
+    RI[R_NRUN, r] = k + 1
+    return _lpush(ht, hid, hat, hsize, i, t + hold[row, i], n_retry[i])
+
+
+@njit(cache=True)
+def _dispatch(i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phase, prompt,
+              pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end, hold, prefill, rep_of,
+              admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize, n_retry, win):
+    PI[P_NSYS, p] += 1
+    r = _pick(p, PI, RI, bal, rng)
+    if r < 0:
+        phase[i] = PH_ORPHAN
+        rep_of[i] = -1
+        _q_push_back(nxt, PI[P_OQH], PI[P_OQT], p, i)
+        return
+    rep_of[i] = r
+    RI[R_NSYS, r] += 1
+    if level == LEVEL_SLOT:
+        if RI[R_NRUN, r] < PI[P_CAP, p] and RI[R_QH, r] < 0:
+            kvs = RI[R_NRUN, r] * PI[P_MAXCTX, p]
+            _acc(RF, r, RF[F_LAST, r], t, RI[R_NRUN, r], kvs, kvs, win[0], win[1])
+            RF[F_LAST, r] = t
+            if not _slot_start(i, r, t, p, hold, prefill, RI, run, run_pos, phase, admit_t,
+                               first_t, ht, hid, hat, hsize, n_retry):
+                raise RuntimeError("slot heap overflow")
+        else:
+            phase[i] = PH_WAIT
+            _q_push_back(nxt, RI[R_QH], RI[R_QT], r, i)
+        return
+    # engine
+    phase[i] = PH_WAIT
+    was_empty = RI[R_QH, r] < 0
+    _q_push_back(nxt, RI[R_QH], RI[R_QT], r, i)
+    if hpos[r] < 0:
+        # idle replica: a boundary now
+        RF[F_T0, r] = t
+        RI[R_SK, r] = 0
+        _eng_boundary(r, t, PI, PIT, RI, run, nxt, phase, prompt, pre_len, pf_rem, gen_done,
+                      dec_start, ctx_start, dec_end, admit_t, n_pre, ht, hid, hpos, hsize, RF)
+        return
+    if not was_empty:
+        return
+    # busy replica: cut the running segment at the next iteration boundary if the newcomer
+    # could be admitted there
+    if RI[R_NRUN, r] >= PI[P_CAP, p]:
+        return
+    d = RI[R_SD, r]
+    b = PI[P_CHUNK, p] - d
+    if b < 0:
+        b = 0
+    if RI[R_SP, r] >= b or b - RI[R_RP, r] <= 0:
+        return
+    t0 = RF[F_T0, r]
+    kseg = RI[R_SK, r]
+    it = PIT[p]
+    lo = 0
+    hi = kseg
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if t0 + seg_time(mid, RI[R_SP, r], d, RI[R_SC0, r], it) >= t:
+            hi = mid
+        else:
+            lo = mid + 1
+    kc = lo
+    if kc >= kseg:
+        return
+    if PI[P_RES, p] == 0:
+        kv_cut = RI[R_SKV0, r] + kc * d
+        if kv_cut + pre_len[i] + 1 + d > PI[P_KVCAP, p]:
+            return
+    RI[R_SK, r] = kc
+    _hset(ht, hid, hpos, hsize, r, t0 + seg_time(kc, RI[R_SP, r], d, RI[R_SC0, r], it))
+
+
+@njit(cache=True)
+def _eng_apply(r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec_start,
+               ctx_start, dec_end, output, status, first_t, finish_t, w0, w1):
+    """Apply the ``R_SK`` iterations of replica ``r``'s segment ending at ``t``; returns the
+    number of requests that finished."""
+    p = RI[R_POOL, r]
+    paged = PI[P_RES, p] == 0
+    k = RI[R_SK, r]
+    pp = RI[R_SP, r]
+    d = RI[R_SD, r]
+    nrun = RI[R_NRUN, r]
+    kv0 = RI[R_KV, r]
+    RI[R_IT, r] += k
+    RI[R_C, r] += k * d
+    if paged:
+        RI[R_KV, r] += k * d
+    if nrun > 0:
+        _acc(RF, r, RF[F_T0, r], t, nrun, kv0, RI[R_KV, r], w0, w1)
+    if pp > 0 and k > 0:
+        tokens = k * pp
+        for idx in range(nrun):
+            i = run[r, idx]
+            if phase[i] == PH_PREFILL and pf_rem[i] > 0:
+                take = min(pf_rem[i], tokens)
+                pf_rem[i] -= take
+                RI[R_RP, r] -= take
+                tokens -= take
+                if tokens == 0:
+                    break
+    itc = RI[R_IT, r]
+    j = 0
+    done = 0
+    maxctx = PI[P_MAXCTX, p]
+    for idx in range(nrun):
+        i = run[r, idx]
+        keep = True
+        if phase[i] == PH_PREFILL and pf_rem[i] == 0:
+            if np.isnan(first_t[i]):
+                first_t[i] = t
+            iters = output[i] - gen_done[i] - 1
+            need = pre_len[i] + 1
+            if paged:
+                RI[R_PAL, r] -= need
+            if iters <= 0:
+                if paged:
+                    RI[R_KV, r] -= need
+                keep = False
+            else:
+                phase[i] = PH_DECODE
+                dec_start[i] = itc
+                ctx_start[i] = need
+                dec_end[i] = itc + iters
+                RI[R_D, r] += 1
+                RI[R_C, r] += need
+        elif phase[i] == PH_DECODE and dec_end[i] == itc:
+            ctx = ctx_start[i] + (itc - dec_start[i])
+            RI[R_C, r] -= ctx
+            RI[R_D, r] -= 1
+            if paged:
+                RI[R_KV, r] -= ctx
+            keep = False
+        if keep:
+            run[r, j] = i
+            j += 1
+        else:
+            phase[i] = PH_DONE
+            status[i] = ST_DONE
+            finish_t[i] = t
+            RI[R_NSYS, r] -= 1
+            PI[P_NSYS, p] -= 1
+            done += 1
+    RI[R_NRUN, r] = j
+    if not paged:
+        RI[R_KV, r] = j * maxctx
+    RF[F_T0, r] = t
+    RI[R_SK, r] = 0
+    return done
+
+
+@njit(cache=True)
+def _eng_boundary(r, t, PI, PIT, RI, run, nxt, phase, prompt, pre_len, pf_rem, gen_done,
+                  dec_start, ctx_start, dec_end, admit_t, n_pre, ht, hid, hpos, hsize, RF):
+    """At an iteration boundary of replica ``r``: preempt if KV is short, admit FCFS, plan the
+    next segment and schedule its end."""
+    p = RI[R_POOL, r]
+    paged = PI[P_RES, p] == 0
+    kvcap = PI[P_KVCAP, p]
+    chunk = PI[P_CHUNK, p]
+    cap = PI[P_CAP, p]
+    maxctx = PI[P_MAXCTX, p]
+    itc = RI[R_IT, r]
+    preempted = False
+    if paged:
+        while RI[R_D, r] > 0 and RI[R_KV, r] + RI[R_D, r] > kvcap and RI[R_NRUN, r] > 1:
+            last = RI[R_NRUN, r] - 1
+            v = run[r, last]
+            run[r, last] = -1
+            RI[R_NRUN, r] = last
+            if phase[v] == PH_PREFILL:
+                need = pre_len[v] + 1
+                RI[R_RP, r] -= pf_rem[v]
+                RI[R_PAL, r] -= need
+                RI[R_KV, r] -= need
+            else:
+                ctx = ctx_start[v] + (itc - dec_start[v])
+                RI[R_C, r] -= ctx
+                RI[R_D, r] -= 1
+                RI[R_KV, r] -= ctx
+                gen_done[v] = ctx - prompt[v]
+                pre_len[v] = ctx
+            pf_rem[v] = 0
+            phase[v] = PH_WAIT
+            n_pre[v] += 1
+            RI[R_NPRE, r] += 1
+            _q_push_front(nxt, RI[R_QH], RI[R_QT], r, v)
+            preempted = True
+    if not preempted:
+        while True:
+            i = RI[R_QH, r]
+            if i < 0 or RI[R_NRUN, r] >= cap:
+                break
+            b = chunk - RI[R_D, r]
+            if b - RI[R_RP, r] <= 0:
+                break
+            need = pre_len[i] + 1
+            if paged:
+                if RI[R_KV, r] + need + RI[R_D, r] > kvcap:
+                    break
+            _q_pop(nxt, RI[R_QH], RI[R_QT], r)
+            phase[i] = PH_PREFILL
+            pf_rem[i] = pre_len[i]
+            RI[R_RP, r] += pre_len[i]
+            if paged:
+                RI[R_PAL, r] += need
+                RI[R_KV, r] += need
+            else:
+                RI[R_KV, r] += maxctx
+            admit_t[i] = t
+            run[r, RI[R_NRUN, r]] = i
+            RI[R_NRUN, r] += 1
+    # ---- plan the next segment
+    nrun = RI[R_NRUN, r]
+    RF[F_T0, r] = t
+    if nrun == 0:
+        _hremove(ht, hid, hpos, hsize, r)
+        RI[R_SK, r] = 0
+        return
+    d = RI[R_D, r]
+    rp = RI[R_RP, r]
+    b = chunk - d
+    if b < 0:
+        b = 0
+    k = BIG
+    if d > 0:
+        for idx in range(nrun):
+            i = run[r, idx]
+            if phase[i] == PH_DECODE:
+                rem = dec_end[i] - itc
+                if rem < k:
+                    k = rem
+    pp = 0
+    if rp > 0 and b > 0:
+        r1 = 0
+        for idx in range(nrun):
+            i = run[r, idx]
+            if phase[i] == PH_PREFILL and pf_rem[i] > 0:
+                r1 = pf_rem[i]
+                break
+        if r1 > b:
+            kk = (r1 - 1) // b
+            if kk < k:
+                k = kk
+            pp = b
+        else:
+            k = 1
+            pp = min(b, rp)
+    if paged and d > 0:
+        kk = (kvcap - RI[R_KV, r]) // d
+        if kk < k:
+            k = kk
+    if k <= 0 or k >= BIG:
+        k = 1  # defensive: never stall (cannot happen with consistent state)
+    RI[R_SK, r] = k
+    RI[R_SP, r] = pp
+    RI[R_SD, r] = d
+    RI[R_SC0, r] = RI[R_C, r]
+    RI[R_SKV0, r] = RI[R_KV, r]
+    _hset(ht, hid, hpos, hsize, r, t + seg_time(k, pp, d, RI[R_C, r], PIT[p]))
