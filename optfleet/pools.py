@@ -297,29 +297,33 @@ def pool_service(profile: Any, demand: PoolDemand, preset: AssumptionPreset) -> 
     )
 
 
-def _criterion_kwargs(stats: Any, slo: SLO, preset: AssumptionPreset) -> dict[str, Any]:
-    kw: dict[str, Any] = {
-        "servers_per_replica": int(stats.servers_per_replica),
-        "mean_service_s": float(stats.mean_service_s),
-        "scv": float(stats.scv),
-        "slo_s": float(slo.ttft_p99_s),
-        "method": preset.tail_method,
-        "util_cap": float(preset.util_cap),
-    }
+def criterion(stats: Any, slo: SLO, preset: AssumptionPreset) -> Any:
+    """The queueing criterion of a pool: when do ``k`` replicas meet the SLO at a rate?"""
+    from optfleet.queueing import Criterion
+
+    kw: dict[str, Any] = {}
     if preset.tail_method == "ttft-tail":
-        kw.update(
-            q=float(slo.quantile),
-            prefill_s=stats.prefill_values_s,
-            prefill_prob=stats.prefill_probs,
-        )
-    return kw
+        kw = {
+            "q": float(slo.quantile),
+            "prefill_s": stats.prefill_values_s,
+            "prefill_prob": stats.prefill_probs,
+        }
+    return Criterion(
+        servers_per_replica=int(stats.servers_per_replica),
+        mean_service_s=float(stats.mean_service_s),
+        scv=float(stats.scv),
+        slo_s=float(slo.ttft_p99_s),
+        method=preset.tail_method,
+        util_cap=float(preset.util_cap),
+        **kw,
+    )
 
 
 def capacity_table(stats: Any, slo: SLO, preset: AssumptionPreset, k_max: int) -> np.ndarray:
     """``Lambda[k]``: the largest rate ``k`` replicas serve within the SLO (``k = 0..k_max``)."""
     from optfleet.queueing import capacity_table as _table
 
-    return _table(k_max, **_criterion_kwargs(stats, slo, preset))
+    return _table(int(k_max), criterion(stats, slo, preset))
 
 
 def min_replicas(stats: Any, rate_per_s: float, slo: SLO, preset: AssumptionPreset) -> int:
@@ -328,7 +332,7 @@ def min_replicas(stats: Any, rate_per_s: float, slo: SLO, preset: AssumptionPres
 
     if rate_per_s <= 0:
         return 0
-    return int(_min(rate_per_s, **_criterion_kwargs(stats, slo, preset)))
+    return int(_min(rate_per_s, criterion(stats, slo, preset)))
 
 
 @dataclass(frozen=True)

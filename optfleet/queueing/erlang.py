@@ -16,7 +16,7 @@ Examples
 >>> round(float(erlang_c(14, 10.0)), 10)
 0.1741319336
 >>> round(float(mmc_wait_quantile_s(0.99, 14, 10.0, 1.0)), 4)
-0.7837
+0.7143
 """
 
 from __future__ import annotations

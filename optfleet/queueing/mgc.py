@@ -50,7 +50,7 @@ def fleet_sim_p99_wait_s(c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike
     Examples
     --------
     >>> round(float(fleet_sim_p99_wait_s(14, 10.0, 1.0, 1.0)), 6)  # ln(17.4)/(2*4/2)
-    0.713851
+    0.714307
     """
     cc = _check_servers(c)
     lam = _check("lam_per_s", lam_per_s)

@@ -111,12 +111,12 @@ BIG = np.int64(1) << np.int64(62)
 # ------------------------------------------------------------------ indexed heap
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _less(t1, i1, t2, i2):
     return t1 < t2 or (t1 == t2 and i1 < i2)
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _sift_up(ht, hid, pos, k):
     t = ht[k]
     i = hid[k]
@@ -134,7 +134,7 @@ def _sift_up(ht, hid, pos, k):
     pos[i] = k
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _sift_down(ht, hid, pos, k, n):
     t = ht[k]
     i = hid[k]
@@ -156,7 +156,7 @@ def _sift_down(ht, hid, pos, k, n):
     pos[i] = k
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _hset(ht, hid, pos, size, i, t):
     """Insert id ``i`` with time ``t``, or move it to ``t`` if present."""
     k = pos[i]
@@ -176,7 +176,7 @@ def _hset(ht, hid, pos, size, i, t):
             _sift_down(ht, hid, pos, k, size[0])
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _hremove(ht, hid, pos, size, i):
     k = pos[i]
     if k < 0:
@@ -194,7 +194,7 @@ def _hremove(ht, hid, pos, size, i):
     _sift_down(ht, hid, pos, pos[moved], n)
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _lpush(ht, hid, hat, size, i, t, att):
     """Push onto a lazy (non-indexed) heap; returns False when full."""
     k = size[0]
@@ -216,7 +216,7 @@ def _lpush(ht, hid, hat, size, i, t, att):
     return True
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _lpop(ht, hid, hat, size):
     n = size[0] - 1
     size[0] = n
@@ -247,7 +247,7 @@ def _lpop(ht, hid, hat, size):
 # ------------------------------------------------------------------ small helpers
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _rand(state):
     """splitmix64 -> uniform [0, 1)."""
     state[0] += np.uint64(0x9E3779B97F4A7C15)
@@ -258,7 +258,7 @@ def _rand(state):
     return float(z >> np.uint64(11)) * (1.0 / 9007199254740992.0)
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _q_push_back(nxt, heads, tails, q, i):
     nxt[i] = -1
     if tails[q] < 0:
@@ -268,7 +268,7 @@ def _q_push_back(nxt, heads, tails, q, i):
     tails[q] = i
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _q_push_front(nxt, heads, tails, q, i):
     nxt[i] = heads[q]
     heads[q] = i
@@ -276,7 +276,7 @@ def _q_push_front(nxt, heads, tails, q, i):
         tails[q] = i
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _q_pop(nxt, heads, tails, q):
     i = heads[q]
     if i >= 0:
@@ -286,7 +286,7 @@ def _q_pop(nxt, heads, tails, q):
     return i
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _acc(RF, r, t0, t1, nrun, kv0, kv1, w0, w1):
     """Add ``[t0, t1]`` clipped to the window ``[w0, w1]`` to replica ``r``'s integrals."""
     a = max(t0, w0)
@@ -300,7 +300,7 @@ def _acc(RF, r, t0, t1, nrun, kv0, kv1, w0, w1):
     RF[F_KV, r] += 0.5 * (kv0 + kv1) * dt
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def seg_time(k, p, d, c0, it):
     """Total time of ``k`` iterations with ``p`` prefill tokens, ``d`` decodes, context ``c0 + j d``.
 
@@ -333,7 +333,7 @@ def seg_time(k, p, d, c0, it):
 # ------------------------------------------------------------------ balancing and routing
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _draw_up(a, b, RI, rng):
     n = b - a
     for _ in range(64):
@@ -348,7 +348,7 @@ def _draw_up(a, b, RI, rng):
     return -1
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _pick(p, PI, RI, bal, rng):
     a = PI[P_FIRST, p]
     b = PI[P_END, p]
@@ -379,7 +379,7 @@ def _pick(p, PI, RI, bal, rng):
     return r1
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _route_dynamic(mask, mode, PI):
     npool = PI.shape[1]
     first = -1
@@ -408,7 +408,7 @@ def _route_dynamic(mask, mode, PI):
 # ------------------------------------------------------------------ the kernel
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def run_core(
     level,
     arr_t,
@@ -443,27 +443,34 @@ def run_core(
     RF,
     RI,
     info,
+    rng,
+    win,
+    nxt,
+    phase,
+    pre_len,
+    pf_rem,
+    gen_done,
+    dec_start,
+    ctx_start,
+    dec_end,
+    run_pos,
+    run,
+    ht,
+    hid,
+    hpos,
+    hat,
+    hsize,
+    ft,
+    fid,
+    fpos,
+    fsize,
 ):
+    """Run one replication; every array is allocated by :func:`allocate` (no allocation here,
+    compiled without reference counting)."""
     n = arr_t.shape[0]
     nrep = rep_pool.shape[0]
     engine = level == LEVEL_ENGINE
-    rng = np.zeros(1, dtype=np.uint64)
     rng[0] = np.uint64(rng_seed)
-
-    # ---- per-request state
-    nxt = np.full(n, -1, dtype=np.int32)
-    phase = np.zeros(n, dtype=np.int8)
-    m = n if engine else 1
-    pre_len = np.zeros(m, dtype=np.int64)
-    pf_rem = np.zeros(m, dtype=np.int64)
-    gen_done = np.zeros(m, dtype=np.int64)
-    dec_start = np.zeros(m, dtype=np.int64)
-    ctx_start = np.zeros(m, dtype=np.int64)
-    dec_end = np.zeros(m, dtype=np.int64)
-    run_pos = np.zeros(1 if engine else n, dtype=np.int32)
-
-    # ---- per-replica state
-    run = np.full((nrep, run_width), -1, dtype=np.int32)
     for r in range(nrep):
         RI[R_UP, r] = 1
         RI[R_QH, r] = -1
@@ -477,19 +484,8 @@ def run_core(
         PI[P_OQT, p] = -1
         PI[P_NSYS, p] = 0
         PI[P_RR, p] = 0
-
-    # ---- heaps
-    # engine: indexed heap over replicas; slot: lazy heap of (completion, request, attempt)
-    hcap = nrep if engine else n + nrep * run_width + 16
-    ht = np.empty(max(hcap, 1), dtype=np.float64)
-    hid = np.empty(max(hcap, 1), dtype=np.int64)
-    hpos = np.full(max(nrep if engine else 1, 1), -1, dtype=np.int64)
-    hat = np.zeros(1 if engine else max(hcap, 1), dtype=np.int32)
-    hsize = np.zeros(1, dtype=np.int64)
-    ft = np.empty(max(nrep, 1), dtype=np.float64)
-    fid = np.empty(max(nrep, 1), dtype=np.int64)
-    fpos = np.full(max(nrep, 1), -1, dtype=np.int64)
-    fsize = np.zeros(1, dtype=np.int64)
+    hsize[0] = 0
+    fsize[0] = 0
     for r in range(nrep):
         if fail_ptr[r + 1] > fail_ptr[r]:
             _hset(ft, fid, fpos, fsize, r, fail_t[fail_ptr[r]])
@@ -499,8 +495,6 @@ def run_core(
     nev = 0
     t = 0.0
     err = ERR_NONE
-    lost = np.empty(16, dtype=np.int64)
-    win = np.array([w0, w1])
 
     while remaining > 0:
         te = ht[0] if hsize[0] > 0 else np.inf
@@ -588,19 +582,18 @@ def run_core(
                          RI[R_NRUN, r] * PI[P_MAXCTX, p], RI[R_NRUN, r] * PI[P_MAXCTX, p],
                          w0, w1)
                     RF[F_LAST, r] = t
-                nl = RI[R_NSYS, r]
-                if lost.shape[0] < nl:
-                    lost = np.empty(2 * nl, dtype=np.int64)
-                c = 0
-                for k in range(RI[R_NRUN, r]):
-                    lost[c] = run[r, k]
-                    c += 1
-                while True:
-                    i = _q_pop(nxt, RI[R_QH], RI[R_QT], r)
-                    if i < 0:
-                        break
-                    lost[c] = i
-                    c += 1
+                # collect the lost requests in a temporary list (running first, then queued)
+                lh = RI[R_QH, r]
+                lt = RI[R_QT, r]
+                for k in range(RI[R_NRUN, r] - 1, -1, -1):
+                    i = run[r, k]
+                    nxt[i] = lh
+                    lh = i
+                    if lt < 0:
+                        lt = i
+                c = RI[R_NSYS, r]
+                RI[R_QH, r] = -1
+                RI[R_QT, r] = -1
                 RI[R_NRUN, r] = 0
                 RI[R_NSYS, r] = 0
                 RI[R_D, r] = 0
@@ -609,8 +602,8 @@ def run_core(
                 RI[R_PAL, r] = 0
                 RI[R_RP, r] = 0
                 PI[P_NSYS, p] -= c
-                for k in range(c):
-                    i = lost[k]
+                i = lh
+                while i >= 0:
                     if engine:
                         gen_done[i] = 0
                         pre_len[i] = prompt[i]
@@ -619,11 +612,15 @@ def run_core(
                     first_t[i] = np.nan
                     admit_t[i] = np.nan
                     rep_of[i] = -1
-                for k in range(c):
+                    i = nxt[i]
+                while lh >= 0:
+                    i = lh
+                    lh = nxt[i]
                     _dispatch(
-                        lost[k], p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt,
+                        i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt,
                         phase, prompt, pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end,
-                        hold, prefill, rep_of, admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize, n_retry, win,
+                        hold, prefill, rep_of, admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize,
+                        n_retry, win,
                     )
                 _hset(ft, fid, fpos, fsize, r, repair_t[fail_ptr[r] + fi])
             else:
@@ -694,7 +691,37 @@ def run_core(
     info[3] = ai
 
 
-@njit(cache=True)
+def allocate(level: int, n: int, nrep: int, run_width: int) -> dict:
+    """Work arrays of :func:`run_core` (keyword arguments)."""
+    engine = level == LEVEL_ENGINE
+    m = n if engine else 1
+    hcap = max(nrep if engine else n + nrep * run_width + 16, 1)
+    return {
+        "rng": np.zeros(1, dtype=np.uint64),
+        "win": np.zeros(2),
+        "nxt": np.full(n, -1, dtype=np.int32),
+        "phase": np.zeros(n, dtype=np.int8),
+        "pre_len": np.zeros(m, dtype=np.int32),
+        "pf_rem": np.zeros(m, dtype=np.int32),
+        "gen_done": np.zeros(m, dtype=np.int32),
+        "dec_start": np.zeros(m, dtype=np.int64),
+        "ctx_start": np.zeros(m, dtype=np.int32),
+        "dec_end": np.zeros(m, dtype=np.int64),
+        "run_pos": np.zeros(1 if engine else n, dtype=np.int32),
+        "run": np.full((nrep, run_width), -1, dtype=np.int32),
+        "ht": np.empty(hcap),
+        "hid": np.empty(hcap, dtype=np.int64),
+        "hpos": np.full(max(nrep if engine else 1, 1), -1, dtype=np.int64),
+        "hat": np.zeros(1 if engine else hcap, dtype=np.int32),
+        "hsize": np.zeros(1, dtype=np.int64),
+        "ft": np.empty(max(nrep, 1)),
+        "fid": np.empty(max(nrep, 1), dtype=np.int64),
+        "fpos": np.full(max(nrep, 1), -1, dtype=np.int64),
+        "fsize": np.zeros(1, dtype=np.int64),
+    }
+
+
+@njit(cache=True, _nrt=False)
 def _slot_start(i, r, t, p, hold, prefill, RI, run, run_pos, phase, admit_t, first_t, ht, hid,
                 hat, hsize, n_retry):
     row = p if hold.shape[0] > 1 else 0
@@ -708,7 +735,7 @@ def _slot_start(i, r, t, p, hold, prefill, RI, run, run_pos, phase, admit_t, fir
     return _lpush(ht, hid, hat, hsize, i, t + hold[row, i], n_retry[i])
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _dispatch(i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phase, prompt,
               pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end, hold, prefill, rep_of,
               admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize, n_retry, win):
@@ -778,7 +805,7 @@ def _dispatch(i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phas
     _hset(ht, hid, hpos, hsize, r, t0 + seg_time(kc, RI[R_SP, r], d, RI[R_SC0, r], it))
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _eng_apply(r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec_start,
                ctx_start, dec_end, output, status, first_t, finish_t, w0, w1):
     """Apply the ``R_SK`` iterations of replica ``r``'s segment ending at ``t``; returns the
@@ -857,7 +884,7 @@ def _eng_apply(r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec
     return done
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _eng_boundary(r, t, PI, PIT, RI, run, nxt, phase, prompt, pre_len, pf_rem, gen_done,
                   dec_start, ctx_start, dec_end, admit_t, n_pre, ht, hid, hpos, hsize, RF):
     """At an iteration boundary of replica ``r``: preempt if KV is short, admit FCFS, plan the

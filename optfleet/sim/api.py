@@ -120,8 +120,8 @@ def _route(fleet: FleetSpec, req: Requests, router: RouterSpec, rng: np.random.G
     n = req.n
     pools = fleet.pools
     npool = len(pools)
-    prompt = req.prompt_tokens.copy()
-    output = req.output_tokens.copy()
+    prompt = req.prompt_tokens
+    output = req.output_tokens
     routing = req.routing_tokens
     maxctx = np.array([p.max_ctx_tokens for p in pools], dtype=np.int64)
     elig = np.zeros(0, dtype=np.int64)
@@ -143,6 +143,7 @@ def _route(fleet: FleetSpec, req: Requests, router: RouterSpec, rng: np.random.G
             b = int(th[0])
             band = (routing > b) & (routing <= math.floor(router.gamma * b))
             pick = band & (rng.random(n) < router.share)
+            prompt, output = prompt.copy(), output.copy()
             out_c = np.minimum(output[pick], max(1, b - 1))
             prompt[pick] = np.maximum(1, np.minimum(prompt[pick], b - out_c))
             output[pick] = out_c
@@ -326,11 +327,14 @@ def _run_replication(job: _Job) -> dict[str, Any]:
     info = np.zeros(4)
     max_events = job.max_events if job.max_events is not None else 2000 * n + 10_000_000
     seed_core = int(s_core.generate_state(1, np.uint64)[0])
+    lvl = _core.LEVEL_ENGINE if engine else _core.LEVEL_SLOT
+    work = _core.allocate(lvl, n, fleet.replicas, max(caps))
+    work["win"][:] = (w0, w1)
     _core.run_core(
-        _core.LEVEL_ENGINE if engine else _core.LEVEL_SLOT,
+        lvl,
         t_arr,
-        prompt.astype(np.int64),
-        output.astype(np.int64),
+        prompt,
+        output,
         route,
         elig,
         mode,
@@ -360,7 +364,9 @@ def _run_replication(job: _Job) -> dict[str, Any]:
         RF,
         RI,
         info,
+        **work,
     )
+    del work
     if int(info[2]) == _core.ERR_MAX_EVENTS:
         raise SimulationError(f"the simulation exceeded max_events={max_events}")
     del hold, pre

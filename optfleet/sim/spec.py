@@ -324,7 +324,7 @@ def _int_array(name: str, v: ArrayLike | None, n: int) -> NDArray[np.int64] | No
     if not np.issubdtype(a.dtype, np.integer):
         if not np.isfinite(a).all() or (a != np.floor(a)).any():
             raise InputError(f"{name} must be integers")
-    return a.astype(np.int64)
+    return a.astype(np.int64, copy=False)
 
 
 @dataclass(frozen=True, eq=False)
