@@ -58,6 +58,7 @@ _LAZY = {
     "size_layout": "optfleet.pools",
     "PoolContext": "optfleet.pools",
     "plan": "optfleet.planner",
+    "Plan": "optfleet.results",
     "simulate": "optfleet.sim",
 }
 

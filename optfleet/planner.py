@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from optfleet.errors import InfeasibleError, ModelDoesNotFitError, SimulationError
-from optfleet.plan import Interval, Plan, PlanPool, SolverStatus, VerificationStep
+from optfleet.results import Interval, Plan, PlanPool, SolverStatus, VerificationStep
 from optfleet.pools import (
     PoolContext,
     PoolDemand,

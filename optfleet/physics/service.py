@@ -19,8 +19,13 @@ gets a deterministic service time ``S_i``; the pool's service time is the mixtur
     iteration has ``ns`` sequences, all decodes at the pool's mean context ``Cbar`` (the
     time-average context of a decoding sequence, ``sum p (l_out l_in + l_out (l_out+1)/2) / sum p
     l_out``).  ``prefill_i = (c - 1) x t(chunk, ns-1, (ns-1) Cbar) + t(last, ns-1, (ns-1) Cbar)``
-    (the time to the first output token once admitted), ``S_i = prefill_i + l_out x t(0, ns, ns
-    Cbar)``, TPOT ``= t(0, ns, ns Cbar)``.
+    (the time to the first output token once admitted), TPOT ``= t(0, ns, ns Cbar)``, and the
+    slot-holding time ``S_i = max(prefill_i + l_out tpot, l_out tpot + ns l_in m)`` where ``m =
+    (t(chunk, ns-1, .) - t(0, ns-1, .)) / chunk`` is the marginal replica time of one prompt token
+    in a full iteration: prefill is shared by all ``ns`` sequences of a replica (at most
+    ``chunk`` prompt tokens per iteration), so ``ns / E[S]`` equals the replica's saturation
+    throughput ``1 / (E[l_out] tpot / ns + E[l_in] m)`` — the slot model can not claim more
+    prefill capacity than the engine has.
 
 In both modes ``scv = Var[S] / E[S]^2`` floored at :data:`SCV_FLOOR`.
 
@@ -203,7 +208,13 @@ def service_stats(
         t_last = it.time_s(last, others, others * mean_ctx)
         prefill = (n_chunks - 1.0) * t_full + t_last
         tpot = float(it.time_s(0.0, ns, ns * mean_ctx))
-        service = prefill + l_out * tpot
+        # Work conservation: a replica processes at most ``chunk`` prefill tokens per iteration
+        # for ALL its sequences, so prefill is a shared resource.  Each prompt token costs the
+        # replica the marginal time of a prefill token in a full iteration; over ``ns`` slots a
+        # request's slot-holding time is ``ns`` x its share of the replica's time.
+        t_dec_others = float(it.time_s(0.0, others, others * mean_ctx))
+        marginal = max((t_full - t_dec_others) / chunk, 0.0)
+        service = np.maximum(prefill + l_out * tpot, l_out * tpot + ns * l_in * marginal)
 
     mean = float(p @ service)
     var = max(float(p @ (service - mean) ** 2), 0.0)

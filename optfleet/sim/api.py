@@ -326,7 +326,7 @@ def _run_replication(job: _Job) -> dict[str, Any]:
     RI = np.zeros((_core.NRI, fleet.replicas), dtype=np.int64)
     info = np.zeros(4)
     max_events = job.max_events if job.max_events is not None else 2000 * n + 10_000_000
-    seed_core = int(s_core.generate_state(1, np.uint64)[0])
+    seed_core = int(s_core.generate_state(1, np.uint64)[0]) & (2**63 - 1)
     lvl = _core.LEVEL_ENGINE if engine else _core.LEVEL_SLOT
     work = _core.allocate(lvl, n, fleet.replicas, max(caps))
     work["win"][:] = (w0, w1)
@@ -425,6 +425,7 @@ def _run_replication(job: _Job) -> dict[str, Any]:
             "wait": _lat(wait[m]),
             "slo": (float(ok[arrived_m].mean()) if ok is not None and arrived_m.any()
                     else math.nan),
+            "p_wait": float((wait[m] > 0).mean()) if m.any() else math.nan,
             "throughput": float(in_win[sel].sum()) / denom,
             "tokens": float(output[in_win & sel].sum()) / denom,
             "slot_util": float(RF[_core.F_SLOT, reps].sum()) / (denom * cap_slots),
@@ -496,6 +497,7 @@ def _group(reps: list[dict[str, Any]], name: str, replicas: int, slots: int, cos
         e2e=_latency(reps, name, "e2e", pop),
         wait=_latency(reps, name, "wait", pop),
         slo_attainment=est("slo") if has_slo else None,
+        wait_probability=est("p_wait"),
         throughput_per_s=est("throughput"),
         output_tokens_per_s=est("tokens"),
         slot_utilisation=est("slot_util"),

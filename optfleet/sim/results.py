@@ -131,7 +131,8 @@ class GroupStats:
     sequences / concurrency cap, KV = KV tokens held / KV capacity (slot level: slots x max_ctx),
     busy = fraction of time a replica has work, availability = fraction of replica-time up.
     ``slo_attainment`` is the share of measured arrivals (rejected and unfinished count as
-    misses) meeting every SLO target.
+    misses) meeting every SLO target; ``wait_probability`` the share of measured requests that
+    queued (wait > 0, unfinished-and-never-admitted included).
     """
 
     name: str
@@ -151,6 +152,7 @@ class GroupStats:
     e2e: LatencyStats
     wait: LatencyStats
     slo_attainment: Estimate | None
+    wait_probability: Estimate
     throughput_per_s: Estimate
     output_tokens_per_s: Estimate
     slot_utilisation: Estimate

@@ -1,0 +1,98 @@
+"""Slot level against exact queueing theory, and the reference agent-heavy case."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from scipy import special
+
+from optfleet.physics import calibrated_profile
+from optfleet.sim import FleetSpec, PoolSpec, Requests, simulate
+from optfleet.workloads import builtin_cdf, mix_from_cdf
+
+H100 = calibrated_profile("H100")
+
+
+def erlang_c(c: int, a: float) -> float:
+    """Erlang C, computed in log space (stable for c = 512)."""
+    k = np.arange(c)
+    logt = k * math.log(a) - special.gammaln(k + 1)
+    logc = c * math.log(a) - special.gammaln(c + 1) + math.log(c / (c - a))
+    m = max(float(logt.max()), logc)
+    return math.exp(logc - m) / (float(np.exp(logt - m).sum()) + math.exp(logc - m))
+
+
+def _mmc_workload(lam: float, service: str):
+    def gen(n: int, rng: np.random.Generator) -> Requests:
+        t = np.cumsum(rng.exponential(1.0 / lam, n))
+        hold = rng.exponential(1.0, n) if service == "exp" else np.ones(n)
+        one = np.ones(n, dtype=np.int64)
+        return Requests(t, one, one, hold_s=hold)
+
+    return gen
+
+
+@pytest.mark.parametrize("c", [1, 8, 64, 512])
+@pytest.mark.parametrize("rho", [0.5, 0.8, 0.95])
+def test_mmc_matches_erlang_c(c: int, rho: float) -> None:
+    lam = rho * c  # mu = 1
+    n = 200_000 if c < 64 else 100_000
+    pool = PoolSpec(H100, 1, 4096, slots=c)
+    r = simulate(pool, _mmc_workload(lam, "exp"), level="slot", n_requests=n, seed=c * 100 + int(
+        rho * 100), replications=10, warmup_fraction=0.1)
+    f = r.fleet
+    assert f.completed == 10 * n and f.unfinished == 0 and f.rejected == 0
+    C = erlang_c(c, lam)
+    mean_w = C / (c - lam)
+    p99 = max(0.0, math.log(C / 0.01) / (c - lam))
+    assert f.wait_probability.contains(C), (C, f.wait_probability)
+    assert f.wait.mean.contains(mean_w), (mean_w, f.wait.mean)
+    assert f.wait.p99.contains(p99), (p99, f.wait.p99)
+
+
+def test_md1_mean_wait() -> None:
+    # M/D/1 at rho 0.75: E[W] = rho / (2 mu (1 - rho)) = 1.5 service times
+    r = simulate(PoolSpec(H100, 1, 4096, slots=1), _mmc_workload(0.75, "det"), level="slot",
+                 n_requests=1_000_000, seed=3, replications=4)
+    assert r.fleet.wait.mean.value == pytest.approx(1.5, rel=0.02)
+
+
+def test_ttft_is_wait_plus_prefill() -> None:
+    req = Requests([0.0, 0.1], [10, 10], [1, 1], hold_s=[1.0, 1.0], prefill_s=[0.2, 0.3])
+    r = simulate(PoolSpec(H100, 1, 4096, slots=1), req, level="slot", warmup_fraction=0.0,
+                 record=True)
+    cols = r.records[0].columns
+    assert cols["ttft_s"].tolist() == pytest.approx([0.2, 0.9 + 0.3])
+    assert cols["wait_s"].tolist() == pytest.approx([0.0, 0.9])
+
+
+AGENT = mix_from_cdf(builtin_cdf("agent_heavy"))
+
+
+def test_agent_heavy_fleet_sim_assumptions() -> None:
+    """The reference's agent-heavy case (lam 20/s, calibrated H100, fleet-sim service).
+
+    Two pools reproduce the reference (P99 TTFT 17 ms short / 147 ms long).  One pool of 24:
+    the reference simulated 1052 ms, but the exact M/G/c simulation gives ~135 ms: Erlang C is
+    only 0.0076 at rho = 0.878 with 384 servers, so fewer than 1 % of requests wait at all and
+    the one-pool fleet MEETS the 1000 ms SLO under the reference's own service model (see
+    docs/simulation.md).
+    """
+    one = FleetSpec((PoolSpec(H100, 24, 65536, "all", service="fleet-sim"),))
+    two = FleetSpec((PoolSpec(H100, 2, 4096, "short", service="fleet-sim"),
+                     PoolSpec(H100, 23, 65536, "long", service="fleet-sim")))
+    r1 = simulate(one, AGENT, 20.0, level="slot", n_requests=200_000, seed=7, replications=4,
+                  slo=1.0)
+    r2 = simulate(two, AGENT, 20.0, level="slot", n_requests=200_000, seed=7, replications=4,
+                  slo=1.0)
+    assert r1.pools[0].slots_per_replica == 16
+    assert r2.pool("short").slots_per_replica == 256
+    assert r1.fleet.slot_utilisation.value == pytest.approx(0.878, abs=0.02)
+    assert 0.05 < r1.fleet.ttft.p99.value < 0.5
+    assert r1.fleet.wait_probability.value < 0.02
+    assert r2.pool("short").ttft.p99.value == pytest.approx(0.017, rel=0.1)
+    assert r2.pool("long").ttft.p99.value == pytest.approx(0.147, rel=0.1)
+    assert r2.slo_met and r1.slo_met
+    assert r2.fleet.rejected == 0 and r1.fleet.rejected == 0
