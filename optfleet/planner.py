@@ -316,7 +316,7 @@ def plan(
                 VerificationStep(
                     iteration=iteration,
                     candidate=rp.rank,
-                    cost_usd_per_hour=candidate.cost_usd_per_hour,
+                    candidate_cost_usd_per_hour=candidate.cost_usd_per_hour,
                     accepted=verdict.accepted,
                     detail=verdict.detail,
                 )

@@ -72,12 +72,12 @@ class PlanPool(Frozen):
     @property
     def cost_usd_per_hour(self) -> float:
         """Cost of the SLO-sized replicas (spares excluded)."""
-        return self.replicas * self.price_usd_per_replica_hour
+        return round(self.replicas * self.price_usd_per_replica_hour, 9)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def cost_with_spares_usd_per_hour(self) -> float:
-        return (self.replicas + self.spares) * self.price_usd_per_replica_hour
+        return round((self.replicas + self.spares) * self.price_usd_per_replica_hour, 9)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -102,7 +102,7 @@ class VerificationStep(Frozen):
 
     iteration: int
     candidate: int
-    cost_usd_per_hour: float
+    candidate_cost_usd_per_hour: float
     accepted: bool
     detail: str
 

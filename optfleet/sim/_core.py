@@ -644,7 +644,8 @@ def run_core(
                     _dispatch(
                         i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phase,
                         prompt, pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end, hold,
-                        prefill, rep_of, admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize, n_retry, win,
+                        prefill, rep_of, admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize,
+                        n_retry, win,
                     )
         else:
             i = ai

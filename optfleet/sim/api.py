@@ -6,7 +6,8 @@ Examples
 >>> from optfleet.scenario import PoissonArrivals
 >>> from optfleet.sim import PoolSpec, simulate
 >>> from optfleet.workloads import builtin_cdf, mix_from_cdf
->>> res = simulate(PoolSpec(calibrated_profile("H100"), 2, 8192), mix_from_cdf(builtin_cdf("azure")),
+>>> mix = mix_from_cdf(builtin_cdf("azure"))
+>>> res = simulate(PoolSpec(calibrated_profile("H100"), 2, 8192), mix,
 ...                PoissonArrivals(rate_per_s=5.0), level="engine", n_requests=2000, seed=1)
 >>> res.fleet.arrivals == res.fleet.completed + res.fleet.rejected + res.fleet.unfinished
 True

@@ -37,7 +37,9 @@ from optfleet.physics.service import service_stats
 
 __all__ = ["default_service", "fleet_sim_service", "service_arrays"]
 
-Fn = Callable[[NDArray[np.int64], NDArray[np.int64]], tuple[NDArray[np.float64], NDArray[np.float64]]]
+Fn = Callable[
+    [NDArray[np.int64], NDArray[np.int64]], tuple[NDArray[np.float64], NDArray[np.float64]]
+]
 
 
 def fleet_sim_service(profile: ReplicaProfile, max_ctx_tokens: int) -> Fn:

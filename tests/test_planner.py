@@ -1,0 +1,128 @@
+"""The planner end to end: default plan, fleet-sim reproductions, constraints, properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import optfleet
+from optfleet.errors import InfeasibleError
+from optfleet.planner import plan, tabulate
+from optfleet.results import Plan
+from optfleet.scenario import CDFWorkload, Constraints, Scenario
+
+
+@pytest.fixture(scope="module")
+def default_plan() -> Plan:
+    return plan(Scenario(), sim_requests=20_000, replications=2)
+
+
+def test_default_plan_is_verified_and_sized(default_plan: Plan) -> None:
+    p = default_plan
+    assert p.verified and p.verification_level == "engine"
+    assert p.solver.termination == "optimal" and p.solver.solution == "optimal"
+    assert p.cost_usd_per_hour > 0 and p.gpus > 0
+    assert sum(pool.share for pool in p.pools) == pytest.approx(1.0, abs=1e-3)
+    for pool in p.pools:
+        assert pool.simulated_p99_ttft_s is not None
+        assert pool.simulated_p99_ttft_s.value <= 0.5
+        assert pool.analytic_p99_ttft_s <= 0.5
+        assert pool.prob_enough_healthy is not None and pool.prob_enough_healthy >= 0.999
+    assert p.gpus_with_spares >= p.gpus
+
+
+def test_plan_json_round_trip(default_plan: Plan, tmp_path) -> None:
+    path = tmp_path / "plan.json"
+    default_plan.save(path)
+    again = Plan.load(path)
+    assert again == default_plan
+    assert again.cost_usd_per_hour == default_plan.cost_usd_per_hour
+
+
+def test_fleet_sim_lmsys_two_pools_beat_one() -> None:
+    """SEED_SYSTEM.md section 4: two pools (8 GPUs at B_short 4096 or an equally cheap
+    threshold) against about 14 for one pool."""
+    s = Scenario(
+        preset="fleet-sim", workload=CDFWorkload(name="lmsys"), rate_per_s=100,
+        gpus=("A100-80GB",), long_max_ctx_tokens=65536, gammas=(1.0,),
+    )
+    p = plan(s, verify=False)
+    assert p.threshold_tokens is not None
+    assert p.gpus == 8
+    assert p.one_pool_cost_usd_per_hour is not None
+    one_pool_gpus = round(p.one_pool_cost_usd_per_hour / 2.21)
+    assert abs(one_pool_gpus - 14) <= 1
+
+
+def test_mixing_types_never_dearer_than_single_type() -> None:
+    base = dict(workload=CDFWorkload(name="azure"), rate_per_s=60, slo={"ttft_p99_s": 1.0})
+    mixed = plan(Scenario(gpus=("A10G", "A100-80GB", "H100-SXM"), **base), verify=False)
+    singles = []
+    for g in ("A100-80GB", "H100-SXM"):
+        singles.append(plan(Scenario(gpus=(g,), **base), verify=False).cost_usd_per_hour)
+    assert mixed.cost_usd_per_hour <= min(singles) + 1e-9
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rate=st.floats(5, 150), factor=st.floats(1.05, 2.0))
+def test_more_load_never_fewer_gpus(rate: float, factor: float) -> None:
+    def gpus(r: float) -> int:
+        return plan(Scenario(gpus=("H100-SXM",), rate_per_s=r), verify=False).gpus
+
+    assert gpus(rate * factor) >= gpus(rate)
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(slo=st.floats(0.3, 2.0), tighter=st.floats(0.6, 0.95))
+def test_tighter_slo_never_cheaper(slo: float, tighter: float) -> None:
+    def cost(x: float) -> float:
+        return plan(Scenario(gpus=("H100-SXM", "A100-80GB"), rate_per_s=50,
+                             slo={"ttft_p99_s": x}), verify=False).cost_usd_per_hour
+
+    assert cost(slo * tighter) >= cost(slo) - 1e-9
+
+
+def test_impossible_slo_explains_pool_and_threshold() -> None:
+    s = Scenario(slo={"ttft_p99_s": 0.001}, gpus=("H100-SXM",))
+    with pytest.raises(InfeasibleError, match=r"pool 'all'.*H100-SXM"):
+        plan(s, verify=False)
+
+
+def test_max_gpus_enforced() -> None:
+    s = Scenario(gpus=("H100-SXM", "A100-80GB"), rate_per_s=100,
+                 constraints=Constraints(max_gpus={"H100-SXM": 3}))
+    p = plan(s, verify=False)
+    assert sum(pool.gpus for pool in p.pools if pool.gpu == "H100-SXM") <= 3
+
+
+def test_budget_too_small_is_infeasible() -> None:
+    s = Scenario(gpus=("H100-SXM",), constraints=Constraints(budget_usd_per_hour=5.0))
+    with pytest.raises(InfeasibleError, match="budget"):
+        plan(s, verify=False)
+
+
+def test_tables_cover_every_layout() -> None:
+    s = Scenario(preset="fleet-sim", workload=CDFWorkload(name="lmsys"), gpus=("A100-80GB",),
+                 gammas=(1.0,))
+    t = tabulate(s)
+    names = {lay.name for lay in t.layouts}
+    assert "one pool" in names and "split 4096" in names
+    # every table is monotone and starts at 0
+    for opt in t.options.values():
+        assert opt.table[0] == 0 and all(b >= a for a, b in zip(opt.table, opt.table[1:]))
+
+
+def test_library_and_cli_agree(cli) -> None:
+    r = cli("plan", "--no-verify", "--format", "json", "--rate", "40")
+    assert r.code == 0, r.err
+    lib = optfleet.plan(Scenario(rate_per_s=40), verify=False)
+    assert r.json()["cost_usd_per_hour"] == pytest.approx(lib.cost_usd_per_hour)
+
+
+def test_cli_impossible_slo_exit_1(cli, tmp_path) -> None:
+    f = tmp_path / "s.yaml"
+    f.write_text("slo: {ttft_p99_s: 0.001}\ngpus: [H100-SXM]\n")
+    r = cli("plan", str(f), "--no-verify")
+    assert r.code == 1
+    assert "pool 'all'" in r.err and len(r.err.strip().splitlines()) == 1
