@@ -22,7 +22,10 @@ def data_dir() -> Path:
 
 
 def data_path(*parts: str) -> Path:
-    """Return the path of one built-in data file, e.g. ``data_path("workloads", "azure_cdf.json")``."""
+    """Return the path of one built-in data file.
+
+    Example: ``data_path("workloads", "azure_cdf.json")``.
+    """
     path = data_dir().joinpath(*parts)
     if not path.exists():
         raise InputError(f"built-in data file not found: {'/'.join(parts)}")

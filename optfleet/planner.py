@@ -36,7 +36,6 @@ from typing import Any
 import numpy as np
 
 from optfleet.errors import InfeasibleError, ModelDoesNotFitError, SimulationError
-from optfleet.results import Interval, Plan, PlanPool, SolverStatus, VerificationStep
 from optfleet.pools import (
     PoolContext,
     PoolDemand,
@@ -46,6 +45,7 @@ from optfleet.pools import (
     pool_latency,
     pool_service,
 )
+from optfleet.results import Interval, Plan, PlanPool, SolverStatus, VerificationStep
 from optfleet.scenario import Scenario
 
 Progress = Callable[[str], None]
@@ -101,7 +101,9 @@ def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> Plannin
         except ModelDoesNotFitError as exc:
             tables.excluded.append(f"{gpu}: {exc}")
     if not profiles:
-        raise InfeasibleError("no GPU type of the menu can hold the model: " + "; ".join(tables.excluded))
+        raise InfeasibleError(
+            "no GPU type of the menu can hold the model: " + "; ".join(tables.excluded)
+        )
     for threshold, gamma in ctx.layouts():
         if threshold is not None and threshold >= long_ctx:
             continue
@@ -142,8 +144,10 @@ def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> Plannin
                     tables.options.pop((name, d.role, gpu), None)
     tables.build_time_s = time.perf_counter() - t0
     if progress:
-        progress(f"tabulated {len(tables.options)} pool options over {len(tables.layouts)} layouts "
-                 f"in {tables.build_time_s:.2f} s")
+        progress(
+            f"tabulated {len(tables.options)} pool options over {len(tables.layouts)} layouts "
+            f"in {tables.build_time_s:.2f} s"
+        )
     if not tables.layouts:
         raise InfeasibleError(_explain_no_layout(scenario, tables))
     return tables
@@ -171,8 +175,13 @@ def build_problem(scenario: Scenario, tables: PlanningTables) -> Any:
         power = float(np.asarray(prof.power_w(max(1, int(opt.stats.servers_per_replica)))))
         options.append(
             CapacityOption(
-                layout, role, gpu, tuple(float(v) for v in opt.table),
-                float(prof.price_usd_per_hour), int(prof.gpus_per_replica), power,
+                layout,
+                role,
+                gpu,
+                tuple(float(v) for v in opt.table),
+                float(prof.price_usd_per_hour),
+                int(prof.gpus_per_replica),
+                power,
             )
         )
     cons = scenario.constraints
@@ -207,9 +216,7 @@ def _solver_status(result: Any) -> SolverStatus:
     )
 
 
-def _plan_from_solution(
-    scenario: Scenario, tables: PlanningTables, sol: Any, result: Any
-) -> Plan:
+def _plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, result: Any) -> Plan:
     ctx = tables.ctx
     pools = []
     for pa in sol.pools:
@@ -294,24 +301,44 @@ def plan(
     notes: list[str] = [f"excluded: {line}" for line in tables.excluded]
     for iteration in range(1, max_iterations + 1):
         model = build_model(problem)
-        ranked = enumerate_plans(model, top_k if verify else 1, lambda m: solver.solve(m.lp, m.variables, opts))
+        ranked = enumerate_plans(
+            model, top_k if verify else 1, lambda m: solver.solve(m.lp, m.variables, opts)
+        )
         if not ranked:
             reasons = explain_infeasible(problem) or ("the constraints leave no feasible plan",)
             raise InfeasibleError("; ".join(reasons))
         if progress:
-            progress(f"round {iteration}: {len(ranked)} candidate plan(s), cheapest "
-                     f"${ranked[0].solution.cost_usd_per_hour:,.2f}/h")
+            progress(
+                f"round {iteration}: {len(ranked)} candidate plan(s), cheapest "
+                f"${ranked[0].solution.cost_usd_per_hour:,.2f}/h"
+            )
         if not verify:
             p = _plan_from_solution(scenario, tables, ranked[0].solution, ranked[0].result)
-            return _finish(scenario, tables, p, steps, notes + ["not verified by simulation"],
-                           verified=False, level=None, one_pool_cost=one_pool_cost)
+            return _finish(
+                scenario,
+                tables,
+                p,
+                steps,
+                notes + ["not verified by simulation"],
+                verified=False,
+                level=None,
+                one_pool_cost=one_pool_cost,
+            )
         for rp in ranked:
             candidate = _plan_from_solution(scenario, tables, rp.solution, rp.result)
             if progress:
-                progress(f"simulating candidate {rp.rank}: {candidate.layout}, "
-                         f"{candidate.gpus} GPUs, ${candidate.cost_usd_per_hour:,.2f}/h")
-            verdict = verify_plan(scenario, tables, candidate, level=level, n_requests=sim_requests,
-                                  replications=replications)
+                progress(
+                    f"simulating candidate {rp.rank}: {candidate.layout}, "
+                    f"{candidate.gpus} GPUs, ${candidate.cost_usd_per_hour:,.2f}/h"
+                )
+            verdict = verify_plan(
+                scenario,
+                tables,
+                candidate,
+                level=level,
+                n_requests=sim_requests,
+                replications=replications,
+            )
             steps.append(
                 VerificationStep(
                     iteration=iteration,
@@ -322,8 +349,16 @@ def plan(
                 )
             )
             if verdict.accepted:
-                return _finish(scenario, tables, verdict.plan, steps, notes, verified=True,
-                               level=level, one_pool_cost=one_pool_cost)
+                return _finish(
+                    scenario,
+                    tables,
+                    verdict.plan,
+                    steps,
+                    notes,
+                    verified=True,
+                    level=level,
+                    one_pool_cost=one_pool_cost,
+                )
             # Feed back: the failing pools' current counts are declared insufficient.
             for role, gpu, replicas in verdict.failing:
                 key = (rp.solution.layout, role, gpu)
@@ -333,7 +368,8 @@ def plan(
                 table[: replicas + 1] = np.minimum(table[: replicas + 1], cap * (1 - 1e-6))
                 table = np.maximum.accumulate(table)
                 problem = problem.with_table(
-                    *key, table=table,
+                    *key,
+                    table=table,
                     reason=f"simulated P99 TTFT missed the SLO with {replicas} replicas",
                 )
         problem = problem  # re-solve with the tightened tables
@@ -352,9 +388,12 @@ def _one_pool_cost(tables: PlanningTables, problem: Any, solver: Any, opts: Any)
     one = [lay for lay in problem.layouts if lay.name == "one pool"]
     if not one or len(problem.layouts) == 1:
         return None
-    sub = replace(problem, layouts=tuple(one),
-                  options=tuple(o for o in problem.options if o.layout == "one pool"),
-                  max_gpus=dict(problem.max_gpus))
+    sub = replace(
+        problem,
+        layouts=tuple(one),
+        options=tuple(o for o in problem.options if o.layout == "one pool"),
+        max_gpus=dict(problem.max_gpus),
+    )
     try:
         m = build_model(sub)
         sol = m.solution(solver.solve(m.lp, m.variables, opts))
@@ -433,7 +472,12 @@ def verify_plan(
 
     try:
         result = simulate_plan(
-            scenario, tables, candidate, level=level, n_requests=n_requests, replications=replications
+            scenario,
+            tables,
+            candidate,
+            level=level,
+            n_requests=n_requests,
+            replications=replications,
         )
     except SimulationError:
         raise
@@ -447,14 +491,19 @@ def verify_plan(
         ok = m.value <= slo
         pools.append(
             pp.model_copy(
-                update={"simulated_p99_ttft_s": interval,
-                        "simulated_slo_attainment": result.pool_attainment(pp.role, pp.gpu)}
+                update={
+                    "simulated_p99_ttft_s": interval,
+                    "simulated_slo_attainment": result.pool_attainment(pp.role, pp.gpu),
+                }
             )
         )
-        parts.append(f"{pp.role}/{pp.gpu} x{pp.replicas}: P99 TTFT {m.value * 1000:.0f} ms "
-                     f"[{m.low * 1000:.0f}, {m.high * 1000:.0f}] {'ok' if ok else 'MISSES'}")
+        parts.append(
+            f"{pp.role}/{pp.gpu} x{pp.replicas}: P99 TTFT {m.value * 1000:.0f} ms "
+            f"[{m.low * 1000:.0f}, {m.high * 1000:.0f}] {'ok' if ok else 'MISSES'}"
+        )
         if not ok:
             failing.append((pp.role, pp.gpu, pp.replicas))
     verified = candidate.model_copy(update={"pools": tuple(pools)})
-    return Verdict(not failing, verified, tuple(failing),
-                   f"{level}-level simulation: " + "; ".join(parts))
+    return Verdict(
+        not failing, verified, tuple(failing), f"{level}-level simulation: " + "; ".join(parts)
+    )

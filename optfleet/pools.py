@@ -209,7 +209,9 @@ class PoolContext:
         gpus: Sequence[str] = ("A10G", "A100-80GB", "H100-SXM"),
         **kw: Any,
     ) -> PoolContext:
-        scenario = Scenario(workload=CDFWorkload(name=workload), preset=preset, gpus=tuple(gpus), **kw)
+        scenario = Scenario(
+            workload=CDFWorkload(name=workload), preset=preset, gpus=tuple(gpus), **kw
+        )
         return cls.from_scenario(scenario)
 
     @property
@@ -366,7 +368,9 @@ class PoolSizing:
         return d
 
 
-def pool_latency(stats: Any, replicas: int, rate_per_s: float, slo: SLO, preset: AssumptionPreset) -> tuple[float, float]:
+def pool_latency(
+    stats: Any, replicas: int, rate_per_s: float, slo: SLO, preset: AssumptionPreset
+) -> tuple[float, float]:
     """(P99 wait, P99 TTFT) in seconds of ``replicas`` replicas at ``rate_per_s``.
 
     Under ``fleet-sim`` the TTFT is the reference's: P99 wait + *mean* prefill.
@@ -376,7 +380,11 @@ def pool_latency(stats: Any, replicas: int, rate_per_s: float, slo: SLO, preset:
     c = replicas * int(stats.servers_per_replica)
     mu = 1.0 / float(stats.mean_service_s)
     if rate_per_s <= 0:
-        return 0.0, float(stats.mean_prefill_s if preset.tail_method == "fleet-sim" else stats.prefill_values_s.max())
+        return 0.0, float(
+            stats.mean_prefill_s
+            if preset.tail_method == "fleet-sim"
+            else stats.prefill_values_s.max()
+        )
     if rate_per_s >= c * mu:
         return math.inf, math.inf
     if preset.tail_method == "fleet-sim":
@@ -385,7 +393,13 @@ def pool_latency(stats: Any, replicas: int, rate_per_s: float, slo: SLO, preset:
     w = float(q.mgc_wait_quantile_s(slo.quantile, c, rate_per_s, mu, float(stats.scv)))
     t = float(
         q.ttft_quantile_s(
-            slo.quantile, c, rate_per_s, mu, float(stats.scv), stats.prefill_values_s, stats.prefill_probs
+            slo.quantile,
+            c,
+            rate_per_s,
+            mu,
+            float(stats.scv),
+            stats.prefill_values_s,
+            stats.prefill_probs,
         )
     )
     return w, t
@@ -400,7 +414,7 @@ def size_pool(
     *,
     gpu: str | None = None,
 ) -> PoolSizing:
-    """Size one pool analytically (smallest replica count meeting the SLO and the utilisation cap)."""
+    """Size one pool analytically: the fewest replicas meeting the SLO and the utilisation cap."""
     check_finite_positive("rate_per_s", total_rate_per_s)
     stats = pool_service(profile, demand, preset)
     rate = demand.rate_per_s(total_rate_per_s)

@@ -140,7 +140,11 @@ class ReliabilityResult:
 
 
 def plan_spares(
-    needed: dict[str, int], a: float | dict[str, float], *, target: float = 0.999, rule: Rule = "binomial"
+    needed: dict[str, int],
+    a: float | dict[str, float],
+    *,
+    target: float = 0.999,
+    rule: Rule = "binomial",
 ) -> ReliabilityResult:
     """Spares for several pools (``needed`` maps pool name -> healthy replicas required).
 

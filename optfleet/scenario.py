@@ -160,7 +160,9 @@ class ServingConfig(Frozen):
 
 
 class RatioSplit(Frozen):
-    """Prompt/output split of a total length L: ``l_in = max(1, int(f L))``, ``l_out = max(1, L - l_in)``.
+    """Prompt/output split of a total length L.
+
+    ``l_in = max(1, int(f L))``, ``l_out = max(1, L - l_in)``.
 
     ``prompt_fraction=0.8`` is the reference system's 80/20 rule.
     """
@@ -219,7 +221,9 @@ class TraceWorkload(Frozen):
         return self
 
 
-WorkloadSpec = Annotated[CDFWorkload | SeparateCDFWorkload | TraceWorkload, Field(discriminator="kind")]
+WorkloadSpec = Annotated[
+    CDFWorkload | SeparateCDFWorkload | TraceWorkload, Field(discriminator="kind")
+]
 
 
 class PoissonArrivals(Frozen):
@@ -249,7 +253,9 @@ class PiecewiseArrivals(Frozen):
     def _check(self) -> PiecewiseArrivals:
         if len(self.start_s) != len(self.rates_per_s) or not self.start_s:
             raise ValueError("start_s and rates_per_s must be non-empty and of equal length")
-        if self.start_s[0] != 0 or any(b <= a for a, b in zip(self.start_s, self.start_s[1:])):
+        if self.start_s[0] != 0 or any(
+            b <= a for a, b in zip(self.start_s, self.start_s[1:], strict=False)
+        ):
             raise ValueError("start_s must start at 0 and increase strictly")
         if not any(r > 0 for r in self.rates_per_s):
             raise ValueError("at least one rate must be positive")
@@ -260,9 +266,9 @@ class PiecewiseArrivals(Frozen):
         """Time-average rate over the breakpoints (last segment weighted like the mean segment)."""
         if len(self.start_s) == 1:
             return self.rates_per_s[0]
-        widths = [b - a for a, b in zip(self.start_s, self.start_s[1:])]
+        widths = [b - a for a, b in zip(self.start_s, self.start_s[1:], strict=False)]
         widths.append(sum(widths) / len(widths))
-        return sum(w * r for w, r in zip(widths, self.rates_per_s)) / sum(widths)
+        return sum(w * r for w, r in zip(widths, self.rates_per_s, strict=False)) / sum(widths)
 
 
 class TraceReplayArrivals(Frozen):
@@ -387,7 +393,9 @@ class Scenario(Frozen):
         return "inline CDF"
 
     @property
-    def arrival_spec(self) -> PoissonArrivals | GammaArrivals | PiecewiseArrivals | TraceReplayArrivals:
+    def arrival_spec(
+        self,
+    ) -> PoissonArrivals | GammaArrivals | PiecewiseArrivals | TraceReplayArrivals:
         """The arrival process: the given one, else Poisson at ``rate_per_s``."""
         return self.arrivals or PoissonArrivals(rate_per_s=self.rate_per_s)
 
@@ -454,7 +462,11 @@ def load_scenario(path: str | Path) -> Scenario:
 
 def _resolve_paths(scenario: Scenario, base: Path) -> Scenario:
     def fix(w: Any) -> Any:
-        if isinstance(w, CDFWorkload | TraceWorkload) and w.path is not None and not w.path.is_absolute():
+        if (
+            isinstance(w, CDFWorkload | TraceWorkload)
+            and w.path is not None
+            and not w.path.is_absolute()
+        ):
             return w.model_copy(update={"path": base / w.path})
         if isinstance(w, SeparateCDFWorkload):
             return w.model_copy(update={"prompt": fix(w.prompt), "output": fix(w.output)})
@@ -462,7 +474,9 @@ def _resolve_paths(scenario: Scenario, base: Path) -> Scenario:
 
     update: dict[str, Any] = {"workload": fix(scenario.workload)}
     if isinstance(scenario.arrivals, TraceReplayArrivals):
-        update["arrivals"] = scenario.arrivals.model_copy(update={"trace": fix(scenario.arrivals.trace)})
+        update["arrivals"] = scenario.arrivals.model_copy(
+            update={"trace": fix(scenario.arrivals.trace)}
+        )
     return scenario.model_copy(update=update)
 
 
@@ -478,5 +492,8 @@ def check_finite_positive(name: str, value: float, *, allow_zero: bool = False) 
     except (TypeError, ValueError):
         raise InputError(f"{name} must be a number, got {value!r}") from None
     if math.isnan(v) or math.isinf(v) or v < 0 or (v == 0 and not allow_zero):
-        raise InputError(f"{name} must be a finite {'non-negative' if allow_zero else 'positive'} number, got {value!r}")
+        raise InputError(
+            f"{name} must be a finite {'non-negative' if allow_zero else 'positive'} number, "
+            f"got {value!r}"
+        )
     return v

@@ -51,8 +51,21 @@ def test_workload_json(cli) -> None:
 
 def test_size_fleet_sim_json(cli) -> None:
     r = cli(
-        "size", "--workload", "lmsys", "--rate", "100", "--ttft-p99-ms", "500", "--gpu", "A100",
-        "--preset", "fleet-sim", "--threshold", "4096", "--format", "json",
+        "size",
+        "--workload",
+        "lmsys",
+        "--rate",
+        "100",
+        "--ttft-p99-ms",
+        "500",
+        "--gpu",
+        "A100",
+        "--preset",
+        "fleet-sim",
+        "--threshold",
+        "4096",
+        "--format",
+        "json",
     )
     assert r.code == 0, r.err
     out = r.json()

@@ -44,8 +44,12 @@ def test_fleet_sim_lmsys_two_pools_beat_one() -> None:
     """SEED_SYSTEM.md section 4: two pools (8 GPUs at B_short 4096 or an equally cheap
     threshold) against about 14 for one pool."""
     s = Scenario(
-        preset="fleet-sim", workload=CDFWorkload(name="lmsys"), rate_per_s=100,
-        gpus=("A100-80GB",), long_max_ctx_tokens=65536, gammas=(1.0,),
+        preset="fleet-sim",
+        workload=CDFWorkload(name="lmsys"),
+        rate_per_s=100,
+        gpus=("A100-80GB",),
+        long_max_ctx_tokens=65536,
+        gammas=(1.0,),
     )
     p = plan(s, verify=False)
     assert p.threshold_tokens is not None
@@ -77,8 +81,10 @@ def test_more_load_never_fewer_gpus(rate: float, factor: float) -> None:
 @given(slo=st.floats(0.3, 2.0), tighter=st.floats(0.6, 0.95))
 def test_tighter_slo_never_cheaper(slo: float, tighter: float) -> None:
     def cost(x: float) -> float:
-        return plan(Scenario(gpus=("H100-SXM", "A100-80GB"), rate_per_s=50,
-                             slo={"ttft_p99_s": x}), verify=False).cost_usd_per_hour
+        return plan(
+            Scenario(gpus=("H100-SXM", "A100-80GB"), rate_per_s=50, slo={"ttft_p99_s": x}),
+            verify=False,
+        ).cost_usd_per_hour
 
     assert cost(slo * tighter) >= cost(slo) - 1e-9
 
@@ -90,8 +96,11 @@ def test_impossible_slo_explains_pool_and_threshold() -> None:
 
 
 def test_max_gpus_enforced() -> None:
-    s = Scenario(gpus=("H100-SXM", "A100-80GB"), rate_per_s=100,
-                 constraints=Constraints(max_gpus={"H100-SXM": 3}))
+    s = Scenario(
+        gpus=("H100-SXM", "A100-80GB"),
+        rate_per_s=100,
+        constraints=Constraints(max_gpus={"H100-SXM": 3}),
+    )
     p = plan(s, verify=False)
     assert sum(pool.gpus for pool in p.pools if pool.gpu == "H100-SXM") <= 3
 
@@ -103,14 +112,17 @@ def test_budget_too_small_is_infeasible() -> None:
 
 
 def test_tables_cover_every_layout() -> None:
-    s = Scenario(preset="fleet-sim", workload=CDFWorkload(name="lmsys"), gpus=("A100-80GB",),
-                 gammas=(1.0,))
+    s = Scenario(
+        preset="fleet-sim", workload=CDFWorkload(name="lmsys"), gpus=("A100-80GB",), gammas=(1.0,)
+    )
     t = tabulate(s)
     names = {lay.name for lay in t.layouts}
     assert "one pool" in names and "split 4096" in names
     # every table is monotone and starts at 0
     for opt in t.options.values():
-        assert opt.table[0] == 0 and all(b >= a for a, b in zip(opt.table, opt.table[1:]))
+        assert opt.table[0] == 0 and all(
+            b >= a for a, b in zip(opt.table, opt.table[1:], strict=False)
+        )
 
 
 def test_library_and_cli_agree(cli) -> None:

@@ -21,8 +21,12 @@ PARETO_ROWS = {  # B_short: (alpha, n_short, n_long)
 @pytest.fixture(scope="module")
 def lmsys_fleet_sim() -> PoolContext:
     return PoolContext.from_names(
-        workload="lmsys", preset="fleet-sim", gpus=("A100",), rate_per_s=100.0,
-        slo={"ttft_p99_s": 0.5}, long_max_ctx_tokens=65536,
+        workload="lmsys",
+        preset="fleet-sim",
+        gpus=("A100",),
+        rate_per_s=100.0,
+        slo={"ttft_p99_s": 0.5},
+        long_max_ctx_tokens=65536,
     )
 
 
@@ -72,21 +76,25 @@ def test_compress_and_route_moves_share(lmsys_fleet_sim: PoolContext) -> None:
 
 def test_more_load_never_fewer_gpus() -> None:
     ctx = PoolContext.from_names(workload="azure", preset="default", gpus=("H100-SXM",))
-    gpus = [size_layout(ctx, "H100-SXM", None, rate_per_s=r).gpus for r in (5, 20, 50, 100, 200, 400)]
+    gpus = [
+        size_layout(ctx, "H100-SXM", None, rate_per_s=r).gpus for r in (5, 20, 50, 100, 200, 400)
+    ]
     assert gpus == sorted(gpus) and gpus[-1] > gpus[0]
 
 
 def test_tighter_slo_never_cheaper() -> None:
     costs = []
     for slo in (5.0, 2.0, 1.0, 0.8, 0.7):
-        ctx = PoolContext.from_names(workload="azure", preset="default", gpus=("A100-80GB",),
-                                     slo={"ttft_p99_s": slo})
+        ctx = PoolContext.from_names(
+            workload="azure", preset="default", gpus=("A100-80GB",), slo={"ttft_p99_s": slo}
+        )
         costs.append(size_layout(ctx, "A100-80GB", None).cost_usd_per_hour)
     assert costs == sorted(costs)
 
 
 def test_impossible_slo_names_pool() -> None:
-    ctx = PoolContext.from_names(workload="azure", preset="default", gpus=("A10G",),
-                                 slo={"ttft_p99_s": 0.001})
+    ctx = PoolContext.from_names(
+        workload="azure", preset="default", gpus=("A10G",), slo={"ttft_p99_s": 0.001}
+    )
     with pytest.raises(InfeasibleError, match="pool 'all'.*A10G"):
         size_layout(ctx, "A10G", None)

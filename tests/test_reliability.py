@@ -54,7 +54,7 @@ def test_ceil_rule() -> None:
 
 def test_more_needed_never_fewer_total() -> None:
     totals = [n + spares_needed(n, 0.97, target=0.999) for n in range(0, 80)]
-    assert all(b >= a for a, b in zip(totals, totals[1:]))
+    assert all(b >= a for a, b in zip(totals, totals[1:], strict=False))
 
 
 def test_plan_spares_fleet_probability() -> None:

@@ -36,8 +36,14 @@ def test_slo_must_be_positive_finite(bad: float) -> None:
 
 
 def test_serving_config_fields() -> None:
-    s = ServingConfig(tensor_parallel_size=8, dtype="fp16", max_num_seqs=128, max_model_len=8192,
-                      chunked_prefill_tokens=512, gpu_memory_utilization=0.85)
+    s = ServingConfig(
+        tensor_parallel_size=8,
+        dtype="fp16",
+        max_num_seqs=128,
+        max_model_len=8192,
+        chunked_prefill_tokens=512,
+        gpu_memory_utilization=0.85,
+    )
     assert s.kv_dtype == "fp16"
     with pytest.raises(pydantic.ValidationError):
         ServingConfig(gpu_memory_utilization=1.5)
@@ -88,9 +94,9 @@ def test_schema_is_json() -> None:
 def test_availability_formula() -> None:
     a = Availability(failures_per_node_day=0.0065, mttr_hours=4)
     assert a.replica_availability == pytest.approx(0.99892, abs=1e-5)
-    assert Availability(failures_per_node_day=0.0065, mttr_hours=48).replica_availability == pytest.approx(
-        0.98717, abs=1e-5
-    )
+    assert Availability(
+        failures_per_node_day=0.0065, mttr_hours=48
+    ).replica_availability == pytest.approx(0.98717, abs=1e-5)
     with pytest.raises(pydantic.ValidationError):
         Availability(mttr_hours=4)
 
@@ -104,7 +110,12 @@ def test_piecewise_arrivals_validated() -> None:
 
 def test_presets() -> None:
     fs = get_preset("fleet-sim")
-    assert (fs.util_cap, fs.kv_policy, fs.profile_set, fs.compress_share) == (0.85, "reserve", "calibrated", 0.75)
+    assert (fs.util_cap, fs.kv_policy, fs.profile_set, fs.compress_share) == (
+        0.85,
+        "reserve",
+        "calibrated",
+        0.75,
+    )
     assert get_preset("default").kv_policy == "paged"
     with pytest.raises(UnknownNameError, match="known: default, fleet-sim"):
         get_preset("nope")

@@ -33,7 +33,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(str, Enum):  # noqa: UP042 - typer needs a str-valued Enum
     table = "table"
     json = "json"
 
@@ -49,7 +49,10 @@ def _fail(message: str, code: int) -> None:
 
 
 def handles_errors(func: F) -> F:
-    """Turn optfleet's exceptions into one line on stderr and an exit code (2 bad input, 1 other)."""
+    """Turn optfleet's exceptions into one line on stderr and an exit code.
+
+    Exit 2 for bad input, 1 for anything else optfleet raises on purpose.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -89,7 +92,9 @@ def _json_default(obj: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
 
 
-def render_table(title: str, columns: list[str], rows: list[list[Any]], notes: list[str] = ()) -> None:
+def render_table(
+    title: str, columns: list[str], rows: list[list[Any]], notes: list[str] = ()
+) -> None:
     """Render rows with rich (plain text when not a terminal)."""
     from rich.console import Console
     from rich.table import Table
@@ -97,7 +102,9 @@ def render_table(title: str, columns: list[str], rows: list[list[Any]], notes: l
     table = Table(title=title, show_lines=False)
     first = rows[0] if rows else []
     for i, col in enumerate(columns):
-        numeric = i < len(first) and isinstance(first[i], int | float) and not isinstance(first[i], bool)
+        numeric = (
+            i < len(first) and isinstance(first[i], int | float) and not isinstance(first[i], bool)
+        )
         table.add_column(col, justify="right" if numeric else "left")
     for row in rows:
         table.add_row(*[_cell(v) for v in row])
@@ -131,7 +138,9 @@ def version_callback(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version."
+        ),
     ] = False,
 ) -> None:
     """Plan the cheapest GPU fleet that meets LLM-inference latency SLOs."""

@@ -86,7 +86,10 @@ def presets(fmt: FormatOpt = OutputFormat.table) -> None:
     render_table(
         "assumption presets",
         ["name", "profiles", "KV", "SLO check", "util cap", "description"],
-        [[p.name, p.profile_set, p.kv_policy, p.tail_method, p.util_cap, p.description] for p in items],
+        [
+            [p.name, p.profile_set, p.kv_policy, p.tail_method, p.util_cap, p.description]
+            for p in items
+        ],
     )
 
 
@@ -141,7 +144,8 @@ def models(fmt: FormatOpt = OutputFormat.table) -> None:
                 f"{m.num_attention_heads}/{m.num_kv_heads}",
                 param_count(m) / 1e9,
                 int(kv_bytes_per_token(m, "bf16")),
-                ("MoE " if m.is_moe else "") + ("MLA" if m.is_mla else ("dense" if not m.is_moe else "")),
+                ("MoE " if m.is_moe else "")
+                + ("MLA" if m.is_mla else ("dense" if not m.is_moe else "")),
             ]
             for m in items
         ],
@@ -157,13 +161,23 @@ def models(fmt: FormatOpt = OutputFormat.table) -> None:
 @handles_errors
 def profile(
     gpu: Annotated[str, typer.Argument(help="GPU type, e.g. H100-SXM.")],
-    model: Annotated[str, typer.Argument(help="Model name or path to a Hugging Face config.json.")] = "llama-3.1-8b",
-    tp: Annotated[int, typer.Option("--tp", min=1, help="Tensor-parallel size (GPUs per replica).")] = 1,
-    dtype: Annotated[str, typer.Option("--dtype", help="Weights dtype: bf16, fp16, fp8, ...")] = "bf16",
+    model: Annotated[
+        str, typer.Argument(help="Model name or path to a Hugging Face config.json.")
+    ] = "llama-3.1-8b",
+    tp: Annotated[
+        int, typer.Option("--tp", min=1, help="Tensor-parallel size (GPUs per replica).")
+    ] = 1,
+    dtype: Annotated[
+        str, typer.Option("--dtype", help="Weights dtype: bf16, fp16, fp8, ...")
+    ] = "bf16",
     max_num_seqs: Annotated[int, typer.Option("--max-num-seqs", min=1)] = 256,
     kv_policy: Annotated[str, typer.Option("--kv-policy", help="paged or reserve")] = "paged",
-    calibrated: Annotated[bool, typer.Option("--calibrated", help="The fleet-sim calibrated profile.")] = False,
-    max_ctx: Annotated[int, typer.Option("--max-ctx", min=1, help="Context for the slot count.")] = 8192,
+    calibrated: Annotated[
+        bool, typer.Option("--calibrated", help="The fleet-sim calibrated profile.")
+    ] = False,
+    max_ctx: Annotated[
+        int, typer.Option("--max-ctx", min=1, help="Context for the slot count.")
+    ] = 8192,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Show a replica's performance profile (computed from specs, or the calibrated one)."""
@@ -176,7 +190,12 @@ def profile(
     else:
         serving = validate_model(
             ServingConfig,
-            {"tensor_parallel_size": tp, "dtype": dtype, "max_num_seqs": max_num_seqs, "kv_policy": kv_policy},
+            {
+                "tensor_parallel_size": tp,
+                "dtype": dtype,
+                "max_num_seqs": max_num_seqs,
+                "kv_policy": kv_policy,
+            },
             "serving options",
         )
         prof = computed_profile(get_gpu(gpu), resolve_model(model), serving)
@@ -184,7 +203,9 @@ def profile(
     if fmt is OutputFormat.json:
         emit_json(summary)
         return
-    render_table(f"replica profile {prof.name}", ["quantity", "value"], [[k, v] for k, v in summary.items()])
+    render_table(
+        f"replica profile {prof.name}", ["quantity", "value"], [[k, v] for k, v in summary.items()]
+    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -195,7 +216,9 @@ def profile(
 @app.command()
 @handles_errors
 def workload(
-    name: Annotated[str, typer.Argument(help="Built-in workload name or a CDF/trace file.")] = "azure",
+    name: Annotated[
+        str, typer.Argument(help="Built-in workload name or a CDF/trace file.")
+    ] = "azure",
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Validate and summarise a workload (length CDF or trace)."""
@@ -242,14 +265,21 @@ def size(
     rate: Annotated[float, typer.Option("--rate", "-r", help="Arrival rate, requests/s.")] = 100.0,
     ttft_p99_ms: Annotated[float, typer.Option("--ttft-p99-ms", help="P99 TTFT SLO, ms.")] = 500.0,
     gpu: Annotated[str, typer.Option("--gpu", "-g", help="GPU type.")] = "H100-SXM",
-    model: Annotated[str, typer.Option("--model", "-m", help="Model (default preset).")] = "llama-3.1-8b",
+    model: Annotated[
+        str, typer.Option("--model", "-m", help="Model (default preset).")
+    ] = "llama-3.1-8b",
     tp: Annotated[int, typer.Option("--tp", min=1, help="Tensor-parallel size.")] = 1,
     preset: PresetOpt = "default",
     threshold: Annotated[
-        int | None, typer.Option("--threshold", "-t", help="B_short split threshold; omit for one pool.")
+        int | None,
+        typer.Option("--threshold", "-t", help="B_short split threshold; omit for one pool."),
     ] = None,
-    gamma: Annotated[float, typer.Option("--gamma", help="Compress-and-route factor (>= 1).")] = 1.0,
-    long_max_ctx: Annotated[int, typer.Option("--long-max-ctx", help="Longest request, tokens.")] = 65536,
+    gamma: Annotated[
+        float, typer.Option("--gamma", help="Compress-and-route factor (>= 1).")
+    ] = 1.0,
+    long_max_ctx: Annotated[
+        int, typer.Option("--long-max-ctx", help="Longest request, tokens.")
+    ] = 65536,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Size the pools of one layout on one GPU type analytically (queueing maths only)."""
@@ -293,7 +323,18 @@ def size(
     render_table(
         f"{ctx.preset.name}: {scenario.workload_label} at {rate:g} req/s on {gpu}, "
         f"threshold {threshold or 'none'}, gamma {gamma:g}",
-        ["pool", "max ctx", "share", "req/s", "replicas", "GPUs", "slots", "util", "P99 TTFT ms", "$K/yr"],
+        [
+            "pool",
+            "max ctx",
+            "share",
+            "req/s",
+            "replicas",
+            "GPUs",
+            "slots",
+            "util",
+            "P99 TTFT ms",
+            "$K/yr",
+        ],
         rows,
         notes=[f"total: {result.gpus} GPUs, ${result.cost_usd_per_hour * 8.76:,.0f}K/yr"],
     )
@@ -317,17 +358,33 @@ def plan(
     scenario_file: Annotated[
         Path | None, typer.Argument(help="Scenario YAML/JSON; omit for the built-in default.")
     ] = None,
-    preset: Annotated[str | None, typer.Option("--preset", "-p", help="Override the preset.")] = None,
-    rate: Annotated[float | None, typer.Option("--rate", "-r", help="Override the rate, req/s.")] = None,
-    backend: Annotated[str, typer.Option("--backend", help="Solver backend: cbc or highs.")] = "cbc",
-    top_k: Annotated[int, typer.Option("--top-k", min=1, help="Candidates verified per solve.")] = 3,
-    verify: Annotated[bool, typer.Option("--verify/--no-verify", help="Simulate the candidates.")] = True,
-    level: Annotated[str, typer.Option("--level", help="Simulation level: engine or slot.")] = "engine",
+    preset: Annotated[
+        str | None, typer.Option("--preset", "-p", help="Override the preset.")
+    ] = None,
+    rate: Annotated[
+        float | None, typer.Option("--rate", "-r", help="Override the rate, req/s.")
+    ] = None,
+    backend: Annotated[
+        str, typer.Option("--backend", help="Solver backend: cbc or highs.")
+    ] = "cbc",
+    top_k: Annotated[
+        int, typer.Option("--top-k", min=1, help="Candidates verified per solve.")
+    ] = 3,
+    verify: Annotated[
+        bool, typer.Option("--verify/--no-verify", help="Simulate the candidates.")
+    ] = True,
+    level: Annotated[
+        str, typer.Option("--level", help="Simulation level: engine or slot.")
+    ] = "engine",
     sim_requests: Annotated[
         int | None, typer.Option("--sim-requests", min=100, help="Requests per replication.")
     ] = None,
-    time_limit_s: Annotated[float | None, typer.Option("--time-limit", help="Solver time limit, s.")] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the plan as JSON here.")] = None,
+    time_limit_s: Annotated[
+        float | None, typer.Option("--time-limit", help="Solver time limit, s.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Also write the plan as JSON here.")
+    ] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Plan the cheapest fleet meeting the SLO: integer program, simulation check, spares."""
@@ -362,8 +419,14 @@ def plan(
 
     try:
         result = make_plan(
-            scenario, backend=backend, top_k=top_k, verify=verify, level=level,
-            sim_requests=sim_requests, time_limit_s=time_limit_s, progress=progress,
+            scenario,
+            backend=backend,
+            top_k=top_k,
+            verify=verify,
+            level=level,
+            sim_requests=sim_requests,
+            time_limit_s=time_limit_s,
+            progress=progress,
         )
     finally:
         if status is not None:
@@ -390,7 +453,9 @@ def render_plan(p: Any) -> None:
                 pool.rate_per_s,
                 f"{pool.utilisation:.0%}",
                 _ms(pool.analytic_p99_ttft_s),
-                "-" if sim is None else f"{sim.value * 1000:.0f} [{sim.low * 1000:.0f}, {sim.high * 1000:.0f}]",
+                "-"
+                if sim is None
+                else f"{sim.value * 1000:.0f} [{sim.low * 1000:.0f}, {sim.high * 1000:.0f}]",
                 pool.spares,
                 pool.cost_usd_per_hour,
                 pool.cost_usd_per_year / 1000,
@@ -405,23 +470,42 @@ def render_plan(p: Any) -> None:
     ]
     if p.one_pool_cost_usd_per_hour and p.threshold_tokens is not None:
         saving = 1 - p.cost_usd_per_hour / p.one_pool_cost_usd_per_hour
-        notes.append(f"best one-pool plan: ${p.one_pool_cost_usd_per_hour:,.2f}/h (saving {saving:.1%})")
+        notes.append(
+            f"best one-pool plan: ${p.one_pool_cost_usd_per_hour:,.2f}/h (saving {saving:.1%})"
+        )
     if p.binding_constraints:
         notes.append("binding: " + "; ".join(p.binding_constraints))
     notes.append(
-        f"verified: {'yes, ' + str(p.verification_level) + '-level simulation' if p.verified else 'no'}"
+        "verified: "
+        + (f"yes, {p.verification_level}-level simulation" if p.verified else "no")
         + (f" ({len(p.verification)} candidate(s) simulated)" if p.verification else "")
     )
     for step in p.verification:
-        notes.append(f"  round {step.iteration} candidate {step.candidate}: "
-                     f"{'accepted' if step.accepted else 'rejected'} - {step.detail}")
+        notes.append(
+            f"  round {step.iteration} candidate {step.candidate}: "
+            f"{'accepted' if step.accepted else 'rejected'} - {step.detail}"
+        )
     if p.reliability_rule:
-        notes.append(f"spares: {p.reliability_rule} rule, target {p.reliability_target}, "
-                     f"P(all pools healthy enough) = {p.fleet_prob_enough_healthy:.5f}")
+        notes.append(
+            f"spares: {p.reliability_rule} rule, target {p.reliability_target}, "
+            f"P(all pools healthy enough) = {p.fleet_prob_enough_healthy:.5f}"
+        )
     render_table(
         f"optfleet plan - {p.scenario_name} ({p.preset} preset)",
-        ["pool", "GPU", "replicas", "GPUs", "share", "req/s", "util", "P99 TTFT ms",
-         "sim P99 ms [95% CI]", "spares", "$/h", "$K/yr"],
+        [
+            "pool",
+            "GPU",
+            "replicas",
+            "GPUs",
+            "share",
+            "req/s",
+            "util",
+            "P99 TTFT ms",
+            "sim P99 ms [95% CI]",
+            "spares",
+            "$/h",
+            "$K/yr",
+        ],
         rows,
         notes=notes,
     )

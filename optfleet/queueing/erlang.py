@@ -151,7 +151,9 @@ def mmc_mean_wait_s(c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike) -> 
     return np.where(gap > 0, out, np.inf)
 
 
-def mmc_wait_tail(t_s: ArrayLike, c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike) -> FloatArray:
+def mmc_wait_tail(
+    t_s: ArrayLike, c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike
+) -> FloatArray:
     """``P(W > t) = C exp(-(c mu - lam) t)`` for ``t >= 0`` (1 for ``t < 0``)."""
     t = np.asarray(t_s, dtype=np.float64)
     if np.any(np.isnan(t)):
@@ -168,7 +170,9 @@ def mmc_wait_tail(t_s: ArrayLike, c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: 
     return np.where(t < 0, 1.0, tail)
 
 
-def mmc_wait_quantile_s(q: ArrayLike, c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike) -> FloatArray:
+def mmc_wait_quantile_s(
+    q: ArrayLike, c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike
+) -> FloatArray:
     """The ``q``-quantile of the M/M/c wait: ``max(0, ln(C / (1 - q)) / (c mu - lam))``."""
     qq = np.asarray(q, dtype=np.float64)
     if np.any(~((qq > 0) & (qq < 1))):

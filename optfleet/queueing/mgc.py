@@ -44,7 +44,9 @@ FloatArray = NDArray[np.float64]
 SCV_FLOOR = 0.01
 
 
-def fleet_sim_p99_wait_s(c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike, scv: ArrayLike) -> FloatArray:
+def fleet_sim_p99_wait_s(
+    c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike, scv: ArrayLike
+) -> FloatArray:
     """The reference planner's P99 wait formula (``mu`` is the per-server service rate).
 
     Examples
@@ -65,7 +67,9 @@ def fleet_sim_p99_wait_s(c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike
     return np.where(gap > 0, w, np.inf)
 
 
-def mgc_mean_wait_s(c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike, scv: ArrayLike) -> FloatArray:
+def mgc_mean_wait_s(
+    c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike, scv: ArrayLike
+) -> FloatArray:
     """Mean queueing delay of M/G/c (Allen–Cunneen with the Cosmetatos correction below cs2 = 1)."""
     cc = _check_servers(c)
     lam = _check("lam_per_s", lam_per_s)
@@ -84,7 +88,9 @@ def mgc_mean_wait_s(c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike, scv
     return np.where(np.isfinite(w_mm), out, np.inf)
 
 
-def _decay(c: FloatArray, lam: FloatArray, mu: FloatArray, scv: FloatArray) -> tuple[FloatArray, FloatArray]:
+def _decay(
+    c: FloatArray, lam: FloatArray, mu: FloatArray, scv: FloatArray
+) -> tuple[FloatArray, FloatArray]:
     """(C, theta): P(W > t) = C exp(-theta t)."""
     C = erlang_c(c, lam / mu)
     mean = mgc_mean_wait_s(c, lam, mu, scv)
@@ -95,7 +101,9 @@ def _decay(c: FloatArray, lam: FloatArray, mu: FloatArray, scv: FloatArray) -> t
     return C, theta
 
 
-def mgc_wait_tail(t_s: ArrayLike, c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike, scv: ArrayLike) -> FloatArray:
+def mgc_wait_tail(
+    t_s: ArrayLike, c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike, scv: ArrayLike
+) -> FloatArray:
     """``P(W > t)`` of the default M/G/c model (1 for ``t < 0``)."""
     t = np.asarray(t_s, dtype=np.float64)
     if np.any(np.isnan(t)):
@@ -112,7 +120,9 @@ def mgc_wait_tail(t_s: ArrayLike, c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: 
     return np.where(t < 0, 1.0, tail)
 
 
-def mgc_wait_quantile_s(q: ArrayLike, c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike, scv: ArrayLike) -> FloatArray:
+def mgc_wait_quantile_s(
+    q: ArrayLike, c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike, scv: ArrayLike
+) -> FloatArray:
     """The ``q``-quantile of the default M/G/c wait."""
     qq = np.asarray(q, dtype=np.float64)
     if np.any(~((qq > 0) & (qq < 1))):
@@ -173,7 +183,9 @@ def ttft_tail_prob(
     return _tail_from_decay(t, C, theta, x, p)
 
 
-def _tail_from_decay(t: float, C: FloatArray, theta: FloatArray, x: FloatArray, p: FloatArray) -> FloatArray:
+def _tail_from_decay(
+    t: float, C: FloatArray, theta: FloatArray, x: FloatArray, p: FloatArray
+) -> FloatArray:
     above = float(p[x > t].sum())
     below = x <= t
     if not np.any(below):

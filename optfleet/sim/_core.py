@@ -302,7 +302,7 @@ def _acc(RF, r, t0, t1, nrun, kv0, kv1, w0, w1):
 
 @njit(cache=True, _nrt=False)
 def seg_time(k, p, d, c0, it):
-    """Total time of ``k`` iterations with ``p`` prefill tokens, ``d`` decodes, context ``c0 + j d``.
+    """Time of ``k`` iterations: ``p`` prefill tokens, ``d`` decodes, context ``c0 + j d``.
 
     ``t_j = A + max(M0 + g j, E)``; the max kinks at most once (``M`` increases in ``j``).
     """

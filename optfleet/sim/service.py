@@ -51,7 +51,7 @@ def fleet_sim_service(profile: ReplicaProfile, max_ctx_tokens: int) -> Fn:
     >>> from optfleet.physics import calibrated_profile
     >>> f = fleet_sim_service(calibrated_profile("H100"), 65536)
     >>> [round(float(x), 5) for x in f(np.array([3276]), np.array([820]))[0]]
-    [7.59544]
+    [5.40544]
     """
     ns = profile.slots(int(max_ctx_tokens), policy="reserve")
     it = profile.iteration
