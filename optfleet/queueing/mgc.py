@@ -13,10 +13,13 @@ default (better founded)
     ``cs2`` between M/D/c and M/M/c (as in Tijms, *A First Course in Stochastic Models*, 2003,
     §5.1):
 
-    ``E[Wq](M/D/c) ~ 1/2 [1 + (1 - rho)(c - 1)(sqrt(4 + 5c) - 2) / (16 rho c)] E[Wq](M/M/c)``,
+    ``E[Wq](M/D/c) ~ 1/2 g E[Wq](M/M/c)``,
+    ``g = min(2, 1 + (1 - rho)(c - 1)(sqrt(4 + 5c) - 2) / (16 rho c))``,
     ``E[Wq] ~ (1 - cs2) E[Wq](M/D/c) + cs2 E[Wq](M/M/c)``.
 
-    Both are exact Pollaczek–Khinchine for ``c = 1`` and agree at ``cs2 = 1``.
+    The cap ``g <= 2`` (M/D/c never waits longer than M/M/c) is ours: the correction was fitted
+    for small ``c`` and moderate load and grows without bound as ``rho -> 0``.  Both branches are
+    exact Pollaczek–Khinchine for ``c = 1`` (``g = 1``) and agree at ``cs2 = 1``.
     *Wait distribution.*  An atom at 0 and an exponential tail:
     ``P(W > t) = C exp(-C t / E[Wq])`` — ``P(W > 0)`` is the Erlang C of the M/M/c system
     (insensitive to the service distribution to first order) and the decay rate makes the mean
@@ -77,27 +80,47 @@ def mgc_mean_wait_s(
     cs2 = _check("scv", scv)
     cc, lam, mu, cs2 = np.broadcast_arrays(cc, lam, mu, cs2)
     w_mm = mmc_mean_wait_s(cc, lam, mu)
-    rho = np.where(cc * mu > 0, lam / (cc * mu), 0.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        corr = 1.0 + (1.0 - rho) * (cc - 1.0) * (np.sqrt(4.0 + 5.0 * cc) - 2.0) / (16.0 * rho * cc)
-    corr = np.where(rho > 0, corr, 1.0)
-    w_md = 0.5 * corr * w_mm
-    low = (1.0 - cs2) * w_md + cs2 * w_mm
-    high = 0.5 * (1.0 + cs2) * w_mm
-    out = np.where(cs2 < 1.0, low, high)
+    rho = np.minimum(lam / (cc * mu), 1.0)
+    out = _mgc_factor(cc, rho, cs2)[0] * w_mm
     return np.where(np.isfinite(w_mm), out, np.inf)
+
+
+def _mgc_factor(c: ArrayLike, rho: ArrayLike, scv: ArrayLike) -> tuple[FloatArray, FloatArray]:
+    """``(f, df/drho)`` with ``E[Wq](M/G/c) = f E[Wq](M/M/c)`` (no input checks).
+
+    ``f = (1 + cs2) / 2`` for ``cs2 >= 1`` (Allen–Cunneen); for ``cs2 < 1``
+    ``f = (1 - cs2) g / 2 + cs2`` with the Cosmetatos M/D/c factor
+    ``g = min(2, 1 + (1 - rho)(c - 1)(sqrt(4 + 5c) - 2) / (16 rho c))``.  ``g = 1`` for ``c = 1``
+    (exact Pollaczek–Khinchine); the cap at 2 keeps M/D/c from waiting longer than M/M/c where
+    the correction (fitted for small ``c``) would extrapolate past it (low load, large ``c``).
+    """
+    c = np.asarray(c, dtype=np.float64)
+    rho = np.asarray(rho, dtype=np.float64)
+    cs2 = np.asarray(scv, dtype=np.float64)
+    kk = (c - 1.0) * (np.sqrt(4.0 + 5.0 * c) - 2.0) / (16.0 * c)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        raw = 1.0 + kk * (1.0 - rho) / rho
+        draw = -kk / (rho * rho)
+    capped = ~(raw < 2.0)  # also rho == 0
+    g = np.where(capped, 2.0, raw)
+    dg = np.where(capped, 0.0, draw)
+    low = cs2 < 1.0
+    f = np.where(low, 0.5 * (1.0 - cs2) * g + cs2, 0.5 * (1.0 + cs2))
+    df = np.where(low, 0.5 * (1.0 - cs2) * dg, 0.0)
+    return f, df
 
 
 def _decay(
     c: FloatArray, lam: FloatArray, mu: FloatArray, scv: FloatArray
 ) -> tuple[FloatArray, FloatArray]:
     """(C, theta): P(W > t) = C exp(-theta t)."""
-    C = erlang_c(c, lam / mu)
-    mean = mgc_mean_wait_s(c, lam, mu, scv)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        theta = np.where(np.isfinite(mean) & (mean > 0), C / mean, np.inf)
-    theta = np.where(np.isfinite(mean), theta, 0.0)
-    C = np.where(np.isfinite(mean), C, 1.0)
+    c, lam, mu, scv = np.broadcast_arrays(c, lam, mu, scv)
+    gap = c * mu - lam
+    stable = gap > 0
+    C = erlang_c(c, np.where(stable, lam / mu, 0.0))
+    f = _mgc_factor(c, np.where(stable, lam / (c * mu), 0.0), scv)[0]
+    theta = np.where(stable, np.maximum(gap, 0.0) / f, 0.0)
+    C = np.where(stable, C, 1.0)
     return C, theta
 
 
@@ -107,7 +130,7 @@ def mgc_wait_tail(
     """``P(W > t)`` of the default M/G/c model (1 for ``t < 0``)."""
     t = np.asarray(t_s, dtype=np.float64)
     if np.any(np.isnan(t)):
-        raise InputError("t_s must not be NaN")
+        raise InputError("t_s must not be NaN, got nan")
     cc = _check_servers(c)
     lam = _check("lam_per_s", lam_per_s)
     mu = _check("mu_per_s", mu_per_s, positive=True)
@@ -126,7 +149,7 @@ def mgc_wait_quantile_s(
     """The ``q``-quantile of the default M/G/c wait."""
     qq = np.asarray(q, dtype=np.float64)
     if np.any(~((qq > 0) & (qq < 1))):
-        raise InputError("quantile q must be in (0, 1)")
+        raise InputError(f"quantile q must be in (0, 1), got {q!r}")
     cc = _check_servers(c)
     lam = _check("lam_per_s", lam_per_s)
     mu = _check("mu_per_s", mu_per_s, positive=True)
@@ -143,14 +166,14 @@ def _check_prefill(prefill_s: ArrayLike, prefill_prob: ArrayLike) -> tuple[Float
     x = np.atleast_1d(np.asarray(prefill_s, dtype=np.float64))
     p = np.atleast_1d(np.asarray(prefill_prob, dtype=np.float64))
     if x.shape != p.shape or x.ndim != 1 or x.size == 0:
-        raise InputError("prefill_s and prefill_prob must be 1-D arrays of equal, non-zero length")
+        raise InputError(f"prefill_s and prefill_prob must be 1-D arrays of equal, non-zero length, got shapes {x.shape} and {p.shape}")
     if not (np.all(np.isfinite(x)) and np.all(np.isfinite(p))):
-        raise InputError("prefill_s and prefill_prob must be finite")
+        raise InputError("prefill_s and prefill_prob must be finite, got a NaN or inf")
     if np.any(x < 0) or np.any(p < 0):
-        raise InputError("prefill_s and prefill_prob must be non-negative")
+        raise InputError(f"prefill_s and prefill_prob must be non-negative, got {min(x.min(), p.min())!r}")
     total = p.sum()
     if not total > 0:
-        raise InputError("prefill_prob must have a positive sum")
+        raise InputError(f"prefill_prob must have a positive sum, got {total!r}")
     return x, p / total
 
 
@@ -218,7 +241,7 @@ def ttft_quantile_s(
     0.1
     """
     if not 0 < q < 1:
-        raise InputError("quantile q must be in (0, 1)")
+        raise InputError(f"quantile q must be in (0, 1), got {q!r}")
     x, p = _check_prefill(prefill_s, prefill_prob)
     cc = _check_servers(c)
     lam = _check("lam_per_s", lam_per_s)

@@ -101,6 +101,9 @@ def default_service(
     cbar = st.mean_context_tokens
     t_full = float(it.time_s(chunk, others, others * cbar))
     tpot = float(it.time_s(0.0, ns, ns * cbar))
+    # work conservation, as in optfleet.physics.service: prefill is a shared replica resource
+    t_dec_others = float(it.time_s(0.0, others, others * cbar))
+    marginal = max((t_full - t_dec_others) / chunk, 0.0)
 
     def f(prompt: NDArray[np.int64], output: NDArray[np.int64]):
         l_in = np.asarray(prompt, dtype=np.float64)
@@ -108,7 +111,8 @@ def default_service(
         nch = np.ceil(l_in / chunk)
         last = l_in - (nch - 1.0) * chunk
         pre = (nch - 1.0) * t_full + it.time_s(last, others, others * cbar)
-        return pre + l_out * tpot, pre
+        hold = np.maximum(pre + l_out * tpot, l_out * tpot + ns * l_in * marginal)
+        return hold, pre
 
     f.slots = ns  # type: ignore[attr-defined]
     return f
