@@ -11,7 +11,8 @@
    traffic share (:mod:`optfleet.formulation`), solved by a backend (:mod:`optfleet.backends`);
    the top-K distinct plans by no-good cuts;
 4. **verify** — each candidate, cheapest first, is simulated (:mod:`optfleet.sim`); a plan whose
-   simulated P99 TTFT misses the SLO in some pool is never reported: that pool's capacity table
+   simulated P99 TTFT misses the SLO in some pool (point estimate, or the upper end of its 95 %
+   confidence interval over independent replications) is never reported: that pool's capacity table
    is tightened (its current count is declared insufficient) and the program re-solved, up to
    ``max_iterations`` rounds; every round is recorded in the plan;
 5. **reliability** — spares per pool (:mod:`optfleet.reliability`);
@@ -258,7 +259,7 @@ def plan(
     verify: bool = True,
     level: str = "engine",
     sim_requests: int | None = None,
-    replications: int = 3,
+    replications: int = 5,
     max_iterations: int = 6,
     time_limit_s: float | None = None,
     gap: float | None = None,
@@ -488,7 +489,8 @@ def verify_plan(
     for pp in candidate.pools:
         m = result.pool_ttft(pp.role, pp.gpu)
         interval = Interval(value=m.value, low=m.low, high=m.high)
-        ok = m.value <= slo
+        # accept only when the whole 95 % confidence interval of the P99 is within the SLO
+        ok = m.value <= slo and (not math.isfinite(m.high) or m.high <= slo)
         pools.append(
             pp.model_copy(
                 update={

@@ -46,11 +46,41 @@ class PlanSimulation:
         return None if est is None else float(est.value)
 
 
-def default_sim_requests(plan: Plan, minimum_per_pool: int = 3000, cap: int = 200_000) -> int:
-    """Requests per replication: enough for the smallest pool's P99, within a cap."""
+def default_sim_requests(
+    plan: Plan,
+    tables: Any = None,
+    *,
+    minimum_per_pool: int = 3000,
+    service_times: float = 200.0,
+    floor: int = 20_000,
+    cap: int = 400_000,
+) -> int:
+    """Requests per replication.
+
+    Enough for the smallest pool's P99 (``minimum_per_pool`` of its requests) and for the
+    simulated time to span ``service_times`` mean service times of the slowest pool (heavy-tailed
+    service needs long runs to reach steady state), within ``[floor, cap]``.
+    """
     smallest = min((p.share for p in plan.pools), default=1.0)
-    n = int(np.ceil(minimum_per_pool / max(smallest, 1e-9)))
-    return int(min(max(n, 20_000), cap))
+    n = minimum_per_pool / max(smallest, 1e-9)
+    if tables is not None:
+        rate = sum(p.rate_per_s for p in plan.pools)
+        slowest = max(
+            (
+                float(tables.options[(_layout_key(plan), p.role, p.gpu)].stats.mean_service_s)
+                for p in plan.pools
+                if (_layout_key(plan), p.role, p.gpu) in tables.options
+            ),
+            default=0.0,
+        )
+        n = max(n, rate * service_times * slowest)
+    return int(min(max(int(np.ceil(n)), floor), cap))
+
+
+def _layout_key(plan: Plan) -> str:
+    from optfleet.planner import _layout_name
+
+    return _layout_name(plan.threshold_tokens, plan.gamma)
 
 
 def _plan_router(scenario: Scenario, tables: Any, plan: Plan):
@@ -134,7 +164,7 @@ def simulate_plan(
             )
         )
     fleet = FleetSpec(tuple(pools))
-    n = n_requests or default_sim_requests(plan)
+    n = n_requests or default_sim_requests(plan, tables)
     result = simulate(
         fleet,
         _plan_router(scenario, tables, plan),

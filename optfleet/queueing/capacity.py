@@ -312,8 +312,8 @@ class Criterion:
             nxt = np.where(near, newton * (1.0 - 0.25 * rtol), newton)
             fin = np.isfinite(nxt)
             inside = fin & (nxt > lo_a) & (nxt < hi_a)
-            beyond = fin & ~bad_a & (nxt >= hi_a)
-            nxt = np.where(inside, nxt, np.where(beyond, hi_a, 0.5 * (lo_a + hi_a)))
+            # outside the bracket: try the cap while it is unverified, else bisect
+            nxt = np.where(inside, nxt, np.where(bad_a, 0.5 * (lo_a + hi_a), hi_a))
             lo[act], hi[act], bad[act], x[act] = lo_a, hi_a, bad_a, nxt
             act = act[~done]
         res[act] = lo[act]
