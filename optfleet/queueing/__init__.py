@@ -8,7 +8,7 @@ Examples
 0.40918
 """
 
-from optfleet.queueing.capacity import Criterion, capacity_table, min_replicas
+from optfleet.queueing.capacity import Criterion, capacity_table, capacity_tables, meets_slo, min_replicas
 from optfleet.queueing.erlang import (
     erlang_b,
     erlang_c,
@@ -31,9 +31,11 @@ __all__ = [
     "SCV_FLOOR",
     "Criterion",
     "capacity_table",
+    "capacity_tables",
     "erlang_b",
     "erlang_c",
     "fleet_sim_p99_wait_s",
+    "meets_slo",
     "mgc_mean_wait_s",
     "mgc_wait_quantile_s",
     "mgc_wait_tail",

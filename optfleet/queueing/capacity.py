@@ -126,6 +126,7 @@ class Criterion:
     _gmax: float = field(init=False, repr=False, compare=False)
     _theta1: float = field(init=False, repr=False, compare=False)
     _coef: FloatArray = field(init=False, repr=False, compare=False)
+    _coef_t: FloatArray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         s = self.servers_per_replica
@@ -188,6 +189,7 @@ class Criterion:
         object.__setattr__(self, "_gmax", gmax)
         object.__setattr__(self, "_theta1", theta1)
         object.__setattr__(self, "_coef", coef)
+        object.__setattr__(self, "_coef_t", np.ascontiguousarray(coef.T))
 
     @property
     def mu_per_s(self) -> float:
@@ -219,25 +221,24 @@ class Criterion:
             with np.errstate(divide="ignore"):
                 return np.full(theta.shape, math.log(self._p0) if self._p0 > 0 else -math.inf), np.zeros(theta.shape)
         t1 = self._theta1
-        with np.errstate(divide="ignore", invalid="ignore"):
-            j = np.floor(np.log(theta / t1) / math.log(_GRID_RATIO)) + 1.0
-        j = np.where(theta < t1, 0.0, np.clip(np.nan_to_num(j, nan=0.0), 1.0, n_grid - 1))
+        j = np.floor(np.log(np.maximum(theta, t1) / t1) * (1.0 / math.log(_GRID_RATIO))) + 1.0
+        j = np.where(theta < t1, 0.0, np.minimum(j, n_grid - 1))
         ji = j.astype(np.intp)
         base = np.where(ji == 0, 0.0, t1 * _GRID_RATIO ** (j - 1.0))
-        delta = np.maximum(theta - base, 0.0)
-        delta = np.where(ji == n_grid - 1, 0.0, delta)  # beyond the grid: L(theta_top) >= L(theta)
-        y = -delta * self._gmax
-        rows = coef[ji]
-        s = rows[:, _ORDER].copy()
-        ds = _ORDER * rows[:, _ORDER]
-        for mm in range(_ORDER - 1, -1, -1):
-            s = s * y + rows[:, mm]
-            if mm >= 1:
-                ds = ds * y + mm * rows[:, mm]
+        # beyond the grid: L(theta_top) >= L(theta)
+        y = np.where(ji == n_grid - 1, 0.0, np.minimum(base - theta, 0.0) * self._gmax)
+        rows = self._coef_t[:, ji]
+        s = rows[_ORDER].copy()
+        ds = _ORDER * rows[_ORDER]
+        for mm in range(_ORDER - 1, 0, -1):
+            s *= y
+            s += rows[mm]
+            ds *= y
+            ds += mm * rows[mm]
+        s *= y
+        s += rows[0]
         lval = self._p0 + np.maximum(s, 0.0)
-        dl = -self._gmax * ds
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.log(lval), np.where(lval > 0, dl / lval, 0.0)
+        return np.log(lval), np.where(lval > 0, (-self._gmax) * ds / lval, 0.0)
 
     def _g(self, k: FloatArray, lam: FloatArray) -> tuple[FloatArray, FloatArray]:
         """``(G, dG/dlam)``: ``G <= 0`` iff the objective (not the cap) is met; no checks."""
@@ -248,8 +249,8 @@ class Criterion:
         cs = np.where(ok, c, 1.0)
         a = np.where(ok, lam / mu, 0.5)
         rho = a / cs
-        b, cc = _erlang_b_c(cs, a)
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        with np.errstate(all="ignore"):
+            b, cc = _erlang_b_c(cs, a)
             log_c = np.log(cc)
             dlog_b = cs / a - 1.0 + b
             d = (1.0 - rho) + rho * b
@@ -302,7 +303,7 @@ class Criterion:
             lo_a = np.where(feas, xx, lo[act])
             hi_a = np.where(feas, hi[act], xx)
             bad_a = bad[act] | ~feas
-            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            with np.errstate(all="ignore"):
                 step = -g / dg
                 newton = xx + step
             small = np.abs(step) <= 0.5 * rtol * xx

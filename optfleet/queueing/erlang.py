@@ -58,23 +58,27 @@ def _check_servers(c: ArrayLike) -> FloatArray:
 def _log_poisson_pmf_at_c(c: FloatArray, a: FloatArray) -> FloatArray:
     """``log P(N = c)`` for ``N ~ Poisson(a)``, accurate to relative ~1e-15 of the result."""
     c, a = np.broadcast_arrays(c, a)
-    out = np.empty(c.shape, dtype=np.float64)
-    big = c >= _STIRLING_MIN_C
-    small = ~big
-    with np.errstate(divide="ignore"):
-        if np.any(small):
-            cs, as_ = c[small], a[small]
-            out[small] = special.xlogy(cs, as_) - as_ - special.gammaln(cs + 1.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if np.all(c >= _STIRLING_MIN_C):
+            return _log_pmf_stirling(c, a)
+        out = np.empty(c.shape, dtype=np.float64)
+        big = c >= _STIRLING_MIN_C
+        small = ~big
+        cs, as_ = c[small], a[small]
+        out[small] = special.xlogy(cs, as_) - as_ - special.gammaln(cs + 1.0)
         if np.any(big):
-            cb, ab = c[big], a[big]
-            x = ab / cb - 1.0  # rho - 1
-            # c ln(a) - a - ln c! = -c (x - log1p(x)) - 0.5 ln(2 pi c) - stirling_tail(c)
-            inv = 1.0 / cb
-            inv2 = inv * inv
-            tail = inv * (1.0 / 12.0 - inv2 * (1.0 / 360.0 - inv2 * (1.0 / 1260.0 - inv2 / 1680.0)))
-            dev = np.where(ab > 0, x - np.log1p(x), np.inf)
-            out[big] = -cb * dev - 0.5 * np.log(2.0 * np.pi * cb) - tail
+            out[big] = _log_pmf_stirling(c[big], a[big])
     return out
+
+
+def _log_pmf_stirling(cb: FloatArray, ab: FloatArray) -> FloatArray:
+    """``c ln(a) - a - ln c! = -c (x - log1p(x)) - 0.5 ln(2 pi c) - stirling_tail(c)``, x = rho - 1."""
+    x = ab / cb - 1.0
+    inv = 1.0 / cb
+    inv2 = inv * inv
+    tail = inv * (1.0 / 12.0 - inv2 * (1.0 / 360.0 - inv2 * (1.0 / 1260.0 - inv2 / 1680.0)))
+    dev = np.where(ab > 0, x - np.log1p(x), np.inf)
+    return -cb * dev - 0.5 * np.log(2.0 * np.pi * cb) - tail
 
 
 def erlang_b(c: ArrayLike, a: ArrayLike) -> FloatArray:

@@ -1,0 +1,191 @@
+"""Fleet files: a fixed fleet to simulate, described in YAML or JSON (``optfleet simulate``).
+
+A fleet file names its pools (GPU type, replicas, max_ctx, optional tensor parallelism and
+model), the workload, arrival process, router, balancer, SLO and optional failures::
+
+    preset: default
+    model: llama-3.1-8b
+    workload: {kind: cdf, name: agent_heavy}
+    rate_per_s: 20
+    slo: {ttft_p99_s: 1.0}
+    router: {kind: threshold}
+    balancer: jsq
+    pools:
+      - {name: short, gpu: H100-SXM, replicas: 2, max_ctx_tokens: 4096}
+      - {name: long, gpu: H100-SXM, replicas: 23, max_ctx_tokens: 65536}
+
+Examples
+--------
+>>> from optfleet.fleetfile import FleetConfig, build_simulation
+>>> cfg = FleetConfig(pools=[{"gpu": "H100-SXM", "replicas": 2, "max_ctx_tokens": 8192}],
+...                   rate_per_s=5)
+>>> sim = build_simulation(cfg)
+>>> sim.fleet.replicas
+2
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from optfleet.presets import get_preset
+from optfleet.scenario import (
+    SLO,
+    ArrivalSpec,
+    CDFWorkload,
+    Frozen,
+    ModelSpec,
+    NonNegInt,
+    PositiveFloat,
+    PositiveInt,
+    ServingConfig,
+    WorkloadSpec,
+    read_mapping,
+    validate_model,
+)
+
+
+class PoolConfig(Frozen):
+    """One simulated pool."""
+
+    name: str | None = None
+    gpu: str
+    replicas: PositiveInt
+    max_ctx_tokens: PositiveInt
+    tensor_parallel_size: PositiveInt | None = None
+    model: str | ModelSpec | None = None
+
+
+class RouterConfig(Frozen):
+    """Routing between pools (see :class:`optfleet.sim.RouterSpec`)."""
+
+    kind: Literal["threshold", "compress_and_route", "random", "least_loaded", "spillover", "label"] = (
+        "threshold"
+    )
+    thresholds: tuple[PositiveInt, ...] | None = None
+    gamma: Annotated[float, Field(ge=1)] = 1.0
+    share: Annotated[float, Field(ge=0, le=1)] = 0.75
+    weights: tuple[Annotated[float, Field(ge=0)], ...] | None = None
+
+
+class FailureConfig(Frozen):
+    """Replica failures: exponential time to failure and repair (seconds)."""
+
+    mttf_s: PositiveFloat
+    mttr_s: PositiveFloat
+
+
+class FleetConfig(Frozen):
+    """A fixed fleet plus the traffic to simulate it under."""
+
+    name: str = "fleet"
+    preset: str = "default"
+    model: str | ModelSpec = "llama-3.1-8b"
+    serving: ServingConfig = ServingConfig()
+    workload: WorkloadSpec = CDFWorkload(name="azure")
+    arrivals: ArrivalSpec | None = None
+    rate_per_s: PositiveFloat = 10.0
+    slo: SLO = SLO(ttft_p99_s=0.5)
+    router: RouterConfig = RouterConfig()
+    balancer: Literal["jsq", "power_of_two", "round_robin", "random"] = "jsq"
+    pools: tuple[PoolConfig, ...]
+    failures: FailureConfig | None = None
+    prices_usd_per_hour: dict[str, Annotated[float, Field(ge=0)]] = {}
+    seed: NonNegInt = 0
+
+
+def load_fleet(path: str | Path) -> FleetConfig:
+    """Load a :class:`FleetConfig` from YAML or JSON (relative paths: against the file)."""
+    p = Path(path)
+    cfg = validate_model(FleetConfig, read_mapping(p), f"fleet file {p}")
+    w = cfg.workload
+    if getattr(w, "path", None) is not None and not w.path.is_absolute():  # type: ignore[union-attr]
+        cfg = cfg.model_copy(update={"workload": w.model_copy(update={"path": p.parent / w.path})})  # type: ignore[union-attr]
+    return cfg
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """Everything :func:`optfleet.sim.simulate` needs for a fleet file."""
+
+    fleet: Any  # FleetSpec
+    mix: Any  # RequestMix
+    arrivals: Any
+    router: Any  # RouterSpec
+    balancer: str
+    slo: SLO
+    failures: Any
+    seed: int
+
+
+def build_simulation(cfg: FleetConfig) -> Simulation:
+    """Resolve profiles (per the preset) and the workload of a fleet file."""
+    from optfleet.catalog import get_gpu, resolve_model
+    from optfleet.physics import calibrated_profile, computed_profile
+    from optfleet.sim import FailureSpec, FleetSpec, PoolSpec, RouterSpec
+    from optfleet.workloads import load_workload
+
+    preset = get_preset(cfg.preset)
+    pools = []
+    for i, pc in enumerate(cfg.pools):
+        price = cfg.prices_usd_per_hour.get(pc.gpu)
+        if preset.profile_set == "calibrated":
+            prof = calibrated_profile(pc.gpu, price_usd_per_hour=price)
+        else:
+            serving = cfg.serving.model_copy(update={"kv_policy": preset.kv_policy})
+            if pc.tensor_parallel_size is not None:
+                serving = serving.model_copy(update={"tensor_parallel_size": pc.tensor_parallel_size})
+            model = resolve_model(pc.model if pc.model is not None else cfg.model)
+            prof = computed_profile(get_gpu(pc.gpu, price_usd_per_hour=price), model, serving)
+        pools.append(
+            PoolSpec(prof, pc.replicas, pc.max_ctx_tokens, pc.name or f"pool{i}", preset.service_model)
+        )
+    r = cfg.router
+    router = RouterSpec(r.kind, thresholds=r.thresholds, gamma=r.gamma, share=r.share, weights=r.weights)
+    failures = None if cfg.failures is None else FailureSpec(cfg.failures.mttf_s, cfg.failures.mttr_s)
+    arrivals = cfg.arrivals if cfg.arrivals is not None else float(cfg.rate_per_s)
+    return Simulation(
+        FleetSpec(tuple(pools)),
+        load_workload(cfg.workload).mix,
+        arrivals,
+        router,
+        cfg.balancer,
+        cfg.slo,
+        failures,
+        cfg.seed,
+    )
+
+
+def simulate_fleet(
+    cfg: FleetConfig,
+    *,
+    level: str = "engine",
+    n_requests: int = 20_000,
+    replications: int = 3,
+    seed: int | None = None,
+    record: bool = False,
+    executor: Any = None,
+) -> Any:
+    """Simulate the fleet of a fleet file; returns a :class:`optfleet.sim.SimResult`."""
+    from optfleet.sim import simulate
+
+    s = build_simulation(cfg)
+    return simulate(
+        s.fleet,
+        s.mix,
+        s.arrivals,
+        level=level,
+        n_requests=n_requests,
+        seed=s.seed if seed is None else seed,
+        replications=replications,
+        router=s.router,
+        balancer=s.balancer,
+        failures=s.failures,
+        slo=s.slo,
+        record=record,
+        executor=executor,
+    )
