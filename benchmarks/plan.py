@@ -35,9 +35,11 @@ def main(argv: list[str]) -> None:
     timed("warm-up (numba compile/cache load, small plan)", lambda: plan(Scenario(rate_per_s=5)))
 
     p, _ = timed("1. default `optfleet plan` end to end (verify top 3, engine)", lambda: plan())
-    print(f"   -> {p.layout}: {p.gpus} GPUs ({p.gpus_with_spares} with spares), "
-          f"${p.cost_usd_per_hour:,.2f}/h, verified={p.verified}, "
-          f"candidates simulated={len(p.verification)}")
+    print(
+        f"   -> {p.layout}: {p.gpus} GPUs ({p.gpus_with_spares} with spares), "
+        f"${p.cost_usd_per_hour:,.2f}/h, verified={p.verified}, "
+        f"candidates simulated={len(p.verification)}"
+    )
 
     grid = Scenario(
         gpus=("A10G", "A100-80GB", "H100-SXM"),
@@ -45,8 +47,9 @@ def main(argv: list[str]) -> None:
         gammas=tuple(round(1 + 0.1 * i, 1) for i in range(11)),
         slo={"ttft_p99_s": 1.0},
     )
-    tables, dt_tab = timed("2a. tables for 3 GPUs x 18 thresholds x 11 gammas x 2 pools",
-                           lambda: tabulate(grid))
+    tables, dt_tab = timed(
+        "2a. tables for 3 GPUs x 18 thresholds x 11 gammas x 2 pools", lambda: tabulate(grid)
+    )
     print(f"   -> {len(tables.layouts)} layouts, {len(tables.options)} (layout, pool, GPU) options")
     problem, _ = timed("2b. build the planning problem", lambda: build_problem(grid, tables))
     cbc = get_backend("cbc")
@@ -57,15 +60,19 @@ def main(argv: list[str]) -> None:
 
     (m, res), dt = timed("2c. the program alone (build model + CBC solve)", solve)
     sol = m.solution(res)
-    print(f"   -> termination={res.termination} solution={res.solution} gap={res.gap} "
-          f"cost=${sol.cost_usd_per_hour:,.2f}/h layout={sol.layout_label}")
+    print(
+        f"   -> termination={res.termination} solution={res.solution} gap={res.gap} "
+        f"cost=${sol.cost_usd_per_hour:,.2f}/h layout={sol.layout_label}"
+    )
 
     if "--quick" in argv:
         return
     big = Scenario(rate_per_s=10_000)
     p2, _ = timed("3a. lam = 10 000 req/s, no verification", lambda: plan(big, verify=False))
-    print(f"   -> {p2.layout}: {p2.gpus} GPUs, ${p2.cost_usd_per_hour:,.0f}/h, "
-          f"termination={p2.solver.termination}")
+    print(
+        f"   -> {p2.layout}: {p2.gpus} GPUs, ${p2.cost_usd_per_hour:,.0f}/h, "
+        f"termination={p2.solver.termination}"
+    )
     p3, _ = timed("3b. lam = 10 000 req/s, verified (engine, top 3)", lambda: plan(big))
     print(f"   -> {p3.layout}: {p3.gpus} GPUs, verified={p3.verified}")
 

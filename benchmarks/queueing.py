@@ -1,4 +1,4 @@
-"""Benchmark capacity tables: 3 GPU types x 18 pools (length thresholds) x k = 1..2000.
+"""Benchmark capacity tables: 3 GPU types x 18 pools (length thresholds) x 2 SLOs, k = 1..2000.
 
 Each pool covers the prompts between two length thresholds of a 65536-token length pmf, so its
 prefill-time distribution has hundreds to tens of thousands of support points.  Prints the wall
@@ -47,10 +47,11 @@ def _pools(max_prefill_points: int = 4096) -> list[Criterion]:
             servers = int(np.clip(256 >> (i // 3), 16, 256))
             mean_service = float(np.interp(i, [0, 17], [1.0, 60.0]) * decode)
             scv = float(np.interp(i, [0, 17], [0.2, 3.0]))
-            slo = max(1.0, 1.5 * float(x.max()))
-            crits.append(Criterion(servers_per_replica=servers, mean_service_s=mean_service, scv=scv,
-                                   slo_s=slo, q=0.99, util_cap=1.0 if i % 2 else 0.9,
-                                   prefill_s=x, prefill_prob=p, max_prefill_points=max_prefill_points))
+            for slack in (1.2, 2.0):  # tight and loose TTFT SLO
+                slo = max(1.0, slack * float(x.max()))
+                crits.append(Criterion(servers_per_replica=servers, mean_service_s=mean_service, scv=scv,
+                                       slo_s=slo, q=0.99, util_cap=1.0 if i % 2 else 0.9,
+                                       prefill_s=x, prefill_prob=p, max_prefill_points=max_prefill_points))
             lo = hi
     return crits
 
@@ -63,15 +64,16 @@ def main() -> None:
     print(f"{len(crits)} pools, prefill support {min(support)}..{max(support)} points; "
           f"criteria built in {t_build:.3f} s")
     capacity_tables(K_MAX, crits[:2])  # warm-up
+    best = float("inf")
     for workers in (1, 2):
         t0 = time.perf_counter()
         tables = capacity_tables(K_MAX, crits, workers=workers)
         dt = time.perf_counter() - t0
+        best = min(best, dt)
         print(f"workers={workers}: {len(crits)} tables x {K_MAX} counts in {dt:.3f} s "
               f"({len(crits) / dt:.0f} tables/s, {len(crits) * K_MAX / dt / 1e6:.2f} M entries/s)")
     assert np.all(np.diff(tables, axis=1) >= 0)
-    t_all = t_build + dt
-    print(f"total incl. criteria (2 threads): {t_all:.3f} s")
+    print(f"total incl. building the criteria (best of the two): {t_build + best:.3f} s")
     # gridding of large prefill supports: compare with the exact distribution
     big = [i for i, s in enumerate(support) if s > 4096][:4]
     if big:

@@ -63,9 +63,9 @@ class PoolConfig(Frozen):
 class RouterConfig(Frozen):
     """Routing between pools (see :class:`optfleet.sim.RouterSpec`)."""
 
-    kind: Literal["threshold", "compress_and_route", "random", "least_loaded", "spillover", "label"] = (
-        "threshold"
-    )
+    kind: Literal[
+        "threshold", "compress_and_route", "random", "least_loaded", "spillover", "label"
+    ] = "threshold"
     thresholds: tuple[PositiveInt, ...] | None = None
     gamma: Annotated[float, Field(ge=1)] = 1.0
     share: Annotated[float, Field(ge=0, le=1)] = 0.75
@@ -138,15 +138,23 @@ def build_simulation(cfg: FleetConfig) -> Simulation:
         else:
             serving = cfg.serving.model_copy(update={"kv_policy": preset.kv_policy})
             if pc.tensor_parallel_size is not None:
-                serving = serving.model_copy(update={"tensor_parallel_size": pc.tensor_parallel_size})
+                serving = serving.model_copy(
+                    update={"tensor_parallel_size": pc.tensor_parallel_size}
+                )
             model = resolve_model(pc.model if pc.model is not None else cfg.model)
             prof = computed_profile(get_gpu(pc.gpu, price_usd_per_hour=price), model, serving)
         pools.append(
-            PoolSpec(prof, pc.replicas, pc.max_ctx_tokens, pc.name or f"pool{i}", preset.service_model)
+            PoolSpec(
+                prof, pc.replicas, pc.max_ctx_tokens, pc.name or f"pool{i}", preset.service_model
+            )
         )
     r = cfg.router
-    router = RouterSpec(r.kind, thresholds=r.thresholds, gamma=r.gamma, share=r.share, weights=r.weights)
-    failures = None if cfg.failures is None else FailureSpec(cfg.failures.mttf_s, cfg.failures.mttr_s)
+    router = RouterSpec(
+        r.kind, thresholds=r.thresholds, gamma=r.gamma, share=r.share, weights=r.weights
+    )
+    failures = (
+        None if cfg.failures is None else FailureSpec(cfg.failures.mttf_s, cfg.failures.mttr_s)
+    )
     arrivals = cfg.arrivals if cfg.arrivals is not None else float(cfg.rate_per_s)
     return Simulation(
         FleetSpec(tuple(pools)),

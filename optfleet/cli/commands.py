@@ -55,6 +55,11 @@ def workload_spec(value: str) -> Any:
     return CDFWorkload(path=path)
 
 
+def _ci_ms(est: Any) -> str:
+    """``value [low, high]`` of an estimate in ms."""
+    return f"{est.value * 1000:.0f} [{est.low * 1000:.0f}, {est.high * 1000:.0f}]"
+
+
 def _ms(x: float) -> float:
     return float("nan") if x is None else x * 1000.0
 
@@ -551,17 +556,27 @@ def simulate(
     fleet_file: Annotated[
         Path | None, typer.Argument(help="Fleet YAML/JSON (pools, workload, router...).")
     ] = None,
-    gpu: Annotated[str, typer.Option("--gpu", "-g", help="GPU type (fleet from flags).")] = "H100-SXM",
+    gpu: Annotated[
+        str, typer.Option("--gpu", "-g", help="GPU type (fleet from flags).")
+    ] = "H100-SXM",
     replicas: Annotated[int, typer.Option("--replicas", "-n", min=1, help="Replicas.")] = 4,
     max_ctx: Annotated[int, typer.Option("--max-ctx", min=2, help="Pool max_ctx, tokens.")] = 16384,
     model: Annotated[str, typer.Option("--model", "-m", help="Model.")] = "llama-3.1-8b",
     tp: Annotated[int, typer.Option("--tp", min=1, help="Tensor-parallel size.")] = 1,
     workload_name: WorkloadOpt = "azure",
-    rate: Annotated[float, typer.Option("--rate", "-r", help="Poisson arrival rate, req/s.")] = 20.0,
-    ttft_p99_ms: Annotated[float, typer.Option("--ttft-p99-ms", help="SLO for attainment, ms.")] = 500.0,
-    preset: Annotated[str | None, typer.Option("--preset", "-p", help="Assumptions preset.")] = None,
+    rate: Annotated[
+        float, typer.Option("--rate", "-r", help="Poisson arrival rate, req/s.")
+    ] = 20.0,
+    ttft_p99_ms: Annotated[
+        float, typer.Option("--ttft-p99-ms", help="SLO for attainment, ms.")
+    ] = 500.0,
+    preset: Annotated[
+        str | None, typer.Option("--preset", "-p", help="Assumptions preset.")
+    ] = None,
     level: Annotated[str, typer.Option("--level", help="engine or slot.")] = "engine",
-    requests: Annotated[int, typer.Option("--requests", min=10, help="Requests per replication.")] = 20_000,
+    requests: Annotated[
+        int, typer.Option("--requests", min=10, help="Requests per replication.")
+    ] = 20_000,
     replications: Annotated[int, typer.Option("--replications", min=1)] = 3,
     seed: Annotated[int | None, typer.Option("--seed", min=0)] = None,
     records: Annotated[
@@ -587,8 +602,13 @@ def simulate(
                 "rate_per_s": rate,
                 "slo": {"ttft_p99_s": ttft_p99_ms / 1000.0},
                 "pools": [
-                    {"name": "pool", "gpu": gpu, "replicas": replicas, "max_ctx_tokens": max_ctx,
-                     "tensor_parallel_size": tp}
+                    {
+                        "name": "pool",
+                        "gpu": gpu,
+                        "replicas": replicas,
+                        "max_ctx_tokens": max_ctx,
+                        "tensor_parallel_size": tp,
+                    }
                 ],
             },
             "options",
@@ -596,7 +616,11 @@ def simulate(
     if records is not None and records.suffix.lower() not in (".csv", ".jsonl"):
         raise InputError(f"--records must end in .csv or .jsonl, got {records.name}")
     result = simulate_fleet(
-        cfg, level=level, n_requests=requests, replications=replications, seed=seed,
+        cfg,
+        level=level,
+        n_requests=requests,
+        replications=replications,
+        seed=seed,
         record=records is not None,
     )
     if records is not None and result.records:
@@ -617,7 +641,7 @@ def simulate(
                 g.rejected,
                 g.unfinished,
                 _ms(g.ttft.p50.value),
-                f"{g.ttft.p99.value * 1000:.0f} [{g.ttft.p99.low * 1000:.0f}, {g.ttft.p99.high * 1000:.0f}]",
+                _ci_ms(g.ttft.p99),
                 _ms(g.tpot.p99.value),
                 "-" if g.slo_attainment is None else f"{g.slo_attainment.value:.2%}",
                 f"{g.busy_utilisation.value:.0%}",
@@ -625,9 +649,22 @@ def simulate(
             ]
         )
     render_table(
-        f"{result.level}-level simulation: {cfg.name} ({result.replications} x {result.n_requests} requests)",
-        ["pool", "replicas", "arrivals", "done", "rejected", "unfinished", "P50 TTFT ms",
-         "P99 TTFT ms [95% CI]", "P99 TPOT ms", "SLO met", "busy", "preempt"],
+        f"{result.level}-level simulation: {cfg.name} "
+        f"({result.replications} x {result.n_requests} requests)",
+        [
+            "pool",
+            "replicas",
+            "arrivals",
+            "done",
+            "rejected",
+            "unfinished",
+            "P50 TTFT ms",
+            "P99 TTFT ms [95% CI]",
+            "P99 TPOT ms",
+            "SLO met",
+            "busy",
+            "preempt",
+        ],
         rows,
         notes=[f"cost ${result.cost_usd_per_hour:,.2f}/h; SLO met: {result.slo_met}"]
         + (list(result.notes) if result.notes else []),
