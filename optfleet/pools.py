@@ -269,7 +269,11 @@ class PoolContext:
     def layouts(self, *, include_gammas: bool = True) -> list[tuple[int | None, float]]:
         """Candidate (threshold, gamma) layouts: the one-pool layout and every CDF breakpoint."""
         sc = self.scenario
-        cands = sc.thresholds_tokens or tuple(int(t) for t in self.workload.cdf.breakpoints)
+        cands = (
+            sc.thresholds_tokens
+            if sc.thresholds_tokens is not None
+            else tuple(int(t) for t in self.workload.cdf.breakpoints)
+        )
         cands = sorted({int(t) for t in cands if t < sc.long_max_ctx_tokens})
         gammas = (sc.gammas or self.preset.gammas) if include_gammas else (1.0,)
         out: list[tuple[int | None, float]] = [(None, 1.0)]
