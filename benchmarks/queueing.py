@@ -49,9 +49,19 @@ def _pools(max_prefill_points: int = 4096) -> list[Criterion]:
             scv = float(np.interp(i, [0, 17], [0.2, 3.0]))
             for slack in (1.2, 2.0):  # tight and loose TTFT SLO
                 slo = max(1.0, slack * float(x.max()))
-                crits.append(Criterion(servers_per_replica=servers, mean_service_s=mean_service, scv=scv,
-                                       slo_s=slo, q=0.99, util_cap=1.0 if i % 2 else 0.9,
-                                       prefill_s=x, prefill_prob=p, max_prefill_points=max_prefill_points))
+                crits.append(
+                    Criterion(
+                        servers_per_replica=servers,
+                        mean_service_s=mean_service,
+                        scv=scv,
+                        slo_s=slo,
+                        q=0.99,
+                        util_cap=1.0 if i % 2 else 0.9,
+                        prefill_s=x,
+                        prefill_prob=p,
+                        max_prefill_points=max_prefill_points,
+                    )
+                )
             lo = hi
     return crits
 
@@ -61,8 +71,10 @@ def main() -> None:
     crits = _pools()
     t_build = time.perf_counter() - t0
     support = [int(np.count_nonzero(np.asarray(c.prefill_prob) > 0)) for c in crits]
-    print(f"{len(crits)} pools, prefill support {min(support)}..{max(support)} points; "
-          f"criteria built in {t_build:.3f} s")
+    print(
+        f"{len(crits)} pools, prefill support {min(support)}..{max(support)} points; "
+        f"criteria built in {t_build:.3f} s"
+    )
     capacity_tables(K_MAX, crits[:2])  # warm-up
     best = float("inf")
     for workers in (1, 2):
@@ -70,8 +82,10 @@ def main() -> None:
         tables = capacity_tables(K_MAX, crits, workers=workers)
         dt = time.perf_counter() - t0
         best = min(best, dt)
-        print(f"workers={workers}: {len(crits)} tables x {K_MAX} counts in {dt:.3f} s "
-              f"({len(crits) / dt:.0f} tables/s, {len(crits) * K_MAX / dt / 1e6:.2f} M entries/s)")
+        print(
+            f"workers={workers}: {len(crits)} tables x {K_MAX} counts in {dt:.3f} s "
+            f"({len(crits) / dt:.0f} tables/s, {len(crits) * K_MAX / dt / 1e6:.2f} M entries/s)"
+        )
     assert np.all(np.diff(tables, axis=1) >= 0)
     print(f"total incl. building the criteria (best of the two): {t_build + best:.3f} s")
     # gridding of large prefill supports: compare with the exact distribution
@@ -80,8 +94,10 @@ def main() -> None:
         exact = capacity_tables(K_MAX, [_pools(10**9)[i] for i in big], workers=2)
         pos = exact > 0
         rel = np.max(np.abs(tables[big][pos] - exact[pos]) / exact[pos])
-        print(f"gridded vs exact prefill ({len(big)} pools with > 4096 points): max rel. diff {rel:.2e} "
-              f"(gridded <= exact: {bool(np.all(tables[big] <= exact * (1 + 1e-12)))})")
+        print(
+            f"gridded vs exact prefill ({len(big)} pools, > 4096 points): max rel. diff {rel:.2e} "
+            f"(gridded <= exact: {bool(np.all(tables[big] <= exact * (1 + 1e-12)))})"
+        )
 
 
 if __name__ == "__main__":

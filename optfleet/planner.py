@@ -40,12 +40,13 @@ from optfleet.errors import InfeasibleError, ModelDoesNotFitError, SimulationErr
 from optfleet.pools import (
     PoolContext,
     PoolDemand,
-    capacity_table,
+    criterion,
     layout_pools,
-    min_replicas,
     pool_latency,
     pool_service,
 )
+from optfleet.queueing import capacity_table as _capacity_table
+from optfleet.queueing import min_replicas as _min_replicas
 from optfleet.results import Interval, Plan, PlanPool, SolverStatus, VerificationStep
 from optfleet.scenario import Scenario
 
@@ -126,14 +127,15 @@ def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> Plannin
                     if stats is None:
                         stats = pool_service(prof, d, preset)
                         stats_cache[key] = stats
-                    k_full = min_replicas(stats, role_rate, slo, preset)
+                    crit = criterion(stats, slo, preset)
+                    k_full = _min_replicas(role_rate, crit) if role_rate > 0 else 0
                 except (ModelDoesNotFitError, InfeasibleError) as exc:
                     tables.excluded.append(
                         f"pool {d.role!r} of layout {name!r} (requests up to {d.max_ctx_tokens} "
                         f"tokens) on {gpu}: {exc}"
                     )
                     continue
-                table = capacity_table(stats, slo, preset, _headroom(k_full))
+                table = _capacity_table(_headroom(k_full), crit)
                 tables.options[(name, d.role, gpu)] = _Option(d, stats, prof, table)
                 served = True
             layout_ok = layout_ok and served
@@ -299,7 +301,7 @@ def plan(
     opts = SolveOptions(time_limit_s=time_limit_s, gap_rel=gap)
     one_pool_cost = _one_pool_cost(tables, problem, solver, opts)
     steps: list[VerificationStep] = []
-    notes: list[str] = [f"excluded: {line}" for line in tables.excluded]
+    notes: list[str] = _exclusion_notes(tables.excluded)
     for iteration in range(1, max_iterations + 1):
         model = build_model(problem)
         ranked = enumerate_plans(
@@ -378,6 +380,17 @@ def plan(
         f"no candidate passed simulation within {max_iterations} rounds; last: "
         + (steps[-1].detail if steps else "none")
     )
+
+
+def _exclusion_notes(excluded: list[str], show: int = 3) -> list[str]:
+    """A short summary of the (pool, GPU) options left out, with the first few reasons."""
+    if not excluded:
+        return []
+    notes = [f"{len(excluded)} (pool, GPU type) option(s) left out as unable to serve:"]
+    notes += [f"  {line}" for line in excluded[:show]]
+    if len(excluded) > show:
+        notes.append(f"  ... and {len(excluded) - show} more (PlanningTables.excluded lists all)")
+    return notes
 
 
 def _one_pool_cost(tables: PlanningTables, problem: Any, solver: Any, opts: Any) -> float | None:

@@ -143,7 +143,9 @@ def _md_c_mean_wait(c: int, rho: float, nmax: int = 500) -> float:
 def test_md1_pollaczek_khinchine_exact() -> None:
     # M/D/1 at rho 0.75: E[Wq] = rho / (2 (1 - rho)) E[S] = 1.5 E[S]
     for es in (1.0, 2.5):
-        assert float(mgc_mean_wait_s(1, 0.75 / es, 1 / es, 0.0)) == pytest.approx(1.5 * es, rel=1e-14)
+        assert float(mgc_mean_wait_s(1, 0.75 / es, 1 / es, 0.0)) == pytest.approx(
+            1.5 * es, rel=1e-14
+        )
     assert _md_c_mean_wait(1, 0.75) == pytest.approx(1.5, rel=1e-6)  # the oracle itself
 
 
@@ -167,8 +169,12 @@ def test_allen_cunneen_and_cosmetatos_against_exact_mdc() -> None:
 
 def test_mgc_is_mmc_for_exponential_service_and_cap_keeps_md_below_mm() -> None:
     c, lam, mu = np.array([1, 5, 200]), np.array([0.5, 4.0, 190.0]), 1.0
-    np.testing.assert_allclose(mgc_mean_wait_s(c, lam, mu, 1.0), mmc_mean_wait_s(c, lam, mu), rtol=1e-14)
-    np.testing.assert_allclose(mgc_wait_tail(0.3, c, lam, mu, 1.0), mmc_wait_tail(0.3, c, lam, mu), rtol=1e-14)
+    np.testing.assert_allclose(
+        mgc_mean_wait_s(c, lam, mu, 1.0), mmc_mean_wait_s(c, lam, mu), rtol=1e-14
+    )
+    np.testing.assert_allclose(
+        mgc_wait_tail(0.3, c, lam, mu, 1.0), mmc_wait_tail(0.3, c, lam, mu), rtol=1e-14
+    )
     rho = np.linspace(0.01, 0.99, 50)
     for cc in (2, 64, 10_000):
         md = mgc_mean_wait_s(cc, rho * cc, 1.0, 0.0)
@@ -187,7 +193,9 @@ def test_mgc_tail_mean_and_quantile(c: int, rho: float, scv: float, q: float) ->
         t = np.linspace(0, 50 * mean / cw, 100_001)
         tail = mgc_wait_tail(t, c, lam, mu, scv)
         assert float(np.trapezoid(tail, t)) == pytest.approx(mean, rel=1e-3)
-    assert float(mgc_wait_tail(0.0, c, lam, mu, scv)) == pytest.approx(float(erlang_c(c, lam)), rel=1e-14)
+    assert float(mgc_wait_tail(0.0, c, lam, mu, scv)) == pytest.approx(
+        float(erlang_c(c, lam)), rel=1e-14
+    )
     w = float(mgc_wait_quantile_s(q, c, lam, mu, scv))
     if w > 0:
         assert float(mgc_wait_tail(w, c, lam, mu, scv)) == pytest.approx(1 - q, rel=1e-9)
@@ -210,7 +218,10 @@ def test_ttft_tail_and_quantile() -> None:
     c, lam, mu, scv = 4, 3.0, 1.0, 0.5
     C = float(erlang_c(c, lam))
     t = 1.0
-    by_hand = 0.005 + sum(pi * float(mgc_wait_tail(t - xi, c, lam, mu, scv)) for xi, pi in zip(x[:2], p[:2]))
+    by_hand = 0.005 + sum(
+        pi * float(mgc_wait_tail(t - xi, c, lam, mu, scv))
+        for xi, pi in zip(x[:2], p[:2], strict=True)
+    )
     assert float(ttft_tail_prob(t, c, lam, mu, scv, x, p)) == pytest.approx(by_hand, rel=1e-13)
     assert by_hand < C + 0.005
     q99 = ttft_quantile_s(0.99, c, lam, mu, scv, x, p)
@@ -233,8 +244,15 @@ _PP /= _PP.sum()
 
 
 def _crit(slo: float = 2.0, method: str = "ttft-tail", **kw: object) -> Criterion:
-    base: dict[str, object] = dict(servers_per_replica=32, mean_service_s=12.0, scv=0.6, slo_s=slo,
-                                   method=method, prefill_s=_PX, prefill_prob=_PP)
+    base: dict[str, object] = dict(
+        servers_per_replica=32,
+        mean_service_s=12.0,
+        scv=0.6,
+        slo_s=slo,
+        method=method,
+        prefill_s=_PX,
+        prefill_prob=_PP,
+    )
     base.update(kw)
     return Criterion(**base)  # type: ignore[arg-type]
 
@@ -294,7 +312,9 @@ def test_capacity_tables_batch_matches_single() -> None:
 
 @settings(max_examples=25, deadline=None)
 @given(st.floats(0.01, 500.0), st.floats(1.0001, 3.0), st.floats(0.7, 5.0), st.floats(0.5, 0.95))
-def test_min_replicas_monotone_in_load_and_slo(lam: float, more: float, slo: float, tighter: float) -> None:
+def test_min_replicas_monotone_in_load_and_slo(
+    lam: float, more: float, slo: float, tighter: float
+) -> None:
     crit = _crit(slo=slo)
     n = min_replicas(lam, crit)
     assert n >= 1 and bool(crit.meets(n, lam)) and not bool(crit.meets(n - 1, lam))
@@ -315,14 +335,22 @@ def test_min_replicas_hand_example_and_zero_load() -> None:
 
 def test_infeasible_slo_raises_before_searching() -> None:
     x, p = np.array([0.5, 3.0]), np.array([0.98, 0.02])  # 2 % of prefills exceed a 2 s SLO
-    crit = Criterion(servers_per_replica=8, mean_service_s=5.0, scv=1.0, slo_s=2.0,
-                     prefill_s=x, prefill_prob=p)
+    crit = Criterion(
+        servers_per_replica=8, mean_service_s=5.0, scv=1.0, slo_s=2.0, prefill_s=x, prefill_prob=p
+    )
     assert not crit.feasible_at_zero_load
     with pytest.raises(InfeasibleError, match="prefill"):
         min_replicas(1.0, crit, k_max=10**12)
     assert np.all(capacity_table(50, crit) == 0.0)
-    ok = Criterion(servers_per_replica=8, mean_service_s=5.0, scv=1.0, slo_s=2.0, q=0.95,
-                   prefill_s=x, prefill_prob=p)
+    ok = Criterion(
+        servers_per_replica=8,
+        mean_service_s=5.0,
+        scv=1.0,
+        slo_s=2.0,
+        q=0.95,
+        prefill_s=x,
+        prefill_prob=p,
+    )
     assert min_replicas(1.0, ok) >= 1
     with pytest.raises(InfeasibleError, match="more than"):
         min_replicas(1e6, ok, k_max=10)
@@ -331,10 +359,24 @@ def test_infeasible_slo_raises_before_searching() -> None:
 def test_gridded_prefill_is_conservative_and_close() -> None:
     x = np.linspace(0.0, 1.5, 20_000)
     p = np.exp(-x)
-    exact = Criterion(servers_per_replica=16, mean_service_s=10.0, scv=0.5, slo_s=2.0,
-                      prefill_s=x, prefill_prob=p, max_prefill_points=10**6)
-    grid = Criterion(servers_per_replica=16, mean_service_s=10.0, scv=0.5, slo_s=2.0,
-                     prefill_s=x, prefill_prob=p, max_prefill_points=2048)
+    exact = Criterion(
+        servers_per_replica=16,
+        mean_service_s=10.0,
+        scv=0.5,
+        slo_s=2.0,
+        prefill_s=x,
+        prefill_prob=p,
+        max_prefill_points=10**6,
+    )
+    grid = Criterion(
+        servers_per_replica=16,
+        mean_service_s=10.0,
+        scv=0.5,
+        slo_s=2.0,
+        prefill_s=x,
+        prefill_prob=p,
+        max_prefill_points=2048,
+    )
     te, tg = capacity_table(200, exact), capacity_table(200, grid)
     assert np.all(tg <= te * (1 + 1e-12))
     np.testing.assert_allclose(tg, te, rtol=1e-4)
@@ -355,12 +397,20 @@ def test_gridded_prefill_is_conservative_and_close() -> None:
         lambda: ttft_tail_prob(1.0, 3, 1.0, 1.0, 1.0, [0.1], [0.5, 0.5]),
         lambda: Criterion(servers_per_replica=0, mean_service_s=1.0, scv=1.0, slo_s=1.0),
         lambda: Criterion(servers_per_replica=2, mean_service_s=float("nan"), scv=1.0, slo_s=1.0),
-        lambda: Criterion(servers_per_replica=2, mean_service_s=1.0, scv=1.0, slo_s=1.0, util_cap=1.5),
-        lambda: Criterion(servers_per_replica=2, mean_service_s=1.0, scv=1.0, slo_s=1.0, method="magic"),
-        lambda: min_replicas(float("nan"), servers_per_replica=2, mean_service_s=1.0, scv=1.0, slo_s=1.0),
+        lambda: Criterion(
+            servers_per_replica=2, mean_service_s=1.0, scv=1.0, slo_s=1.0, util_cap=1.5
+        ),
+        lambda: Criterion(
+            servers_per_replica=2, mean_service_s=1.0, scv=1.0, slo_s=1.0, method="magic"
+        ),
+        lambda: min_replicas(
+            float("nan"), servers_per_replica=2, mean_service_s=1.0, scv=1.0, slo_s=1.0
+        ),
         lambda: min_replicas(-1.0, servers_per_replica=2, mean_service_s=1.0, scv=1.0, slo_s=1.0),
         lambda: capacity_table(-1, servers_per_replica=2, mean_service_s=1.0, scv=1.0, slo_s=1.0),
-        lambda: meets_slo(1, float("nan"), servers_per_replica=2, mean_service_s=1.0, scv=1.0, slo_s=1.0),
+        lambda: meets_slo(
+            1, float("nan"), servers_per_replica=2, mean_service_s=1.0, scv=1.0, slo_s=1.0
+        ),
     ],
 )
 def test_bad_input_raises_input_error(call: object) -> None:

@@ -186,7 +186,7 @@ def service_stats(
         per_iter = it.time_s(0.0, ns, ns * total_len)
         service = (n_chunks + l_out) * per_iter
         prefill = n_chunks * it.time_s(chunk, 0.0, 0.0)
-        mean_ctx = float(p @ total_len)
+        mean_ctx = _e(p, total_len)
         tpot = float(it.time_s(0.0, ns, ns * mean_ctx))
         held = mean_ctx
     else:
@@ -196,8 +196,8 @@ def service_stats(
             + l_out * l_in
             + l_out * (l_out + 1.0) / 2.0
         )
-        held = float(p @ held_sum) / float(p @ (n_chunks + l_out))
-        mean_ctx = float(p @ (l_out * l_in + l_out * (l_out + 1.0) / 2.0)) / float(p @ l_out)
+        held = _e(p, held_sum) / _e(p, (n_chunks + l_out))
+        mean_ctx = _e(p, l_out * l_in + l_out * (l_out + 1.0) / 2.0) / _e(p, l_out)
         if profile.kv_policy == "paged":
             ns = profile.slots(max_ctx, held, policy="paged")
         else:
@@ -216,11 +216,10 @@ def service_stats(
         marginal = max((t_full - t_dec_others) / chunk, 0.0)
         service = np.maximum(prefill + l_out * tpot, l_out * tpot + ns * l_in * marginal)
 
-    mean = float(p @ service)
-    var = max(float(p @ (service - mean) ** 2), 0.0)
+    mean = _e(p, service)
+    var = max(_e(p, (service - mean) ** 2), 0.0)
     scv = max(var / mean**2, SCV_FLOOR) if mean > 0 else SCV_FLOOR
-    values, inverse = np.unique(prefill, return_inverse=True)
-    probs = np.bincount(inverse.reshape(-1), weights=p, minlength=values.size)
+    values, probs = _merge_by_prompt(l_in, prefill, p)
     return ServiceStats(
         mode=mode,
         servers_per_replica=int(ns),
@@ -228,10 +227,10 @@ def service_stats(
         scv=float(scv),
         prefill_values_s=values,
         prefill_probs=probs,
-        mean_prefill_s=float(p @ prefill),
+        mean_prefill_s=_e(p, prefill),
         tpot_s=tpot,
-        mean_prompt_tokens=float(p @ l_in),
-        mean_output_tokens=float(p @ l_out),
+        mean_prompt_tokens=_e(p, l_in),
+        mean_output_tokens=_e(p, l_out),
         mean_context_tokens=float(mean_ctx),
         mean_tokens_held=float(held),
         max_ctx_tokens=max_ctx,
@@ -239,6 +238,36 @@ def service_stats(
         gpus_per_replica=int(profile.gpus_per_replica),
         profile=profile.name,
     )
+
+
+def _e(p: NDArray[np.float64], x: ArrayLike) -> float:
+    """``sum p x`` (einsum: this machine's BLAS dot is slow for these sizes)."""
+    return float(np.einsum("i,i->", p, np.broadcast_to(np.asarray(x, dtype=np.float64), p.shape)))
+
+
+def _merge_by_prompt(
+    l_in: NDArray[np.float64], prefill: NDArray[np.float64], p: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The prefill distribution as unique values and summed probabilities, in O(n).
+
+    A class's prefill time depends on its prompt length only and does not fall as the prompt
+    grows, so the classes are grouped by prompt length with ``bincount`` (no sort), and equal
+    neighbouring values are merged.
+    """
+    lin = l_in.astype(np.int64)
+    mass = np.bincount(lin, weights=p)
+    first = np.zeros(mass.size, dtype=np.float64)
+    first[lin] = prefill  # same value for every class sharing a prompt length
+    keep = np.flatnonzero(mass > 0)
+    vals, probs = first[keep], mass[keep]
+    if vals.size > 1 and np.any(np.diff(vals) < 0):  # defensive: fall back to a sort
+        order = np.argsort(vals, kind="stable")
+        vals, probs = vals[order], probs[order]
+    new = np.empty(vals.size, dtype=bool)
+    new[0] = True
+    new[1:] = np.diff(vals) > 0
+    group = np.cumsum(new) - 1
+    return vals[new], np.bincount(group, weights=probs)
 
 
 #: Alias of :func:`service_stats` (the name the pool layer uses).

@@ -8,7 +8,13 @@ Examples
 0.40918
 """
 
-from optfleet.queueing.capacity import Criterion, capacity_table, capacity_tables, meets_slo, min_replicas
+from optfleet.queueing.capacity import (
+    Criterion,
+    capacity_table,
+    capacity_tables,
+    meets_slo,
+    min_replicas,
+)
 from optfleet.queueing.erlang import (
     erlang_b,
     erlang_c,

@@ -106,7 +106,7 @@ class Criterion:
     --------
     >>> crit = Criterion(servers_per_replica=4, mean_service_s=2.0, scv=0.5, slo_s=1.0,
     ...                  prefill_s=[0.1, 0.3], prefill_prob=[0.5, 0.5])
-    >>> bool(crit.meets(3, 4.0)), bool(crit.meets(3, 5.9))
+    >>> bool(crit.meets(3, 3.7)), bool(crit.meets(3, 3.8))
     (True, False)
     """
 
@@ -134,7 +134,9 @@ class Criterion:
             raise InputError(f"servers_per_replica must be an integer >= 1, got {s!r}")
         for name in ("mean_service_s", "slo_s"):
             v = getattr(self, name)
-            if not (isinstance(v, int | float | np.integer | np.floating) and math.isfinite(v) and v > 0):
+            if not (
+                isinstance(v, int | float | np.integer | np.floating) and math.isfinite(v) and v > 0
+            ):
                 raise InputError(f"{name} must be a finite positive number, got {v!r}")
         if not (math.isfinite(self.scv) and self.scv >= 0):
             raise InputError(f"scv must be a finite non-negative number, got {self.scv!r}")
@@ -219,7 +221,9 @@ class Criterion:
         n_grid = coef.shape[0]
         if n_grid == 1:  # all prefill mass at the SLO (or nothing below it)
             with np.errstate(divide="ignore"):
-                return np.full(theta.shape, math.log(self._p0) if self._p0 > 0 else -math.inf), np.zeros(theta.shape)
+                return np.full(
+                    theta.shape, math.log(self._p0) if self._p0 > 0 else -math.inf
+                ), np.zeros(theta.shape)
         t1 = self._theta1
         j = np.floor(np.log(np.maximum(theta, t1) / t1) * (1.0 / math.log(_GRID_RATIO))) + 1.0
         j = np.where(theta < t1, 0.0, np.minimum(j, n_grid - 1))
@@ -275,13 +279,17 @@ class Criterion:
 
         The utilisation cap is not included (see :meth:`meets`).
         """
-        kk, ll = np.broadcast_arrays(np.asarray(k, dtype=np.float64), np.asarray(lam, dtype=np.float64))
+        kk, ll = np.broadcast_arrays(
+            np.asarray(k, dtype=np.float64), np.asarray(lam, dtype=np.float64)
+        )
         shape = kk.shape
         return self._g(kk.ravel(), ll.ravel())[0].reshape(shape)
 
     def meets(self, k: ArrayLike, lam: ArrayLike) -> NDArray[np.bool_]:
-        """Whether ``k`` replicas meet the objective and the utilisation cap at ``lam`` (no checks)."""
-        kk, ll = np.broadcast_arrays(np.asarray(k, dtype=np.float64), np.asarray(lam, dtype=np.float64))
+        """Whether ``k`` replicas meet the objective and the cap at ``lam`` (no input checks)."""
+        kk, ll = np.broadcast_arrays(
+            np.asarray(k, dtype=np.float64), np.asarray(lam, dtype=np.float64)
+        )
         ok = (ll <= self.max_rate(kk)) & (self.excess(kk, ll) <= 0)
         return (ll <= 0) | ok
 
@@ -307,7 +315,9 @@ class Criterion:
                 step = -g / dg
                 newton = xx + step
             small = np.abs(step) <= 0.5 * rtol * xx
-            done = (feas & (xx >= cap[act])) | (feas & small) | (bad_a & (hi_a - lo_a <= rtol * hi_a))
+            done = (
+                (feas & (xx >= cap[act])) | (feas & small) | (bad_a & (hi_a - lo_a <= rtol * hi_a))
+            )
             res[act[done]] = lo_a[done]
             near = np.abs(step) <= 1e-6 * xx
             nxt = np.where(near, newton * (1.0 - 0.25 * rtol), newton)
@@ -321,14 +331,34 @@ class Criterion:
         return res
 
     def _table_raw(self, k_max: int, rtol: float) -> FloatArray:
-        """``Lambda[1..k_max]`` before the monotone envelope."""
+        """``Lambda[1..k_max]`` before the monotone envelope.
+
+        One vectorised evaluation at the utilisation cap first: every ``k`` that meets the
+        objective there gets ``Lambda[k] = cap`` (with real pools — hundreds of slots per
+        replica, ``util_cap`` 0.95 — that is all but the first few dozen counts); only
+        ``1..m``, ``m`` the largest count that misses it, are solved.
+        """
         if k_max == 0 or not self.feasible_at_zero_load:
             return np.zeros(k_max)
+        k = np.arange(1, k_max + 1, dtype=np.float64)
+        top = self.max_rate(k)
+        at_cap = self._g(k, top)[0] <= 0
+        if at_cap.all():
+            return top
+        m = int(np.flatnonzero(~at_cap)[-1]) + 1
+        out = top.copy()
+        out[:m] = np.where(at_cap[:m], top[:m], self._solve_first(m, rtol))
+        return out
+
+    def _solve_first(self, k_max: int, rtol: float) -> FloatArray:
+        """``Lambda[1..k_max]`` by the safeguarded Newton iteration (module docstring)."""
         k = np.arange(1, k_max + 1, dtype=np.float64)
         cmu = k * self.servers_per_replica * self.mu_per_s
         if k_max <= 64:
             return self._solve(k, 0.5 * self.max_rate(k), rtol)
-        ks = np.unique(np.concatenate((np.arange(1, 9), np.rint(np.geomspace(1, k_max, 48))))).astype(np.float64)
+        ks = np.unique(
+            np.concatenate((np.arange(1, 9), np.rint(np.geomspace(1, k_max, 48))))
+        ).astype(np.float64)
         sub = self._solve(ks, 0.5 * self.max_rate(ks), rtol)
         rho = np.clip(sub / (ks * self.servers_per_replica * self.mu_per_s), 0.0, 1.0 - 1e-15)
         y = PchipInterpolator(np.log(ks), np.log1p(-rho))(np.log(k))
@@ -491,7 +521,7 @@ def capacity_table(
     --------
     >>> t = capacity_table(3, servers_per_replica=1, mean_service_s=1.0, scv=1.0, slo_s=2.0)
     >>> t.round(4).tolist()
-    [0.0, 0.0433, 0.5342, 1.1308]
+    [0.0, 0.0649, 0.6354, 1.4534]
     """
     crit = _criterion(criterion, servers_per_replica, mean_service_s, scv, slo_s, **kw)
     k_max = _check_k_max(k_max)
@@ -510,7 +540,8 @@ def capacity_tables(
 
     Examples
     --------
-    >>> crits = [Criterion(servers_per_replica=s, mean_service_s=1.0, scv=1.0, slo_s=2.0) for s in (1, 2)]
+    >>> crits = [Criterion(servers_per_replica=s, mean_service_s=1.0, scv=1.0, slo_s=2.0)
+    ...          for s in (1, 2)]
     >>> capacity_tables(2, crits).shape
     (2, 3)
     """

@@ -72,7 +72,7 @@ def _log_poisson_pmf_at_c(c: FloatArray, a: FloatArray) -> FloatArray:
 
 
 def _log_pmf_stirling(cb: FloatArray, ab: FloatArray) -> FloatArray:
-    """``c ln(a) - a - ln c! = -c (x - log1p(x)) - 0.5 ln(2 pi c) - stirling_tail(c)``, x = rho - 1."""
+    """``c ln a - a - ln c! = -c (x - log1p(x)) - ln(2 pi c) / 2 - tail(c)``, ``x = rho - 1``."""
     x = ab / cb - 1.0
     inv = 1.0 / cb
     inv2 = inv * inv

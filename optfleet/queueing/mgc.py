@@ -166,11 +166,16 @@ def _check_prefill(prefill_s: ArrayLike, prefill_prob: ArrayLike) -> tuple[Float
     x = np.atleast_1d(np.asarray(prefill_s, dtype=np.float64))
     p = np.atleast_1d(np.asarray(prefill_prob, dtype=np.float64))
     if x.shape != p.shape or x.ndim != 1 or x.size == 0:
-        raise InputError(f"prefill_s and prefill_prob must be 1-D arrays of equal, non-zero length, got shapes {x.shape} and {p.shape}")
+        raise InputError(
+            "prefill_s and prefill_prob must be 1-D arrays of equal, non-zero length, "
+            f"got shapes {x.shape} and {p.shape}"
+        )
     if not (np.all(np.isfinite(x)) and np.all(np.isfinite(p))):
         raise InputError("prefill_s and prefill_prob must be finite, got a NaN or inf")
     if np.any(x < 0) or np.any(p < 0):
-        raise InputError(f"prefill_s and prefill_prob must be non-negative, got {min(x.min(), p.min())!r}")
+        raise InputError(
+            f"prefill_s and prefill_prob must be non-negative, got {min(x.min(), p.min())!r}"
+        )
     total = p.sum()
     if not total > 0:
         raise InputError(f"prefill_prob must have a positive sum, got {total!r}")
@@ -197,6 +202,8 @@ def ttft_tail_prob(
     """
     x, p = _check_prefill(prefill_s, prefill_prob)
     t = float(t_s)
+    if t != t:  # NaN would silently give a zero tail
+        raise InputError("t_s must not be NaN, got nan")
     cc = _check_servers(c)
     lam = _check("lam_per_s", lam_per_s)
     mu = _check("mu_per_s", mu_per_s, positive=True)
@@ -220,7 +227,7 @@ def _tail_from_decay(
         terms = np.exp(-th * gaps)
     terms = np.where(np.isinf(th), 0.0, terms)
     terms = np.where(gaps == 0, 1.0, terms)  # P(W > 0) = C
-    s = terms @ pb
+    s = np.einsum("...j,j->...", terms, pb)
     return above + np.asarray(C) * s
 
 

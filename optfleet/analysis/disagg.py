@@ -1,0 +1,562 @@
+"""Disaggregated serving: separate prefill and decode pools, each queued, and their sizing.
+
+Model (one scenario, one (prefill GPU, decode GPU) pair, ``n_p`` prefill and ``n_d`` decode
+replicas, Poisson arrivals at ``lam``):
+
+Prefill pool — M/G/c with ``c = n_p``
+    A prefill replica runs ONE prompt at a time, chunk by chunk (``ceil(l_in / chunk)``
+    chunk iterations, :meth:`ReplicaProfile.prefill_s`); it does not batch several prompts into a
+    chunk (conservative: short prompts could share a chunk).  Service ``S = prefill_s(l_in)``,
+    exact mean and SCV over the request mix; the wait is the M/G/c wait of the default preset
+    (:mod:`optfleet.queueing.mgc`).
+``TTFT = W + prefill(l_in) + KV transfer(l_in)``
+    The transfer moves ``l_in x kv_bytes_per_token`` bytes from the prefill to the decode replica.
+    The link is chosen per pair (``link="auto"``): the same GPU type is assumed co-located in one
+    node and uses the GPU's scale-up link (the catalog figure; NVLink figures are aggregate
+    bidirectional, so one direction is half of it); different GPU types sit in different nodes
+    and use a network link (default 400 Gb/s InfiniBand = 50e9 B/s per GPU).  A tensor-parallel
+    replica moves its KV shards in parallel over ``min(tp_p, tp_d)`` links.  The TTFT quantile is
+    the exact quantile of wait + (prefill + transfer), the latter a discrete per-class
+    distribution (:func:`optfleet.queueing.ttft_quantile_s`).
+Decode pool — batch from Little's law, solved as a fixed point
+    A request holds a decode slot for ``(l_out - 1)`` iterations (the first token came from
+    prefill; at least one iteration).  Per replica the mean batch ``b`` satisfies
+    ``b = lam E[l_out - 1] t(b) / n_d`` with ``t(b) = iteration.time_s(0, b, b Cbar)`` (decode-only
+    iteration at the mean decode context ``Cbar``); solved by bisection.  The number of requests a
+    replica holds is Poisson with mean ``b`` (M/G/infinity), so the P99 batch is its Poisson
+    ``q``-quantile and ``TPOT_p99 = t(b_q)``.  The pool meets its SLO when ``b_q <= slots`` (no
+    queueing for a slot) and ``TPOT_p99 <= tpot SLO`` (``scenario.slo.tpot_p99_s``, default
+    :data:`DEFAULT_TPOT_SLO_S`); utilisation is ``b / slots``.
+
+Sizing: TTFT depends only on ``n_p`` and TPOT only on ``n_d``, so for each pair the cheapest
+``(n_p, n_d)`` is the smallest ``n_p`` meeting the TTFT SLO (and the preset's utilisation cap)
+plus the smallest ``n_d`` meeting the decode SLO; both are found by a doubling + bisection
+enumeration of counts (the checks are monotone in the count).  The cheapest pair wins; it is
+compared with the best aggregated plan (:func:`optfleet.planner.plan` without verification).
+
+Examples
+--------
+>>> from optfleet.scenario import Scenario
+>>> from optfleet.analysis.disagg import disagg
+>>> r = disagg(Scenario(rate_per_s=20, gpus=("H100-SXM",)), compare_aggregated=False)
+>>> r.best.n_prefill >= 1 and r.best.n_decode >= 1
+True
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+import numpy as np
+from scipy import stats as _st
+
+from optfleet.errors import InfeasibleError, InputError, ModelDoesNotFitError
+from optfleet.scenario import HOURS_PER_YEAR, Scenario, check_finite_positive
+
+__all__ = [
+    "DEFAULT_TPOT_SLO_S",
+    "NETWORK_BANDWIDTH_BYTES_PER_S",
+    "DisaggEvaluation",
+    "DisaggPair",
+    "DisaggResult",
+    "disagg",
+    "disagg_evaluate",
+]
+
+#: TPOT SLO used when the scenario gives none (seconds).
+DEFAULT_TPOT_SLO_S = 0.1
+#: Default network link per GPU between nodes: 400 Gb/s InfiniBand.
+NETWORK_BANDWIDTH_BYTES_PER_S = 50e9
+
+LinkKind = Literal["auto", "scale-up", "network"]
+
+
+@dataclass(frozen=True)
+class _Side:
+    """Everything the model needs about one GPU type for this scenario."""
+
+    gpu: str
+    profile: Any
+    # prefill
+    prefill_mean_s: float
+    prefill_scv: float
+    # decode
+    slots: int
+    mean_decode_iters: float
+    mean_ctx_tokens: float
+
+
+@dataclass(frozen=True)
+class DisaggEvaluation:
+    """Latency of one disaggregated fleet at one rate (seconds, requests/s, watts-free)."""
+
+    prefill_gpu: str
+    decode_gpu: str
+    n_prefill: int
+    n_decode: int
+    rate_per_s: float
+    link: str
+    link_bandwidth_bytes_per_s: float
+    mean_kv_transfer_s: float
+    prefill_utilisation: float
+    ttft_quantile_s: float
+    decode_batch_mean: float
+    decode_batch_quantile: int
+    decode_slots: int
+    decode_utilisation: float
+    tpot_mean_s: float
+    tpot_quantile_s: float
+    quantile: float
+    ttft_slo_s: float
+    tpot_slo_s: float
+    prefill_ok: bool
+    decode_ok: bool
+
+    @property
+    def meets_slo(self) -> bool:
+        return self.prefill_ok and self.decode_ok
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["meets_slo"] = self.meets_slo
+        return {k: (None if isinstance(v, float) and not math.isfinite(v) else v)
+                for k, v in d.items()}
+
+
+@dataclass(frozen=True)
+class DisaggPair:
+    """The cheapest counts for one (prefill GPU, decode GPU) pair, or why there are none."""
+
+    prefill_gpu: str
+    decode_gpu: str
+    n_prefill: int
+    n_decode: int
+    prefill_gpus: int
+    decode_gpus: int
+    cost_usd_per_hour: float
+    evaluation: DisaggEvaluation | None
+    note: str = ""
+
+    @property
+    def feasible(self) -> bool:
+        return self.evaluation is not None
+
+    @property
+    def pd_ratio(self) -> float:
+        """Prefill GPUs per decode GPU."""
+        return self.prefill_gpus / self.decode_gpus if self.decode_gpus else math.nan
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "prefill_gpu": self.prefill_gpu,
+            "decode_gpu": self.decode_gpu,
+            "feasible": self.feasible,
+            "n_prefill": self.n_prefill,
+            "n_decode": self.n_decode,
+            "prefill_gpus": self.prefill_gpus,
+            "decode_gpus": self.decode_gpus,
+            "pd_ratio": None if not math.isfinite(self.pd_ratio) else self.pd_ratio,
+            "cost_usd_per_hour": self.cost_usd_per_hour if self.feasible else None,
+            "cost_usd_per_year": self.cost_usd_per_hour * HOURS_PER_YEAR if self.feasible
+            else None,
+            "evaluation": None if self.evaluation is None else self.evaluation.to_dict(),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class DisaggResult:
+    """Disaggregated sizing of a scenario: every pair, the cheapest, and the aggregated plan."""
+
+    rate_per_s: float
+    ttft_slo_s: float
+    tpot_slo_s: float
+    pairs: tuple[DisaggPair, ...]
+    best: DisaggPair
+    aggregated_cost_usd_per_hour: float | None
+    aggregated_gpus: int | None
+    aggregated_note: str
+
+    @property
+    def saving_vs_aggregated(self) -> float | None:
+        """Relative saving of the best disaggregated fleet (positive: disaggregation is cheaper)."""
+        if self.aggregated_cost_usd_per_hour is None or self.aggregated_cost_usd_per_hour <= 0:
+            return None
+        return 1.0 - self.best.cost_usd_per_hour / self.aggregated_cost_usd_per_hour
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rate_per_s": self.rate_per_s,
+            "ttft_slo_s": self.ttft_slo_s,
+            "tpot_slo_s": self.tpot_slo_s,
+            "best": self.best.to_dict(),
+            "pd_ratio": self.best.to_dict()["pd_ratio"],
+            "aggregated_cost_usd_per_hour": self.aggregated_cost_usd_per_hour,
+            "aggregated_gpus": self.aggregated_gpus,
+            "aggregated_note": self.aggregated_note,
+            "saving_vs_aggregated": self.saving_vs_aggregated,
+            "pairs": [p.to_dict() for p in self.pairs],
+        }
+
+
+# ------------------------------------------------------------------------------------ setup
+
+
+def _served_mix(ctx: Any) -> Any:
+    from optfleet.pools import layout_pools
+
+    return layout_pools(
+        ctx.mix, None, ctx.long_ctx_tokens, max_rejected_share=ctx.scenario.max_rejected_share
+    )[0].mix
+
+
+def _side(ctx: Any, gpu: str, mix: Any) -> _Side:
+    prof = ctx.profile(gpu)
+    p = mix.prob
+    l_in = mix.prompt_tokens.astype(np.float64)
+    l_out = mix.output_tokens.astype(np.float64)
+    pre = prof.prefill_s(l_in)
+    mean = float(p @ pre)
+    var = max(float(p @ (pre - mean) ** 2), 0.0)
+    scv = max(var / mean**2, 0.01) if mean > 0 else 0.01
+    iters = np.maximum(l_out - 1.0, 1.0)
+    # time-average context of a decoding sequence, weighted by its decode iterations
+    ctx_sum = iters * l_in + iters * (iters + 1.0) / 2.0
+    mean_ctx = float(p @ ctx_sum) / float(p @ iters)
+    held = mean_ctx
+    max_ctx = int(ctx.long_ctx_tokens)
+    if prof.kv_policy == "paged":
+        slots = prof.slots(max_ctx, held, policy="paged")
+    else:
+        slots = prof.slots(max_ctx, policy="reserve")
+    return _Side(gpu, prof, mean, float(scv), int(slots), float(p @ iters), mean_ctx)
+
+
+def _link(prefill: _Side, decode: _Side, link: LinkKind, network_bw: float) -> tuple[str, float]:
+    from optfleet.catalog import get_gpu
+
+    kind = link
+    if kind == "auto":
+        kind = "scale-up" if prefill.gpu == decode.gpu else "network"
+    lanes = min(prefill.profile.gpus_per_replica, decode.profile.gpus_per_replica)
+    if kind == "scale-up":
+        g = get_gpu(prefill.gpu)
+        bw = float(g.interconnect_bandwidth_bytes_per_s)
+        if "nvlink" in g.interconnect.lower() or "infinity" in g.interconnect.lower():
+            bw /= 2.0  # aggregate bidirectional figure -> one direction
+        return f"scale-up ({g.interconnect})", bw * lanes
+    if kind == "network":
+        return "network", network_bw * lanes
+    raise InputError(f"unknown link {link!r}; known: auto, scale-up, network")
+
+
+def _ttft_classes(
+    ctx: Any, mix: Any, prefill: _Side, bw: float
+) -> tuple[np.ndarray, np.ndarray, float]:
+    from optfleet.physics import kv_bytes_per_token
+
+    kv = kv_bytes_per_token(ctx.model, ctx.serving_for(prefill.gpu).kv_dtype)
+    l_in = mix.prompt_tokens.astype(np.float64)
+    transfer = l_in * kv / bw
+    x = prefill.profile.prefill_s(l_in) + transfer
+    values, inverse = np.unique(x, return_inverse=True)
+    probs = np.bincount(inverse.reshape(-1), weights=mix.prob, minlength=values.size)
+    return values, probs / probs.sum(), float(mix.prob @ transfer)
+
+
+def _prefill_check(
+    side: _Side, n: int, lam: float, q: float, values: np.ndarray, probs: np.ndarray
+) -> tuple[float, float]:
+    """(utilisation, TTFT q-quantile) of ``n`` prefill replicas."""
+    from optfleet.queueing import ttft_quantile_s
+
+    mu = 1.0 / side.prefill_mean_s
+    rho = lam / (n * mu)
+    if rho >= 1.0:
+        return rho, math.inf
+    return rho, float(ttft_quantile_s(q, n, lam, mu, side.prefill_scv, values, probs))
+
+
+def _decode_check(side: _Side, n: int, lam: float, q: float) -> tuple[float, int, float, float]:
+    """(mean batch, q-quantile batch, mean TPOT, q TPOT) of ``n`` decode replicas."""
+    it = side.profile.iteration
+    cbar = side.mean_ctx_tokens
+
+    def t(b: float) -> float:
+        return float(it.time_s(0.0, b, b * cbar))
+
+    r = lam * side.mean_decode_iters / n  # per-replica decode demand: b = r t(b)
+    hi = float(side.slots)
+    if r * t(hi) > hi:
+        return math.inf, side.slots + 1, math.inf, math.inf
+    lo = 0.0
+    for _ in range(100):  # f(b) = b - r t(b) is increasing on the feasible branch
+        mid = 0.5 * (lo + hi)
+        if mid - r * t(mid) >= 0:
+            hi = mid
+        else:
+            lo = mid
+    b = hi
+    bq = int(_st.poisson.ppf(q, b)) if b > 0 else 0
+    bq = max(bq, 1)
+    return b, bq, t(max(b, 1.0)), t(float(min(bq, side.slots)))
+
+
+def _evaluate(
+    ctx: Any,
+    mix: Any,
+    p: _Side,
+    d: _Side,
+    n_p: int,
+    n_d: int,
+    lam: float,
+    link: LinkKind,
+    network_bw: float,
+    tpot_slo: float,
+    classes: tuple[np.ndarray, np.ndarray, float] | None = None,
+) -> DisaggEvaluation:
+    slo = ctx.scenario.slo
+    q = float(slo.quantile)
+    link_name, bw = _link(p, d, link, network_bw)
+    values, probs, transfer = classes or _ttft_classes(ctx, mix, p, bw)
+    rho, ttft = _prefill_check(p, n_p, lam, q, values, probs)
+    b, bq, tpot_mean, tpot_q = _decode_check(d, n_d, lam, q)
+    cap = float(ctx.preset.util_cap)
+    return DisaggEvaluation(
+        prefill_gpu=p.gpu,
+        decode_gpu=d.gpu,
+        n_prefill=n_p,
+        n_decode=n_d,
+        rate_per_s=lam,
+        link=link_name,
+        link_bandwidth_bytes_per_s=bw,
+        mean_kv_transfer_s=transfer,
+        prefill_utilisation=rho,
+        ttft_quantile_s=ttft,
+        decode_batch_mean=b,
+        decode_batch_quantile=bq,
+        decode_slots=d.slots,
+        decode_utilisation=b / d.slots if math.isfinite(b) else math.inf,
+        tpot_mean_s=tpot_mean,
+        tpot_quantile_s=tpot_q,
+        quantile=q,
+        ttft_slo_s=float(slo.ttft_p99_s),
+        tpot_slo_s=tpot_slo,
+        prefill_ok=bool(rho <= cap and ttft <= slo.ttft_p99_s),
+        decode_ok=bool(bq <= d.slots and tpot_q <= tpot_slo),
+    )
+
+
+def _smallest(ok: Any, start: int, limit: int) -> int | None:
+    """Smallest ``n >= start`` with ``ok(n)`` (``ok`` monotone), or None up to ``limit``."""
+    n = max(1, start)
+    if ok(n):
+        return n
+    lo = n
+    while True:
+        hi = min(2 * lo, limit)
+        if ok(hi):
+            break
+        if hi >= limit:
+            return None
+        lo = hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if ok(mid):
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+def _tpot_slo(scenario: Scenario) -> float:
+    t = scenario.slo.tpot_p99_s
+    return DEFAULT_TPOT_SLO_S if t is None else float(t)
+
+
+def _context(scenario: Scenario) -> tuple[Any, Any]:
+    from optfleet.pools import PoolContext
+
+    if not isinstance(scenario, Scenario):
+        raise InputError(f"scenario must be a Scenario, got {type(scenario).__name__}")
+    ctx = PoolContext.from_scenario(scenario)
+    return ctx, _served_mix(ctx)
+
+
+# ------------------------------------------------------------------------------------ public
+
+
+def disagg_evaluate(
+    scenario: Scenario,
+    prefill_gpu: str,
+    decode_gpu: str,
+    n_prefill: int,
+    n_decode: int,
+    *,
+    rate_per_s: float | None = None,
+    link: LinkKind = "auto",
+    network_bandwidth_bytes_per_s: float = NETWORK_BANDWIDTH_BYTES_PER_S,
+) -> DisaggEvaluation:
+    """TTFT and TPOT of a fixed disaggregated fleet (see the module docstring for the model).
+
+    Examples
+    --------
+    >>> from optfleet.scenario import Scenario
+    >>> e = disagg_evaluate(Scenario(rate_per_s=10), "H100-SXM", "H100-SXM", 2, 2)
+    >>> e.ttft_quantile_s > e.mean_kv_transfer_s > 0
+    True
+    """
+    for name, v in (("n_prefill", n_prefill), ("n_decode", n_decode)):
+        if isinstance(v, bool) or not isinstance(v, int | np.integer) or v < 1:
+            raise InputError(f"{name} must be a positive integer, got {v!r}")
+    check_finite_positive("network_bandwidth_bytes_per_s", network_bandwidth_bytes_per_s)
+    ctx, mix = _context(scenario)
+    lam = scenario.rate_per_s if rate_per_s is None else check_finite_positive(
+        "rate_per_s", rate_per_s)
+    p = _side(ctx, prefill_gpu, mix)
+    d = p if decode_gpu == prefill_gpu else _side(ctx, decode_gpu, mix)
+    return _evaluate(ctx, mix, p, d, int(n_prefill), int(n_decode), float(lam), link,
+                     float(network_bandwidth_bytes_per_s), _tpot_slo(scenario))
+
+
+def disagg(
+    scenario: Scenario,
+    *,
+    link: LinkKind = "auto",
+    network_bandwidth_bytes_per_s: float = NETWORK_BANDWIDTH_BYTES_PER_S,
+    max_replicas: int = 4096,
+    compare_aggregated: bool = True,
+    aggregated_layouts: Literal["all", "one-pool"] = "all",
+) -> DisaggResult:
+    """Size a disaggregated (prefill pool + decode pool) fleet for every GPU pair; pick the cheapest.
+
+    Parameters
+    ----------
+    scenario
+        The planning question (rate, workload, SLO: ``ttft_p99_s`` for the prefill side,
+        ``tpot_p99_s`` - default :data:`DEFAULT_TPOT_SLO_S` - for the decode side).
+    link
+        ``"auto"`` (scale-up within a node for the same GPU type, network otherwise),
+        ``"scale-up"`` or ``"network"`` for every pair.
+    network_bandwidth_bytes_per_s
+        Per-GPU network bandwidth between nodes (default 400 Gb/s).
+    max_replicas
+        Largest count tried per pool.
+    compare_aggregated
+        Also plan the aggregated fleet (:func:`optfleet.planner.plan`, ``verify=False``).
+    aggregated_layouts
+        ``"all"``: the planner's full layout search; ``"one-pool"``: only the one-pool layout
+        (much faster).
+
+    Raises
+    ------
+    InfeasibleError
+        No pair meets both SLOs within ``max_replicas``.
+
+    Examples
+    --------
+    >>> from optfleet.scenario import Scenario
+    >>> r = disagg(Scenario(rate_per_s=20, gpus=("A100-80GB", "H100-SXM")),
+    ...            compare_aggregated=False)
+    >>> len(r.pairs), r.best.cost_usd_per_hour == min(p.cost_usd_per_hour for p in r.pairs)
+    (4, True)
+    """
+    check_finite_positive("network_bandwidth_bytes_per_s", network_bandwidth_bytes_per_s)
+    if isinstance(max_replicas, bool) or not isinstance(max_replicas, int) or max_replicas < 1:
+        raise InputError(f"max_replicas must be a positive integer, got {max_replicas!r}")
+    if aggregated_layouts not in ("all", "one-pool"):
+        raise InputError(
+            f"aggregated_layouts must be 'all' or 'one-pool', got {aggregated_layouts!r}"
+        )
+    ctx, mix = _context(scenario)
+    lam = float(scenario.rate_per_s)
+    tpot_slo = _tpot_slo(scenario)
+    slo = scenario.slo
+    sides: dict[str, _Side] = {}
+    skipped: list[str] = []
+    for gpu in scenario.gpus:
+        try:
+            sides[gpu] = _side(ctx, gpu, mix)
+        except ModelDoesNotFitError as exc:
+            skipped.append(f"{gpu}: {exc}")
+    if not sides:
+        raise InfeasibleError("no GPU type of the menu can hold the model: " + "; ".join(skipped))
+    q = float(slo.quantile)
+    cap = float(ctx.preset.util_cap)
+    # decode counts depend only on the decode GPU
+    n_dec: dict[str, int | None] = {}
+    for gpu, d in sides.items():
+        start = max(1, math.ceil(lam * d.mean_decode_iters * float(d.profile.iteration.time_s(
+            0.0, 1.0, d.mean_ctx_tokens)) / d.slots))
+
+        def dec_ok(n: int, d: _Side = d) -> bool:
+            _, bq, _, tq = _decode_check(d, n, lam, q)
+            return bq <= d.slots and tq <= tpot_slo
+
+        n_dec[gpu] = _smallest(dec_ok, start, max_replicas)
+    pairs: list[DisaggPair] = []
+    for pg, p in sides.items():
+        for dg, d in sides.items():
+            tp_p, tp_d = p.profile.gpus_per_replica, d.profile.gpus_per_replica
+            _, bw = _link(p, d, link, float(network_bandwidth_bytes_per_s))
+            classes = _ttft_classes(ctx, mix, p, bw)
+            values, probs, _ = classes
+
+            def pre_ok(n: int, p: _Side = p, values: Any = values, probs: Any = probs) -> bool:
+                rho, ttft = _prefill_check(p, n, lam, q, values, probs)
+                return rho <= cap and ttft <= slo.ttft_p99_s
+
+            cum = np.cumsum(probs)
+            x_q = float(values[min(int(np.searchsorted(cum, q - 1e-12)), values.size - 1)])
+            if x_q > slo.ttft_p99_s:
+                n_p = None
+                why = (
+                    f"prefill + KV transfer alone (P{q * 100:g} {x_q * 1000:.0f} ms) exceed the "
+                    f"TTFT SLO {slo.ttft_p99_s * 1000:g} ms"
+                )
+            else:
+                n_p = _smallest(pre_ok, math.ceil(lam * p.prefill_mean_s / cap), max_replicas)
+                why = f"prefill pool needs more than {max_replicas} replicas"
+            nd = n_dec[dg]
+            if n_p is None or nd is None:
+                note = why if n_p is None else (
+                    f"decode pool misses the TPOT SLO {tpot_slo * 1000:g} ms up to "
+                    f"{max_replicas} replicas")
+                pairs.append(DisaggPair(pg, dg, 0, 0, 0, 0, math.inf, None, note))
+                continue
+            ev = _evaluate(ctx, mix, p, d, n_p, nd, lam, link,
+                           float(network_bandwidth_bytes_per_s), tpot_slo, classes)
+            cost = n_p * float(p.profile.price_usd_per_hour) + nd * float(
+                d.profile.price_usd_per_hour)
+            pairs.append(DisaggPair(pg, dg, n_p, nd, n_p * tp_p, nd * tp_d, cost, ev))
+    feasible = [p for p in pairs if p.feasible]
+    if not feasible:
+        raise InfeasibleError(
+            "no (prefill, decode) GPU pair meets the SLOs: "
+            + "; ".join(f"{p.prefill_gpu}->{p.decode_gpu}: {p.note}" for p in pairs)
+        )
+    best = min(feasible, key=lambda x: (x.cost_usd_per_hour, x.prefill_gpus + x.decode_gpus))
+    agg_cost: float | None = None
+    agg_gpus: int | None = None
+    agg_note = "not compared"
+    if compare_aggregated:
+        from optfleet.planner import plan
+
+        sc = scenario
+        if aggregated_layouts == "one-pool":
+            sc = scenario.model_copy(
+                update={"thresholds_tokens": (int(scenario.long_max_ctx_tokens),)})
+        try:
+            agg = plan(sc, verify=False)
+            agg_cost = float(agg.cost_usd_per_hour)
+            agg_gpus = int(sum(pp.gpus for pp in agg.pools))
+            agg_note = (
+                f"optfleet.planner.plan(verify=False), {aggregated_layouts} layouts; "
+                "TTFT SLO only (the aggregated model has no TPOT constraint)"
+            )
+        except InfeasibleError as exc:
+            agg_note = f"aggregated plan infeasible: {exc}"
+    return DisaggResult(lam, float(slo.ttft_p99_s), tpot_slo, tuple(pairs), best, agg_cost,
+                        agg_gpus, agg_note)
