@@ -137,7 +137,7 @@ def pareto(
                 _ms(p99.get("long")),
                 "-" if r.saving_vs_one_pool is None else f"{r.saving_vs_one_pool:.1%}",
                 ("*" if r.pareto else "") + (" best" if r.recommended else ""),
-                "" if r.feasible else (r.reason or "infeasible")[:60],
+                "" if r.feasible else "infeasible",
             ]
         )
     rec = result.recommended
@@ -147,6 +147,9 @@ def pareto(
            f"{rec.layout}, {rec.gpus} GPUs, ${rec.cost_usd_per_hour:,.2f}/h"),
         f"{result.infeasible} infeasible threshold(s); * = Pareto-optimal in (cost, worst P99)",
     ]
+    bad = [r for r in result.rows if not r.feasible]
+    if bad:
+        notes.append(f"first infeasible ({bad[0].layout}): {bad[0].reason}")
     if plot is not None:
         notes.append(f"plot written to {plot}")
     render_table(
