@@ -141,15 +141,15 @@ def reliability_report(
     elif pools is not None:
         for name, n in pools.items():
             if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                raise InputError(f"pool {name!r}: replicas must be a non-negative integer, got {n!r}")
+                raise InputError(
+                    f"pool {name!r}: replicas must be a non-negative integer, got {n!r}"
+                )
         needed = dict(pools)
     rows = []
     for name, n in needed.items():
         kb = spares_needed(n, a, target=target, rule="binomial")
         kc = spares_needed(n, a, rule="ceil-n-over-a")
-        rows.append(
-            PoolReliability(
-                name, n, kb, prob_enough_healthy(n + kb, n, a), kc, prob_enough_healthy(n + kc, n, a)
-            )
-        )
+        pb = prob_enough_healthy(n + kb, n, a)
+        pc = prob_enough_healthy(n + kc, n, a)
+        rows.append(PoolReliability(name, n, kb, pb, kc, pc))
     return ReliabilityReport(rf, mttr, a, float(target), source, tuple(rows))

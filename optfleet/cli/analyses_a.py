@@ -239,8 +239,8 @@ def whatif(
                 else "infeasible"
             )
         cmp_rows.append(row)
-    notes = [f"{g}: {p.reason}" for g in result.gpus for p in [result.gpu_plan(g, result.rates_per_s[0])]
-             if not p.feasible]
+    first = [result.gpu_plan(g, result.rates_per_s[0]) for g in result.gpus]
+    notes = [f"{p.menu[0]}: {p.reason}" for p in first if not p.feasible]
     if plot is not None:
         notes.append(f"plot written to {plot}")
     render_table(
@@ -419,8 +419,9 @@ def reliability(
     notes = [how]
     if result.pools:
         notes.append(
-            f"P(every pool has enough healthy replicas): binomial "
-            f"{result.fleet_prob_enough_binomial:.5f}, ceil(n/A) {result.fleet_prob_enough_ceil:.5f}"
+            "P(every pool has enough healthy replicas): binomial "
+            f"{result.fleet_prob_enough_binomial:.5f}, "
+            f"ceil(n/A) {result.fleet_prob_enough_ceil:.5f}"
         )
     render_table(
         f"spares ({result.source}), binomial target {result.target:g}",
