@@ -430,7 +430,7 @@ def disagg(
     compare_aggregated: bool = True,
     aggregated_layouts: Literal["all", "one-pool"] = "all",
 ) -> DisaggResult:
-    """Size a disaggregated (prefill pool + decode pool) fleet for every GPU pair; pick the cheapest.
+    """Size a disaggregated (prefill + decode pools) fleet for every GPU pair; pick the cheapest.
 
     Parameters
     ----------

@@ -74,7 +74,11 @@ class EfficiencyPoint:
 
 
 def replica_point(
-    profile: ReplicaProfile, batch: float, mean_context_tokens: float, *, utilisation: float = math.nan,
+    profile: ReplicaProfile,
+    batch: float,
+    mean_context_tokens: float,
+    *,
+    utilisation: float = math.nan,
     name: str | None = None,
 ) -> EfficiencyPoint:
     """Tokens/s, power and price of ONE replica decoding ``batch`` sequences.
@@ -149,7 +153,9 @@ class TokPerWattResult:
         }
 
 
-def _pool_operating(profile: ReplicaProfile, mix: Any, max_ctx: int, mode: str) -> tuple[int, float]:
+def _pool_operating(
+    profile: ReplicaProfile, mix: Any, max_ctx: int, mode: str
+) -> tuple[int, float]:
     """(slots, mean decode context) of a pool of ``profile`` serving ``mix``."""
     from optfleet.physics import service_stats
 
