@@ -200,7 +200,7 @@ def pareto(scenario: Scenario, gpu: str | None = None) -> ParetoResult:
         Workload, rate, SLO, preset, model; its ``thresholds_tokens`` (if given) replace the CDF
         breakpoints.  Gamma is always 1 here.
     gpu
-        The GPU type (default: the scenario's first).
+        The GPU type (default: the menu's type with the cheapest feasible row).
 
     Returns
     -------
@@ -215,7 +215,18 @@ def pareto(scenario: Scenario, gpu: str | None = None) -> ParetoResult:
     >>> pareto(s).recommended.cost_usd_per_hour
     17.68
     """
-    gpu = gpu or scenario.gpus[0]
+    if gpu is None:
+        candidates = [
+            _pareto_on(scenario, g) for g in scenario.gpus
+        ]  # default: the menu's GPU type whose best row is cheapest
+        best = [r for r in candidates if r.recommended is not None]
+        if best:
+            return min(best, key=lambda r: r.recommended.cost_usd_per_hour)  # type: ignore[union-attr]
+        return candidates[0]
+    return _pareto_on(scenario, gpu)
+
+
+def _pareto_on(scenario: Scenario, gpu: str) -> ParetoResult:
     if gpu not in scenario.gpus:
         scenario = scenario.model_copy(update={"gpus": (gpu,)})
     ctx = PoolContext.from_scenario(scenario)
