@@ -52,6 +52,7 @@ from typing import Any, Literal
 import numpy as np
 from scipy import stats as _st
 
+from optfleet._search import smallest_true
 from optfleet.errors import InfeasibleError, InputError, ModelDoesNotFitError
 from optfleet.scenario import HOURS_PER_YEAR, Scenario, check_finite_positive
 
@@ -349,28 +350,6 @@ def _evaluate(
     )
 
 
-def _smallest(ok: Any, start: int, limit: int) -> int | None:
-    """Smallest ``n >= start`` with ``ok(n)`` (``ok`` monotone), or None up to ``limit``."""
-    n = max(1, start)
-    if ok(n):
-        return n
-    lo = n
-    while True:
-        hi = min(2 * lo, limit)
-        if ok(hi):
-            break
-        if hi >= limit:
-            return None
-        lo = hi
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if ok(mid):
-            hi = mid
-        else:
-            lo = mid
-    return hi
-
-
 def _tpot_slo(scenario: Scenario) -> float:
     t = scenario.slo.tpot_p99_s
     return DEFAULT_TPOT_SLO_S if t is None else float(t)
@@ -495,7 +474,7 @@ def disagg(
             _, bq, _, tq = _decode_check(d, n, lam, q)
             return bq <= d.slots and tq <= tpot_slo
 
-        n_dec[gpu] = _smallest(dec_ok, start, max_replicas)
+        n_dec[gpu] = smallest_true(dec_ok, start, max_replicas)
     pairs: list[DisaggPair] = []
     for pg, p in sides.items():
         for dg, d in sides.items():
@@ -517,7 +496,7 @@ def disagg(
                     f"TTFT SLO {slo.ttft_p99_s * 1000:g} ms"
                 )
             else:
-                n_p = _smallest(pre_ok, math.ceil(lam * p.prefill_mean_s / cap), max_replicas)
+                n_p = smallest_true(pre_ok, math.ceil(lam * p.prefill_mean_s / cap), max_replicas)
                 why = f"prefill pool needs more than {max_replicas} replicas"
             nd = n_dec[dg]
             if n_p is None or nd is None:

@@ -63,6 +63,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.interpolate import PchipInterpolator
 
+from optfleet._search import smallest_true
 from optfleet.errors import InfeasibleError, InputError
 from optfleet.queueing.erlang import _erlang_b_c
 from optfleet.queueing.mgc import SCV_FLOOR, _check_prefill, _mgc_factor
@@ -471,21 +472,10 @@ def min_replicas(
     def ok(n: int) -> bool:
         return bool(crit.meets(n, lam))
 
-    if ok(lo):
-        return lo
-    hi, step = lo, max(1, lo // 8)
-    while not ok(hi):
-        if hi >= k_max:
-            raise InfeasibleError(f"more than {k_max} replicas would be needed for {lam:g} req/s")
-        lo, hi = hi, min(hi + step, int(k_max))
-        step *= 2
-    while hi - lo > 1:  # lo fails, hi meets
-        mid = (lo + hi) // 2
-        if ok(mid):
-            hi = mid
-        else:
-            lo = mid
-    return hi
+    n = smallest_true(ok, lo, int(k_max))
+    if n is None:
+        raise InfeasibleError(f"more than {k_max} replicas would be needed for {lam:g} req/s")
+    return n
 
 
 def _check_k_max(k_max: int) -> int:
