@@ -9,7 +9,18 @@ from typing import Annotated, Any
 
 import typer
 
-from optfleet.cli.app import FormatOpt, OutputFormat, app, emit_json, handles_errors, render_table
+from optfleet.cli.app import (
+    FormatOpt,
+    LevelOpt,
+    OutputFormat,
+    ReplicationsOpt,
+    RequestsOpt,
+    SeedOpt,
+    app,
+    emit_json,
+    handles_errors,
+    render_table,
+)
 from optfleet.errors import InputError
 
 ScenarioArg = Annotated[
@@ -267,12 +278,10 @@ def compare_routers(
         str | None,
         typer.Option("--routers", help="Comma-separated routers (default: all but label)."),
     ] = None,
-    level: Annotated[str, typer.Option("--level", help="engine or slot.")] = "engine",
-    requests: Annotated[
-        int, typer.Option("--requests", min=10, help="Requests per replication.")
-    ] = 20_000,
-    replications: Annotated[int, typer.Option("--replications", min=1)] = 3,
-    seed: Annotated[int | None, typer.Option("--seed", min=0)] = None,
+    level: LevelOpt = "engine",
+    requests: RequestsOpt = 20_000,
+    replications: ReplicationsOpt = 3,
+    seed: SeedOpt = None,
     plot: PlotOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:

@@ -43,6 +43,14 @@ FormatOpt = Annotated[
 ]
 
 
+LevelOpt = Annotated[str, typer.Option("--level", help="Simulation level: engine or slot.")]
+RequestsOpt = Annotated[int, typer.Option("--requests", min=10, help="Requests per replication.")]
+ReplicationsOpt = Annotated[
+    int, typer.Option("--replications", min=1, help="Independent replications.")
+]
+SeedOpt = Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")]
+
+
 def _fail(message: str, code: int) -> None:
     typer.echo(f"optfleet: error: {message}", err=True)
     raise typer.Exit(code)

@@ -10,7 +10,11 @@ import typer
 
 from optfleet.cli.app import (
     FormatOpt,
+    LevelOpt,
     OutputFormat,
+    ReplicationsOpt,
+    RequestsOpt,
+    SeedOpt,
     app,
     emit_json,
     handles_errors,
@@ -573,12 +577,10 @@ def simulate(
     preset: Annotated[
         str | None, typer.Option("--preset", "-p", help="Assumptions preset.")
     ] = None,
-    level: Annotated[str, typer.Option("--level", help="engine or slot.")] = "engine",
-    requests: Annotated[
-        int, typer.Option("--requests", min=10, help="Requests per replication.")
-    ] = 20_000,
-    replications: Annotated[int, typer.Option("--replications", min=1)] = 3,
-    seed: Annotated[int | None, typer.Option("--seed", min=0)] = None,
+    level: LevelOpt = "engine",
+    requests: RequestsOpt = 20_000,
+    replications: ReplicationsOpt = 3,
+    seed: SeedOpt = None,
     records: Annotated[
         Path | None, typer.Option("--records", help="Write per-request records (.csv or .jsonl).")
     ] = None,
