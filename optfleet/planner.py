@@ -52,6 +52,9 @@ from optfleet.scenario import Scenario
 
 Progress = Callable[[str], None]
 
+#: Factor applied to a capacity table whose plan failed in simulation.
+TIGHTEN = 0.9
+
 
 def _layout_name(threshold: int | None, gamma: float) -> str:
     if threshold is None:
@@ -362,20 +365,23 @@ def plan(
                     level=level,
                     one_pool_cost=one_pool_cost,
                 )
-            # Feed back: the failing pools' current counts are declared insufficient.
-            for role, gpu, replicas in verdict.failing:
+            # Feed back: a failing pool's count could not carry the load it was given, so its
+            # table is capped below that load at every count up to it, and the whole table is
+            # scaled by TIGHTEN (the analytics over-stated this option's capacity).
+            for role, gpu, replicas, carried in verdict.failing:
                 key = (rp.solution.layout, role, gpu)
-                table = np.array(problem.option(*key).capacity_per_s)
-                rate = problem.layout(rp.solution.layout).role(role).rate_per_s
-                cap = min(rate * (1 - 1e-9), table[min(replicas, len(table) - 1)])
-                table[: replicas + 1] = np.minimum(table[: replicas + 1], cap * (1 - 1e-6))
+                table = np.array(problem.option(*key).capacity_per_s) * TIGHTEN
+                upto = min(replicas, len(table) - 1)
+                table[: upto + 1] = np.minimum(table[: upto + 1], carried * (1 - 1e-6))
                 table = np.maximum.accumulate(table)
                 problem = problem.with_table(
                     *key,
                     table=table,
-                    reason=f"simulated P99 TTFT missed the SLO with {replicas} replicas",
+                    reason=(
+                        f"simulated P99 TTFT missed the SLO with {replicas} replicas carrying "
+                        f"{carried:g} req/s; table capped below that and scaled by {TIGHTEN}"
+                    ),
                 )
-        problem = problem  # re-solve with the tightened tables
     raise InfeasibleError(
         f"no candidate passed simulation within {max_iterations} rounds; last: "
         + (steps[-1].detail if steps else "none")
@@ -468,7 +474,7 @@ def _finish(
 class Verdict:
     accepted: bool
     plan: Plan
-    failing: tuple[tuple[str, str, int], ...]
+    failing: tuple[tuple[str, str, int, float], ...]
     detail: str
 
 
@@ -517,7 +523,7 @@ def verify_plan(
             f"[{m.low * 1000:.0f}, {m.high * 1000:.0f}] {'ok' if ok else 'MISSES'}"
         )
         if not ok:
-            failing.append((pp.role, pp.gpu, pp.replicas))
+            failing.append((pp.role, pp.gpu, pp.replicas, pp.rate_per_s))
     verified = candidate.model_copy(update={"pools": tuple(pools)})
     return Verdict(
         not failing, verified, tuple(failing), f"{level}-level simulation: " + "; ".join(parts)

@@ -53,7 +53,7 @@ def default_sim_requests(
     minimum_per_pool: int = 3000,
     service_times: float = 200.0,
     floor: int = 20_000,
-    cap: int = 400_000,
+    cap: int = 200_000,
 ) -> int:
     """Requests per replication.
 
