@@ -253,7 +253,16 @@ def _plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, re
         pools=tuple(pools),
         solver=_solver_status(result),
         binding_constraints=tuple(sol.binding),
+        rejected_share=_rejected_share(tables, sol.layout),
     )
+
+
+def _rejected_share(tables: PlanningTables, layout: str) -> float:
+    """Share of requests longer than every pool of ``layout`` (rejected and counted)."""
+    shares = {
+        o.demand.role: o.demand.share for (lay, _, _), o in tables.options.items() if lay == layout
+    }
+    return max(0.0, 1.0 - sum(shares.values()))
 
 
 def plan(

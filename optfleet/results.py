@@ -125,6 +125,8 @@ class Plan(Frozen):
     reliability_target: float | None = None
     fleet_prob_enough_healthy: float | None = None
     one_pool_cost_usd_per_hour: float | None = None
+    rejected_share: float = 0.0
+    """Share of requests longer than every pool's max_ctx: rejected, and counted here."""
     notes: tuple[str, ...] = ()
 
     @computed_field  # type: ignore[prop-decorator]

@@ -151,3 +151,5 @@ def test_fleet_sim_azure_one_pool(gpu: str, published: int) -> None:
     p = plan(s, verify=False)
     assert p.layout == "one pool"
     assert abs(p.gpus - published) <= 1
+    # 0.0035 % of azure requests are longer than 8192 tokens: rejected and counted
+    assert p.rejected_share == pytest.approx(3.548e-5, rel=1e-3)

@@ -482,6 +482,11 @@ def render_plan(p: Any) -> None:
         notes.append(
             f"best one-pool plan: ${p.one_pool_cost_usd_per_hour:,.2f}/h (saving {saving:.1%})"
         )
+    if p.rejected_share > 0:
+        notes.append(
+            f"rejected: {p.rejected_share:.4%} of requests are longer than every pool's max_ctx "
+            "(counted, not served)"
+        )
     if p.binding_constraints:
         notes.append("binding: " + "; ".join(p.binding_constraints))
     notes.append(
