@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import stats as _st
+from scipy.special import stdtrit as _t_ppf
 
 __all__ = ["Estimate", "GroupStats", "LatencyStats", "RequestRecords", "SimResult"]
 
@@ -85,7 +85,7 @@ class Estimate:
         if n == 1:
             return cls(m, math.nan, math.nan, 1, level)
         s = float(a.std(ddof=1))
-        h = float(_st.t.ppf(0.5 + level / 2, n - 1)) * s / math.sqrt(n)
+        h = float(_t_ppf(n - 1, 0.5 + level / 2)) * s / math.sqrt(n)
         return cls(m, m - h, m + h, n, level)
 
     def contains(self, x: float) -> bool:
