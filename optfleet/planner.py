@@ -95,7 +95,7 @@ def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> Plannin
     ctx = PoolContext.from_scenario(scenario)
     tables = PlanningTables(ctx)
     preset = ctx.preset
-    rate = scenario.rate_per_s
+    rate = ctx.planning_rate_per_s
     slo = scenario.slo
     long_ctx = ctx.long_ctx_tokens
     stats_cache: dict[tuple[Any, ...], Any] = {}
@@ -236,7 +236,7 @@ def _plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, re
                 replicas=pa.replicas,
                 gpus_per_replica=int(opt.profile.gpus_per_replica),
                 price_usd_per_replica_hour=float(opt.profile.price_usd_per_hour),
-                share=pa.rate_per_s / scenario.rate_per_s,
+                share=pa.rate_per_s / tables.ctx.planning_rate_per_s,
                 rate_per_s=pa.rate_per_s,
                 max_ctx_tokens=opt.demand.max_ctx_tokens,
                 analytic_p99_ttft_s=ttft if math.isfinite(ttft) else 1e9,
@@ -248,6 +248,7 @@ def _plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, re
         scenario_name=scenario.name,
         preset=ctx.preset.name,
         layout=sol.layout_label,
+        rate_per_s=tables.ctx.planning_rate_per_s,
         threshold_tokens=sol.threshold_tokens,
         gamma=sol.gamma,
         pools=tuple(pools),

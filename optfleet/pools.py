@@ -238,6 +238,27 @@ class PoolContext:
         longest = int(self.mix.routing_tokens[self.mix.prob > 0].max())
         return min(configured, longest)
 
+    @cached_property
+    def planning_rate_per_s(self) -> float:
+        """The arrival rate the analytics size pools for.
+
+        ``rate_per_s`` when the scenario gives no arrival process; the rate of a Poisson or
+        gamma process; the **peak** rate of a piecewise-constant one (the SLO must hold at the
+        peak); the replayed trace's mean rate times ``rate_scale``.
+        """
+        from optfleet.scenario import PiecewiseArrivals, TraceReplayArrivals
+
+        a = self.scenario.arrivals
+        if a is None:
+            return float(self.scenario.rate_per_s)
+        if isinstance(a, PiecewiseArrivals):
+            return float(max(a.rates_per_s))
+        if isinstance(a, TraceReplayArrivals):
+            from optfleet.workloads.mix import load_trace_spec
+
+            return float(load_trace_spec(a.trace).rate_per_s * a.rate_scale)
+        return float(a.rate_per_s)
+
     def serving_for(self, gpu: str) -> ServingConfig:
         """The serving config for one GPU type (tensor parallelism may differ per type)."""
         s = self.scenario.serving
@@ -499,7 +520,7 @@ def size_layout(
     [2, 6]
     """
     sc = ctx.scenario
-    rate = sc.rate_per_s if rate_per_s is None else rate_per_s
+    rate = ctx.planning_rate_per_s if rate_per_s is None else rate_per_s
     profile = ctx.profile(gpu)
     demands = layout_pools(
         ctx.mix,

@@ -113,6 +113,8 @@ class Plan(Frozen):
     scenario_name: str
     preset: str
     layout: str
+    rate_per_s: float = 0.0
+    """The arrival rate the plan was sized for (the peak of a piecewise-constant process)."""
     threshold_tokens: int | None
     gamma: float
     pools: tuple[PlanPool, ...]

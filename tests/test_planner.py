@@ -153,3 +153,22 @@ def test_fleet_sim_azure_one_pool(gpu: str, published: int) -> None:
     assert abs(p.gpus - published) <= 1
     # 0.0035 % of azure requests are longer than 8192 tokens: rejected and counted
     assert p.rejected_share == pytest.approx(3.548e-5, rel=1e-3)
+
+
+def test_planning_rate_follows_the_arrival_process() -> None:
+    peak = Scenario(rate_per_s=5, gpus=("H100-SXM",),
+                    arrivals={"kind": "piecewise", "start_s": (0, 600), "rates_per_s": (10, 40)})
+    p = plan(peak, verify=False)
+    assert p.rate_per_s == 40  # sized for the peak, not the mean or rate_per_s
+    assert p.gpus == plan(Scenario(rate_per_s=40, gpus=("H100-SXM",)), verify=False).gpus
+    trace = Scenario(
+        gpus=("H100-SXM",),
+        workload={"kind": "trace", "name": "azure_conv"},
+        arrivals={"kind": "trace", "trace": {"kind": "trace", "name": "azure_conv"},
+                  "rate_scale": 10},
+    )
+    from optfleet.workloads import builtin_trace
+
+    assert plan(trace, verify=False).rate_per_s == pytest.approx(
+        builtin_trace("azure_conv").rate_per_s * 10
+    )
