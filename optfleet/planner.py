@@ -222,7 +222,7 @@ def _solver_status(result: Any) -> SolverStatus:
     )
 
 
-def _plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, result: Any) -> Plan:
+def plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, result: Any) -> Plan:
     ctx = tables.ctx
     pools = []
     for pa in sol.pools:
@@ -329,7 +329,7 @@ def plan(
                 f"${ranked[0].solution.cost_usd_per_hour:,.2f}/h"
             )
         if not verify:
-            p = _plan_from_solution(scenario, tables, ranked[0].solution, ranked[0].result)
+            p = plan_from_solution(scenario, tables, ranked[0].solution, ranked[0].result)
             return _finish(
                 scenario,
                 tables,
@@ -341,7 +341,7 @@ def plan(
                 one_pool_cost=one_pool_cost,
             )
         for rp in ranked:
-            candidate = _plan_from_solution(scenario, tables, rp.solution, rp.result)
+            candidate = plan_from_solution(scenario, tables, rp.solution, rp.result)
             if progress:
                 progress(
                     f"simulating candidate {rp.rank}: {candidate.layout}, "

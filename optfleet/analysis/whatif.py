@@ -214,7 +214,7 @@ def _restrict(tables: Any, factor: float, menu: tuple[str, ...]) -> Any:
 def _solve(scenario: Scenario, tables: Any, menu: tuple[str, ...], backend: str) -> WhatIfPlan:
     from optfleet.backends import SolveOptions, get_backend
     from optfleet.formulation import build_model, enumerate_plans, explain_infeasible
-    from optfleet.planner import _plan_from_solution, build_problem
+    from optfleet.planner import plan_from_solution, build_problem
 
     rate = float(scenario.rate_per_s)
     if not tables.layouts:
@@ -228,7 +228,7 @@ def _solve(scenario: Scenario, tables: Any, menu: tuple[str, ...], backend: str)
     if not ranked:
         reasons = explain_infeasible(problem) or ("the constraints leave no feasible plan",)
         return WhatIfPlan(rate, menu, False, reason="; ".join(reasons))
-    p = _plan_from_solution(scenario, tables, ranked[0].solution, ranked[0].result)
+    p = plan_from_solution(scenario, tables, ranked[0].solution, ranked[0].result)
     cap = {
         (pp.role, pp.gpu): float(tables.options[(ranked[0].solution.layout, pp.role, pp.gpu)]
                                  .table[pp.replicas])
