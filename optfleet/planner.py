@@ -223,6 +223,7 @@ def _solver_status(result: Any) -> SolverStatus:
 
 
 def plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, result: Any) -> Plan:
+    """Write a solver solution back as an (unverified) :class:`~optfleet.results.Plan`."""
     ctx = tables.ctx
     pools = []
     for pa in sol.pools:
