@@ -214,7 +214,7 @@ def _restrict(tables: Any, factor: float, menu: tuple[str, ...]) -> Any:
 def _solve(scenario: Scenario, tables: Any, menu: tuple[str, ...], backend: str) -> WhatIfPlan:
     from optfleet.backends import SolveOptions, get_backend
     from optfleet.formulation import build_model, enumerate_plans, explain_infeasible
-    from optfleet.planner import plan_from_solution, build_problem
+    from optfleet.planner import build_problem, plan_from_solution
 
     rate = float(scenario.rate_per_s)
     if not tables.layouts:
