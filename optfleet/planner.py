@@ -40,13 +40,13 @@ from optfleet.errors import InfeasibleError, ModelDoesNotFitError, SimulationErr
 from optfleet.pools import (
     PoolContext,
     PoolDemand,
-    capacity_table,
     criterion,
     layout_pools,
-    min_replicas,
     pool_latency,
     pool_service,
 )
+from optfleet.queueing import capacity_table as _capacity_table
+from optfleet.queueing import min_replicas as _min_replicas
 from optfleet.results import Interval, Plan, PlanPool, SolverStatus, VerificationStep
 from optfleet.scenario import Scenario
 
@@ -131,14 +131,14 @@ def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> Plannin
                         stats = pool_service(prof, d, preset)
                         stats_cache[key] = stats
                     crit = criterion(stats, slo, preset)
-                    k_full = min_replicas(stats, role_rate, slo, preset, crit)
+                    k_full = _min_replicas(role_rate, crit) if role_rate > 0 else 0
                 except (ModelDoesNotFitError, InfeasibleError) as exc:
                     tables.excluded.append(
                         f"pool {d.role!r} of layout {name!r} (requests up to {d.max_ctx_tokens} "
                         f"tokens) on {gpu}: {exc}"
                     )
                     continue
-                table = capacity_table(stats, slo, preset, _headroom(k_full), crit)
+                table = _capacity_table(_headroom(k_full), crit)
                 tables.options[(name, d.role, gpu)] = _Option(d, stats, prof, table)
                 served = True
             layout_ok = layout_ok and served

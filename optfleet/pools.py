@@ -346,93 +346,20 @@ def criterion(stats: Any, slo: SLO, preset: AssumptionPreset) -> Any:
     )
 
 
-def prefill_queue_limit_per_s(stats: Any, slo: SLO, preset: AssumptionPreset) -> float:
-    """The largest per-replica rate the replica's **prefill queue** allows (default preset).
-
-    A replica processes at most one chunk of prompt tokens per iteration for all its sequences,
-    so prompts are prefilled one after another: the prefill is a single server per replica, an
-    M/G/1 queue whose service time is the prefill time ``X`` itself.  The TTFT tail then needs
-    ``P(W_pf + X > slo) <= 1 - q`` (Pollaczek-Khinchine mean wait, exponential tail,
-    :func:`optfleet.queueing.ttft_tail_prob` with one server).  Requests are assumed split evenly
-    over replicas, which is conservative for join-shortest-queue balancing.  ``inf`` under the
-    ``fleet-sim`` preset (the reference has no such queue).
-    """
-    if preset.tail_method != "ttft-tail":
-        return math.inf
-    key = (id(stats), float(slo.ttft_p99_s), float(slo.quantile))
-    hit = _PF_CACHE.get(key)
-    if hit is not None and hit[0] is stats:
-        return hit[1]
-    from optfleet.queueing import ttft_tail_prob
-
-    x, p = stats.prefill_values_s, stats.prefill_probs
-    mean = float(np.einsum("i,i->", x, p))
-    if mean <= 0:
-        return math.inf
-    scv = float(np.einsum("i,i->", (x - mean) ** 2, p)) / mean**2
-    target = 1.0 - float(slo.quantile)
-    mu = 1.0 / mean
-
-    def excess(lam: float) -> float:
-        return float(ttft_tail_prob(float(slo.ttft_p99_s), 1, lam, mu, scv, x, p)) - target
-
-    if excess(mu * 1e-9) > 0:
-        limit = 0.0
-    else:
-        lo, hi = mu * 1e-9, mu * (1 - 1e-9)
-        if excess(hi) <= 0:
-            limit = hi
-        else:
-            for _ in range(60):
-                mid = 0.5 * (lo + hi)
-                if excess(mid) <= 0:
-                    lo = mid
-                else:
-                    hi = mid
-                if hi - lo <= 1e-9 * hi:
-                    break
-            limit = lo
-    _PF_CACHE[key] = (stats, limit)
-    return limit
-
-
-_PF_CACHE: dict[tuple[int, float, float], tuple[Any, float]] = {}
-
-
-def capacity_table(
-    stats: Any, slo: SLO, preset: AssumptionPreset, k_max: int, crit: Any = None
-) -> np.ndarray:
-    """``Lambda[k]``: the largest rate ``k`` replicas serve within the SLO (``k = 0..k_max``).
-
-    The smaller of the slot-queue capacity (M/G/c over all slots) and ``k`` times the
-    per-replica prefill-queue limit (:func:`prefill_queue_limit_per_s`).
-    """
+def capacity_table(stats: Any, slo: SLO, preset: AssumptionPreset, k_max: int) -> np.ndarray:
+    """``Lambda[k]``: the largest rate ``k`` replicas serve within the SLO (``k = 0..k_max``)."""
     from optfleet.queueing import capacity_table as _table
 
-    table = _table(int(k_max), crit if crit is not None else criterion(stats, slo, preset))
-    limit = prefill_queue_limit_per_s(stats, slo, preset)
-    if math.isfinite(limit):
-        table = np.minimum(table, np.arange(table.size) * limit)
-    return table
+    return _table(int(k_max), criterion(stats, slo, preset))
 
 
-def min_replicas(
-    stats: Any, rate_per_s: float, slo: SLO, preset: AssumptionPreset, crit: Any = None
-) -> int:
+def min_replicas(stats: Any, rate_per_s: float, slo: SLO, preset: AssumptionPreset) -> int:
     """The fewest replicas that serve ``rate_per_s`` within the SLO (raises InfeasibleError)."""
     from optfleet.queueing import min_replicas as _min
 
     if rate_per_s <= 0:
         return 0
-    n = int(_min(rate_per_s, crit if crit is not None else criterion(stats, slo, preset)))
-    limit = prefill_queue_limit_per_s(stats, slo, preset)
-    if limit <= 0:
-        raise InfeasibleError(
-            "the replica's prefill queue can not meet the SLO tail at any load"
-        )
-    if math.isfinite(limit):
-        n = max(n, math.ceil(rate_per_s / limit * (1 - 1e-12)))
-    return n
+    return int(_min(rate_per_s, criterion(stats, slo, preset)))
 
 
 @dataclass(frozen=True)
@@ -500,17 +427,6 @@ def pool_latency(
             stats.prefill_probs,
         )
     )
-    # the replica's prefill queue (M/G/1 on the prefill time, load split evenly)
-    x, p = stats.prefill_values_s, stats.prefill_probs
-    mean_x = float(np.einsum("i,i->", x, p))
-    if mean_x > 0 and replicas > 0:
-        lam_rep = rate_per_s / replicas
-        if lam_rep * mean_x >= 1:
-            return math.inf, math.inf
-        scv_x = float(np.einsum("i,i->", (x - mean_x) ** 2, p)) / mean_x**2
-        t_pf = q.ttft_quantile_s(slo.quantile, 1, lam_rep, 1.0 / mean_x, scv_x, x, p)
-        w_pf = float(q.mgc_wait_quantile_s(slo.quantile, 1, lam_rep, 1.0 / mean_x, scv_x))
-        w, t = max(w, w_pf), max(t, float(t_pf))
     return w, t
 
 

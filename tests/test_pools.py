@@ -98,29 +98,3 @@ def test_impossible_slo_names_pool() -> None:
     )
     with pytest.raises(InfeasibleError, match="pool 'all'.*A10G"):
         size_layout(ctx, "A10G", None)
-
-
-def test_prefill_queue_bounds_capacity_in_default_preset() -> None:
-    from optfleet.pools import (
-        capacity_table,
-        min_replicas,
-        pool_service,
-        prefill_queue_limit_per_s,
-    )
-    from optfleet.presets import get_preset
-    from optfleet.scenario import SLO
-
-    ctx = PoolContext.from_names(workload="azure", preset="default", gpus=("A100-80GB",))
-    d = layout_pools(ctx.mix, None, ctx.long_ctx_tokens)[0]
-    stats = pool_service(ctx.profile("A100-80GB"), d, ctx.preset)
-    slo = SLO(ttft_p99_s=1.0)
-    limit = prefill_queue_limit_per_s(stats, slo, ctx.preset)
-    # below the prefill server's saturation 1 / E[X], above zero
-    assert 0 < limit < 1.0 / stats.mean_prefill_s
-    table = capacity_table(stats, slo, ctx.preset, 30)
-    assert all(table[k] <= k * limit * (1 + 1e-12) for k in range(31))
-    for k in (3, 10, 25):
-        assert min_replicas(stats, table[k] * (1 - 1e-9), slo, ctx.preset) <= k
-        assert min_replicas(stats, table[k] * (1 + 1e-6), slo, ctx.preset) > k
-    # the reference's model has no prefill queue
-    assert prefill_queue_limit_per_s(stats, slo, get_preset("fleet-sim")) == float("inf")
