@@ -197,3 +197,71 @@ def simulate_fleet(
         record=record,
         executor=executor,
     )
+
+
+def replay_fleet(cfg: FleetConfig, *, n_requests: int = 40_000, seed: int = 42) -> Any:
+    """The reference planner's slot-level verification protocol applied to a fleet file.
+
+    See :func:`optfleet.verify.fleet_sim_replay`.  The fleet must be one pool, or two pools
+    split by length (the shorter max_ctx is the short pool; ``router.thresholds[0]`` or, if
+    absent, the short pool's max_ctx is ``B_short``; a ``compress_and_route`` router supplies
+    gamma and share); the workload must be a length CDF and the arrivals Poisson.
+
+    Raises
+    ------
+    InputError
+        For any other fleet, workload or arrival process.
+
+    Examples
+    --------
+    >>> from optfleet._data import data_path
+    >>> cfg = load_fleet(data_path("examples", "agent_heavy_one_pool.fleet.yaml"))
+    >>> r = replay_fleet(cfg, n_requests=1000)
+    >>> r.pools[0].servers
+    384
+    """
+    from optfleet.errors import InputError
+    from optfleet.verify import ReplayPoolSpec, fleet_sim_replay
+    from optfleet.workloads import load_workload
+
+    if cfg.workload.kind != "cdf":
+        raise InputError("the fleet-sim protocol needs a length-CDF workload")
+    if cfg.arrivals is not None and cfg.arrivals.kind != "poisson":
+        raise InputError("the fleet-sim protocol simulates Poisson arrivals only")
+    if not 1 <= len(cfg.pools) <= 2:
+        raise InputError(
+            f"the fleet-sim protocol simulates one or two pools, got {len(cfg.pools)}"
+        )
+    sim = build_simulation(cfg)
+    specs = sorted(zip(cfg.pools, sim.fleet.pools, strict=True), key=lambda x: x[0].max_ctx_tokens)
+    r = cfg.router
+    threshold = None
+    gamma, share = 1.0, 0.75
+    if len(specs) == 1:
+        roles = ["all"]
+    else:
+        roles = ["short", "long"]
+        threshold = int(r.thresholds[0]) if r.thresholds else int(specs[0][0].max_ctx_tokens)
+        if r.kind == "compress_and_route":
+            gamma, share = float(r.gamma), float(r.share)
+        elif r.kind != "threshold":
+            raise InputError(
+                f"the fleet-sim protocol routes by length; router {r.kind!r} is not supported"
+            )
+    rate = float(cfg.rate_per_s if cfg.arrivals is None else cfg.arrivals.rate_per_s)
+    pools = [
+        ReplayPoolSpec(role, pc.gpu, ps.profile, pc.replicas, pc.max_ctx_tokens)
+        for role, (pc, ps) in zip(roles, specs, strict=True)
+    ]
+    return fleet_sim_replay(
+        load_workload(cfg.workload).cdf,
+        pools,
+        rate_per_s=rate,
+        threshold_tokens=threshold,
+        gamma=gamma,
+        compress_share=share,
+        prompt_fraction=cfg.workload.split.prompt_fraction,
+        slo_ttft_p99_s=cfg.slo.ttft_p99_s,
+        n_requests=n_requests,
+        seed=seed,
+    )

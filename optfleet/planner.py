@@ -41,7 +41,6 @@ from optfleet.pools import (
     PoolContext,
     PoolDemand,
     criterion,
-    layout_pools,
     pool_latency,
     pool_service,
 )
@@ -112,9 +111,7 @@ def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> Plannin
     for threshold, gamma in ctx.layouts():
         if threshold is not None and threshold >= long_ctx:
             continue
-        demands = layout_pools(
-            ctx.mix, threshold, long_ctx, gamma, preset.compress_share, scenario.max_rejected_share
-        )
+        demands = ctx.demands(threshold, gamma)
         name = _layout_name(threshold, gamma)
         roles = []
         min_rep = scenario.constraints.min_replicas_per_pool
@@ -498,9 +495,15 @@ def verify_plan(
     n_requests: int | None = None,
     replications: int = 3,
 ) -> Verdict:
-    """Simulate ``candidate`` and compare each pool's simulated P99 TTFT with the SLO."""
+    """Simulate ``candidate`` and compare each pool's simulated P99 TTFT with the SLO.
+
+    At slot level under a preset with ``slot_verification="fleet-sim"`` the reference planner's
+    protocol judges it instead (:func:`optfleet.verify.fleet_sim_replay`).
+    """
     from optfleet.verify import simulate_plan
 
+    if level == "slot" and tables.ctx.preset.slot_verification == "fleet-sim":
+        return _verify_fleet_sim(scenario, tables, candidate)
     try:
         result = simulate_plan(
             scenario,
@@ -538,4 +541,41 @@ def verify_plan(
     verified = candidate.model_copy(update={"pools": tuple(pools)})
     return Verdict(
         not failing, verified, tuple(failing), f"{level}-level simulation: " + "; ".join(parts)
+    )
+
+
+def _verify_fleet_sim(scenario: Scenario, tables: PlanningTables, candidate: Plan) -> Verdict:
+    """The reference's verification protocol: one seeded run per pool, point P99 vs the SLO."""
+    from optfleet.verify import replay_plan
+
+    replay = replay_plan(scenario, tables, candidate)
+    slo = scenario.slo.ttft_p99_s
+    pools, failing, parts = [], [], []
+    for pp in candidate.pools:
+        r = replay.pool(pp.role, pp.gpu)
+        ok = r.p99_ttft_s <= slo
+        pools.append(
+            pp.model_copy(
+                update={
+                    "simulated_p99_ttft_s": Interval(
+                        value=r.p99_ttft_s, low=r.p99_ttft_s, high=r.p99_ttft_s
+                    ),
+                    "simulated_slo_attainment": r.slo_attainment,
+                }
+            )
+        )
+        parts.append(
+            f"{pp.role}/{pp.gpu} x{pp.replicas}: P99 TTFT {r.p99_ttft_s * 1000:.0f} ms "
+            f"{'ok' if ok else 'MISSES'}"
+        )
+        if not ok:
+            failing.append((pp.role, pp.gpu, pp.replicas, pp.rate_per_s))
+    verified = candidate.model_copy(update={"pools": tuple(pools)})
+    return Verdict(
+        not failing,
+        verified,
+        tuple(failing),
+        f"slot-level simulation, fleet-sim protocol (one run of {replay.n_requests} requests "
+        f"after {replay.warmup_requests} warm-up, seed {replay.seed}, pooled queue): "
+        + "; ".join(parts),
     )

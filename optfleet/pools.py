@@ -61,6 +61,8 @@ class PoolDemand:
     max_ctx_tokens: int
     share: float
     mix: Any  # optfleet.workloads.RequestMix
+    sample_mix: Any = None
+    """The reference planner's sampled mix for this pool (presets with ``moments="sampled"``)."""
 
     def rate_per_s(self, total_rate_per_s: float) -> float:
         return self.share * total_rate_per_s
@@ -287,6 +289,56 @@ class PoolContext:
         self._profiles[gpu] = prof
         return prof
 
+    def demands(self, threshold_tokens: int | None, gamma: float = 1.0) -> list[PoolDemand]:
+        """The pools of one layout (:func:`layout_pools`) on this context's workload.
+
+        Under a preset with ``moments="sampled"`` and a CDF workload each pool also carries the
+        reference planner's sampled mix (:mod:`optfleet.workloads.reference`): the short (or
+        only) pool samples lengths up to its max_ctx, the long pool those above
+        ``int(gamma * B_short)``.  A pool whose reference sub-CDF has no mass (only traffic
+        moved in by compression) keeps its exact moments.
+        """
+        sc = self.scenario
+        demands = layout_pools(
+            self.mix,
+            threshold_tokens,
+            self.long_ctx_tokens,
+            gamma,
+            self.preset.compress_share,
+            sc.max_rejected_share,
+        )
+        if self.preset.moments != "sampled" or sc.workload.kind != "cdf":
+            return demands
+        from dataclasses import replace
+
+        from optfleet.workloads.mix import ratio_split
+        from optfleet.workloads.reference import fleet_sim_lengths
+
+        out = []
+        for d in demands:
+            lo = int(gamma * threshold_tokens) if d.role == "long" and threshold_tokens else 0
+            try:
+                L = fleet_sim_lengths(
+                    self.workload.cdf,
+                    lo,
+                    d.max_ctx_tokens,
+                    n=self.preset.moment_samples,
+                    seed=self.preset.moment_seed,
+                )
+            except InputError:  # the reference's sub-CDF is empty: keep the exact moments
+                out.append(d)
+                continue
+            l_in, l_out = ratio_split(L, sc.workload.split.prompt_fraction)
+            sample = _mix_class()(
+                routing_tokens=L,
+                prompt_tokens=l_in,
+                output_tokens=l_out,
+                prob=np.full(L.size, 1.0 / L.size),
+                name=f"{d.mix.name}|fleet-sim sample",
+            )
+            out.append(replace(d, sample_mix=sample))
+        return out
+
     def layouts(self, *, include_gammas: bool = True) -> list[tuple[int | None, float]]:
         """Candidate (threshold, gamma) layouts: the one-pool layout and every CDF breakpoint."""
         sc = self.scenario
@@ -310,10 +362,16 @@ class PoolContext:
 
 
 def pool_service(profile: Any, demand: PoolDemand, preset: AssumptionPreset) -> Any:
-    """Exact service-time statistics of one pool on one replica profile."""
+    """Service-time statistics of one pool on one replica profile.
+
+    Exact over the pool's mix, or over its sampled mix under ``moments="sampled"`` (when the
+    demand carries one, see :meth:`PoolContext.demands`).
+    """
     from optfleet.physics import pool_service_stats
 
     m = demand.mix
+    if preset.moments == "sampled" and demand.sample_mix is not None:
+        m = demand.sample_mix
     return pool_service_stats(
         profile,
         m.prompt_tokens,
@@ -342,6 +400,7 @@ def criterion(stats: Any, slo: SLO, preset: AssumptionPreset) -> Any:
         slo_s=float(slo.ttft_p99_s),
         method=preset.tail_method,
         util_cap=float(preset.util_cap),
+        headroom_replicas=int(preset.headroom_replicas),
         **kw,
     )
 
@@ -517,18 +576,11 @@ def size_layout(
     >>> ctx = PoolContext.from_names(workload="lmsys", preset="fleet-sim", gpus=("A100",),
     ...                              slo={"ttft_p99_s": 0.5})
     >>> [p.gpus for p in size_layout(ctx, "A100", 4096).pools]  # published: 3 + 5
-    [2, 6]
+    [3, 5]
     """
     sc = ctx.scenario
     rate = ctx.planning_rate_per_s if rate_per_s is None else rate_per_s
     profile = ctx.profile(gpu)
-    demands = layout_pools(
-        ctx.mix,
-        threshold_tokens,
-        ctx.long_ctx_tokens,
-        gamma,
-        ctx.preset.compress_share,
-        sc.max_rejected_share,
-    )
+    demands = ctx.demands(threshold_tokens, gamma)
     pools = tuple(size_pool(profile, d, rate, sc.slo, ctx.preset, gpu=gpu) for d in demands)
     return LayoutSizing(gpu, threshold_tokens, gamma, pools, rejected_share(demands))

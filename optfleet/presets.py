@@ -9,7 +9,13 @@
     The reference planner's assumptions, to reproduce its published numbers: its calibrated
     profiles (each priced as one GPU), KV reserved for max_ctx per sequence, full-batch service
     time, the SLO checked on its P99-wait formula (reported TTFT adds the *mean* prefill),
-    utilisation <= 0.85, compress-and-route share 0.75, and ``ceil(n / A)`` spares.
+    utilisation <= 0.85, compress-and-route share 0.75, and ``ceil(n / A)`` spares.  Like the
+    reference it estimates each pool's service-time moments from 3 000 lengths drawn with a fixed
+    seed (42) rather than exactly, starts its SLO search one replica above the offered load, and
+    verifies at slot level by its own protocol: one run of 40 000 requests (after 8 000 warm-up)
+    per pool against a single pooled queue.  These three choices are what make its published
+    counts come out; :mod:`optfleet.workloads.reference` and
+    :func:`optfleet.verify.fleet_sim_replay` document them.
 
 Examples
 --------
@@ -47,6 +53,20 @@ class AssumptionPreset(Frozen):
     gammas: tuple[float, ...] = GAMMA_GRID
     """Compress-and-route factors swept when the scenario gives none.  Compression is lossy, so
     the default preset does not compress unless asked; the reference sweeps 1.0..2.0."""
+    moments: Literal["exact", "sampled"] = "exact"
+    """``exact``: a pool's service-time moments are integrated over its request mix.
+    ``sampled``: estimated from ``moment_samples`` lengths drawn as the reference planner draws
+    them (Python's Mersenne Twister seeded ``moment_seed``; CDF workloads only — other
+    workloads use the exact moments)."""
+    moment_samples: Annotated[int, Field(ge=1)] = 3000
+    moment_seed: Annotated[int, Field(ge=0)] = 42
+    headroom_replicas: Annotated[int, Field(ge=0)] = 0
+    """A pool needs at least ``ceil(offered load in replicas) + headroom_replicas`` replicas
+    (the reference starts its SLO search one replica above the offered load)."""
+    slot_verification: Literal["replications", "fleet-sim"] = "replications"
+    """How slot-level verification judges a plan.  ``replications``: optfleet's protocol
+    (independent replications, the whole 95 % CI of each pool's P99 within the SLO).
+    ``fleet-sim``: the reference's protocol (see :func:`optfleet.verify.fleet_sim_replay`)."""
 
 
 PRESETS: dict[str, AssumptionPreset] = {
@@ -70,7 +90,8 @@ PRESETS: dict[str, AssumptionPreset] = {
         description=(
             "the reference planner's assumptions: calibrated A10G/A100/H100 profiles priced per "
             "GPU, KV reserved per slot, full-batch service, its P99-wait formula (+ mean prefill), "
-            "utilisation <= 0.85, compress share 0.75, ceil(n/A) spares"
+            "utilisation <= 0.85, compress share 0.75, ceil(n/A) spares; moments from 3000 "
+            "seeded draws, one replica above the offered load, its slot-level verification run"
         ),
         profile_set="calibrated",
         kv_policy="reserve",
@@ -79,6 +100,9 @@ PRESETS: dict[str, AssumptionPreset] = {
         util_cap=0.85,
         compress_share=0.75,
         reliability_rule="ceil-n-over-a",
+        moments="sampled",
+        headroom_replicas=1,
+        slot_verification="fleet-sim",
     ),
 }
 

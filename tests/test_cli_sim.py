@@ -18,7 +18,8 @@ def test_simulate_flags_json(cli) -> None:
 
 def test_simulate_fleet_file_slot_level(cli) -> None:
     path = data_path("examples", "agent_heavy_two_pools.fleet.yaml")
-    r = cli("simulate", str(path), "--level", "slot", "--requests", "20000", "--format", "json")
+    r = cli("simulate", str(path), "--level", "slot", "--protocol", "replications",
+            "--requests", "20000", "--format", "json")
     assert r.code == 0, r.err
     pools = {p["name"]: p for p in r.json()["pools"]}
     assert set(pools) == {"short", "long"}

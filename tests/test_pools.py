@@ -30,23 +30,49 @@ def lmsys_fleet_sim() -> PoolContext:
     )
 
 
-@pytest.mark.parametrize("b_short", [1024, 2048, 4096])
-def test_lmsys_pareto_rows_within_one_gpu(lmsys_fleet_sim: PoolContext, b_short: int) -> None:
+@pytest.mark.parametrize("b_short", sorted(PARETO_ROWS))
+def test_lmsys_pareto_rows_exact(lmsys_fleet_sim: PoolContext, b_short: int) -> None:
     alpha, n_s, n_l = PARETO_ROWS[b_short]
     sizing = size_layout(lmsys_fleet_sim, "A100", b_short)
     short, long = sizing.pools
     assert short.share == pytest.approx(alpha, abs=0.0006)
-    assert abs(short.gpus - n_s) <= 1, (short.gpus, n_s)
-    assert abs(long.gpus - n_l) <= 1, (long.gpus, n_l)
+    assert (short.gpus, long.gpus) == (n_s, n_l)
 
 
 def test_lmsys_pareto_p99_columns(lmsys_fleet_sim: PoolContext) -> None:
-    """The reported P99 TTFT (P99 wait + mean prefill) of the published rows, within 10 %."""
-    published = {1024: (0.010, 0.036), 2048: (0.012, 0.063), 4096: (0.013, 0.108)}
+    """The reported P99 TTFT (P99 wait + mean prefill) of every published row, to the ms."""
+    published = {512: (9, 25), 1024: (10, 36), 2048: (12, 63), 4096: (13, 108), 8192: (14, 212)}
     for b, (p_s, p_l) in published.items():
         short, long = size_layout(lmsys_fleet_sim, "A100", b).pools
-        assert short.p99_ttft_s == pytest.approx(p_s, rel=0.1)
-        assert long.p99_ttft_s == pytest.approx(p_l, rel=0.1)
+        assert (round(short.p99_ttft_s * 1000), round(long.p99_ttft_s * 1000)) == (p_s, p_l), b
+
+
+def test_agent_heavy_counts_exact() -> None:
+    """SEED_SYSTEM.md section 4, agent-heavy, H100, lam 20, SLO 1 s: one pool 24, two pools
+    4096/65536 2 + 23 (analytically both feasible)."""
+    ctx = PoolContext.from_names(
+        workload="agent_heavy", preset="fleet-sim", gpus=("H100",), rate_per_s=20.0,
+        slo={"ttft_p99_s": 1.0}, long_max_ctx_tokens=65536,
+    )
+    assert [p.gpus for p in size_layout(ctx, "H100", None).pools] == [24]
+    assert [p.gpus for p in size_layout(ctx, "H100", 4096).pools] == [2, 23]
+
+
+def test_exact_moments_move_boundary_counts() -> None:
+    """Without the reference's sampled moments and one-replica headroom the same rows differ:
+    proof that those two assumptions, not the queueing maths, set the published counts."""
+    from optfleet.presets import get_preset
+
+    exact = get_preset("fleet-sim").model_copy(
+        update={"name": "fleet-sim-exact", "moments": "exact", "headroom_replicas": 0}
+    )
+    ctx = PoolContext.from_names(
+        workload="lmsys", preset="fleet-sim", gpus=("A100",), rate_per_s=100.0,
+        slo={"ttft_p99_s": 0.5}, long_max_ctx_tokens=65536,
+    )
+    ctx_exact = PoolContext(ctx.scenario, exact, ctx.workload)
+    assert [p.gpus for p in size_layout(ctx_exact, "A100", 4096).pools] == [2, 6]
+    assert [p.gpus for p in size_layout(ctx, "A100", 4096).pools] == [3, 5]
 
 
 def test_fleet_sim_slot_counts_reach_the_queue(lmsys_fleet_sim: PoolContext) -> None:

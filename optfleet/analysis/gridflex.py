@@ -197,7 +197,6 @@ def gridflex(
     """
     from optfleet.pools import (
         PoolContext,
-        layout_pools,
         pool_latency,
         pool_service,
         size_layout,
@@ -235,8 +234,7 @@ def gridflex(
     if n < 1:
         raise InputError(f"replicas must be a positive integer, got {replicas!r}")
     profile = ctx.profile(gpu)
-    demand = layout_pools(ctx.mix, None, ctx.long_ctx_tokens,
-                          max_rejected_share=scenario.max_rejected_share)[0]
+    demand = ctx.demands(None)[0]
     base_stats = pool_service(profile, demand, preset)
     max_batch = int(base_stats.servers_per_replica)
     nominal_replica_w = float(profile.gpus_per_replica) * float(profile.nominal_w)

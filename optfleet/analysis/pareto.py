@@ -14,7 +14,7 @@ Examples
 >>> s = Scenario(workload=CDFWorkload(name="lmsys"), preset="fleet-sim", gpus=("A100",))
 >>> r = pareto(s)
 >>> r.row(None).gpus, r.row(4096).gpus_by_role
-(13, {'short': 2, 'long': 6})
+(14, {'short': 3, 'long': 5})
 """
 
 from __future__ import annotations

@@ -190,7 +190,7 @@ def tok_per_watt(
     >>> [round(p.utilisation, 2) for p in r.points]
     [0.5, 1.0]
     """
-    from optfleet.pools import PoolContext, layout_pools
+    from optfleet.pools import PoolContext
 
     if not isinstance(scenario, Scenario):
         raise InputError(f"scenario must be a Scenario, got {type(scenario).__name__}")
@@ -199,8 +199,7 @@ def tok_per_watt(
         raise InputError(f"utilisations must be non-empty numbers in (0, 1], got {utilisations!r}")
     ctx = PoolContext.from_scenario(scenario)
     mode = ctx.preset.service_model
-    demand = layout_pools(ctx.mix, None, ctx.long_ctx_tokens,
-                          max_rejected_share=scenario.max_rejected_share)[0]
+    demand = ctx.demands(None)[0]
     points: list[EfficiencyPoint] = []
     slots_of: dict[str, int] = {}
     ctx_of: dict[str, float] = {}

@@ -174,19 +174,12 @@ def headroom_rate(scenario: Scenario, plan: Any) -> tuple[WhatIfPool, ...]:
     >>> min(p.headroom_rate_per_s for p in pools) >= 50
     True
     """
-    from optfleet.pools import PoolContext, capacity_table, layout_pools, pool_service
+    from optfleet.pools import PoolContext, capacity_table, pool_service
 
     ctx = PoolContext.from_scenario(scenario)
     demands = {
         d.role: d
-        for d in layout_pools(
-            ctx.mix,
-            plan.threshold_tokens,
-            ctx.long_ctx_tokens,
-            plan.gamma,
-            ctx.preset.compress_share,
-            scenario.max_rejected_share,
-        )
+        for d in ctx.demands(plan.threshold_tokens, plan.gamma)
     }
     cap = {}
     for pp in plan.pools:

@@ -13,7 +13,6 @@ from optfleet.cli.app import (
     LevelOpt,
     OutputFormat,
     ReplicationsOpt,
-    RequestsOpt,
     SeedOpt,
     app,
     emit_json,
@@ -583,16 +582,31 @@ def simulate(
         str | None, typer.Option("--preset", "-p", help="Assumptions preset.")
     ] = None,
     level: LevelOpt = "engine",
-    requests: RequestsOpt = 20_000,
+    requests: Annotated[
+        int | None,
+        typer.Option(
+            "--requests", min=10, help="Requests per replication [20000; fleet-sim protocol 40000]."
+        ),
+    ] = None,
     replications: ReplicationsOpt = 3,
     seed: SeedOpt = None,
+    protocol: Annotated[
+        str,
+        typer.Option(
+            "--protocol",
+            help="Slot level: 'replications' (optfleet: independent replications, 95% CIs), "
+            "'fleet-sim' (the reference planner's single seeded run, pooled queue) or 'preset' "
+            "(the preset's choice).",
+        ),
+    ] = "preset",
     records: Annotated[
         Path | None, typer.Option("--records", help="Write per-request records (.csv or .jsonl).")
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Simulate a fixed fleet (from a fleet file or flags) with the discrete-event simulator."""
-    from optfleet.fleetfile import FleetConfig, load_fleet, simulate_fleet
+    from optfleet.fleetfile import FleetConfig, load_fleet, replay_fleet, simulate_fleet
+    from optfleet.presets import get_preset
     from optfleet.scenario import validate_model
 
     if fleet_file is not None:
@@ -622,10 +636,28 @@ def simulate(
         )
     if records is not None and records.suffix.lower() not in (".csv", ".jsonl"):
         raise InputError(f"--records must end in .csv or .jsonl, got {records.name}")
+    if protocol not in ("preset", "replications", "fleet-sim"):
+        raise InputError(
+            f"unknown protocol {protocol!r}; known: preset, replications, fleet-sim"
+        )
+    if protocol == "fleet-sim" and level != "slot":
+        raise InputError("the fleet-sim protocol is a slot-level protocol: add --level slot")
+    if protocol == "preset":
+        protocol = (
+            get_preset(cfg.preset).slot_verification if level == "slot" else "replications"
+        )
+    if protocol == "fleet-sim":
+        if records is not None:
+            raise InputError("--records is not available with the fleet-sim protocol")
+        replay = replay_fleet(
+            cfg, n_requests=requests or 40_000, seed=42 if seed is None else seed
+        )
+        _render_replay(cfg.name, replay, fmt)
+        return
     result = simulate_fleet(
         cfg,
         level=level,
-        n_requests=requests,
+        n_requests=requests or 20_000,
         replications=replications,
         seed=seed,
         record=records is not None,
@@ -675,4 +707,35 @@ def simulate(
         rows,
         notes=[f"cost ${result.cost_usd_per_hour:,.2f}/h; SLO met: {result.slo_met}"]
         + (list(result.notes) if result.notes else []),
+    )
+
+
+def _render_replay(name: str, replay: Any, fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        emit_json(replay.to_dict())
+        return
+    slo = replay.slo_ttft_p99_s
+    rows = [
+        [
+            f"{p.role}/{p.gpu}",
+            p.replicas,
+            p.servers,
+            f"{p.rate_per_s:.3g}",
+            p.measured,
+            _ms(p.p99_ttft_s),
+            "-" if p.slo_attainment is None else f"{p.slo_attainment:.2%}",
+            "-" if slo is None else ("ok" if p.p99_ttft_s <= slo else "MISSES"),
+        ]
+        for p in replay.pools
+    ]
+    render_table(
+        f"slot-level simulation, fleet-sim protocol: {name} (one run of {replay.n_requests} "
+        f"requests after {replay.warmup_requests} warm-up, seed {replay.seed})",
+        ["pool", "replicas", "servers", "req/s", "measured", "P99 TTFT ms", "SLO met", "verdict"],
+        rows,
+        notes=[
+            f"SLO met: {replay.slo_met}",
+            "one sample path, as the reference planner verifies; --protocol replications gives "
+            "optfleet's independent replications with 95% CIs",
+        ],
     )

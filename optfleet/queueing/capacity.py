@@ -18,7 +18,9 @@ Both methods have the same shape, ``C(c, lam/mu) L(theta) <= eps`` with ``theta 
     ``f = (1 + max(cs2, 0.01)) / 2`` — algebraically identical to
     :func:`optfleet.queueing.mgc.fleet_sim_p99_wait_s` ``<= slo``.
 
-Both also require ``lam <= util_cap * c * mu`` (and ``lam < c mu`` strictly).
+Both also require ``lam <= util_cap * c * mu`` (and ``lam < c mu`` strictly), and, with
+``headroom_replicas = h > 0``, ``lam <= (k - h) s mu``: at least ``h`` replicas above the
+offered load (the reference planner starts its search at ``ceil(lam / (s mu)) + 1``).
 
 Prefill distribution.  ``L(theta)`` is evaluated from a table built once per criterion: the
 gaps ``g = slo - x`` of the prefill values ``x <= slo`` are merged exactly (``np.unique``); only
@@ -102,6 +104,8 @@ class Criterion:
         Discrete prefill-time distribution (``ttft-tail``); default: prefill 0.
     max_prefill_points : int
         Distinct prefill values kept exactly; more are rounded up to a grid (conservative).
+    headroom_replicas : int
+        Require ``lam <= (k - headroom_replicas) s mu`` (``>= 0``; 0 disables).
 
     Examples
     --------
@@ -121,6 +125,7 @@ class Criterion:
     prefill_s: ArrayLike | None = field(default=None, compare=False)
     prefill_prob: ArrayLike | None = field(default=None, compare=False)
     max_prefill_points: int = 4096
+    headroom_replicas: int = 0
     _above: float = field(init=False, repr=False, compare=False)
     _log_eps: float = field(init=False, repr=False, compare=False)
     _p0: float = field(init=False, repr=False, compare=False)
@@ -150,6 +155,10 @@ class Criterion:
         m = self.max_prefill_points
         if isinstance(m, bool) or not isinstance(m, int | np.integer) or m < 1:
             raise InputError(f"max_prefill_points must be an integer >= 1, got {m!r}")
+        h = self.headroom_replicas
+        if isinstance(h, bool) or not isinstance(h, int | np.integer) or h < 0:
+            raise InputError(f"headroom_replicas must be an integer >= 0, got {h!r}")
+        object.__setattr__(self, "headroom_replicas", int(h))
         object.__setattr__(self, "servers_per_replica", int(s))
         slo = float(self.slo_s)
         coef = np.zeros((1, _ORDER + 1))
@@ -210,9 +219,13 @@ class Criterion:
         return self._log_eps > -math.inf
 
     def max_rate(self, k: ArrayLike) -> FloatArray:
-        """Rate ceiling of ``k`` replicas from stability and the utilisation cap."""
-        c = np.asarray(k, dtype=np.float64) * self.servers_per_replica
-        return c * self.mu_per_s * min(self.util_cap, _STABILITY)
+        """Rate ceiling of ``k`` replicas from stability, the utilisation cap and the headroom."""
+        kk = np.asarray(k, dtype=np.float64)
+        per = self.servers_per_replica * self.mu_per_s
+        top = kk * per * min(self.util_cap, _STABILITY)
+        if self.headroom_replicas:
+            top = np.minimum(top, np.maximum(kk - self.headroom_replicas, 0.0) * per)
+        return top
 
     def _log_l(self, theta: FloatArray) -> tuple[FloatArray, FloatArray]:
         """``(ln L(theta), d ln L / d theta)``; an upper bound on ``L`` (module docstring)."""
