@@ -478,10 +478,16 @@ def render_plan(p: Any) -> None:
     ]
     if p.one_pool_cost_usd_per_hour and p.threshold_tokens is not None:
         saving = 1 - p.cost_usd_per_hour / p.one_pool_cost_usd_per_hour
-        notes.append(
-            f"best one-pool plan: ${p.one_pool_cost_usd_per_hour:,.2f}/h (saving {saving:.1%})"
-        )
-    if p.rejected_share > 0:
+        if saving >= 0:
+            notes.append(
+                f"best one-pool plan: ${p.one_pool_cost_usd_per_hour:,.2f}/h (saving {saving:.1%})"
+            )
+        else:
+            notes.append(
+                f"cheapest one-pool plan by the analytics: ${p.one_pool_cost_usd_per_hour:,.2f}/h;"
+                f" this plan costs {-saving:.1%} more because simulation rejected cheaper ones"
+            )
+    if p.rejected_share > 1e-9:
         notes.append(
             f"rejected: {p.rejected_share:.4%} of requests are longer than every pool's max_ctx "
             "(counted, not served)"
