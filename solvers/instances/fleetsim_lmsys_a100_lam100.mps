@@ -4,7 +4,6 @@ ROWS
  N  OBJ
  E  layout_choice
  L  link_0_0_0
- L  order_0_0_0_2
  L  order_0_0_0_3
  L  order_0_0_0_4
  L  order_0_0_0_5
@@ -16,13 +15,13 @@ ROWS
  L  order_0_0_0_11
  L  order_0_0_0_12
  L  order_0_0_0_13
+ L  order_0_0_0_14
  E  count_0_0_0
  L  capacity_0_0_0
  L  link_1_0_0
  E  count_1_0_0
  L  capacity_1_0_0
  L  link_1_1_0
- L  order_1_1_0_2
  L  order_1_1_0_3
  L  order_1_1_0_4
  L  order_1_1_0_5
@@ -33,13 +32,13 @@ ROWS
  L  order_1_1_0_10
  L  order_1_1_0_11
  L  order_1_1_0_12
+ L  order_1_1_0_13
  E  count_1_1_0
  L  capacity_1_1_0
  L  link_2_0_0
  E  count_2_0_0
  L  capacity_2_0_0
  L  link_2_1_0
- L  order_2_1_0_2
  L  order_2_1_0_3
  L  order_2_1_0_4
  L  order_2_1_0_5
@@ -54,7 +53,6 @@ ROWS
  E  count_3_0_0
  L  capacity_3_0_0
  L  link_3_1_0
- L  order_3_1_0_2
  L  order_3_1_0_3
  L  order_3_1_0_4
  L  order_3_1_0_5
@@ -63,25 +61,21 @@ ROWS
  E  count_3_1_0
  L  capacity_3_1_0
  L  link_4_0_0
- L  order_4_0_0_2
+ L  order_4_0_0_3
  E  count_4_0_0
  L  capacity_4_0_0
  L  link_4_1_0
- L  order_4_1_0_2
  L  order_4_1_0_3
  L  order_4_1_0_4
  L  order_4_1_0_5
- L  order_4_1_0_6
  E  count_4_1_0
  L  capacity_4_1_0
  L  link_5_0_0
- L  order_5_0_0_2
  L  order_5_0_0_3
  L  order_5_0_0_4
  E  count_5_0_0
  L  capacity_5_0_0
  L  link_5_1_0
- L  order_5_1_0_2
  L  order_5_1_0_3
  L  order_5_1_0_4
  E  count_5_1_0
@@ -100,47 +94,47 @@ ROWS
 COLUMNS
     MARK      'MARKER'                 'INTORG'
     n_0_0_0   count_0_0_0   1.000000000000e+00
-    n_0_0_0   OBJ        2.291938065767e+00
+    n_0_0_0   OBJ        2.281330765278e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     n_1_0_0   count_1_0_0   1.000000000000e+00
-    n_1_0_0   OBJ        2.292270244443e+00
+    n_1_0_0   OBJ        2.281581129382e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     n_1_1_0   count_1_1_0   1.000000000000e+00
-    n_1_1_0   OBJ        2.291938065767e+00
+    n_1_1_0   OBJ        2.281330765278e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     n_2_0_0   count_2_0_0   1.000000000000e+00
-    n_2_0_0   OBJ        2.292269607598e+00
+    n_2_0_0   OBJ        2.281580649391e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     n_2_1_0   count_2_1_0   1.000000000000e+00
-    n_2_1_0   OBJ        2.291938065767e+00
+    n_2_1_0   OBJ        2.281330765278e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     n_3_0_0   count_3_0_0   1.000000000000e+00
-    n_3_0_0   OBJ        2.292267878722e+00
+    n_3_0_0   OBJ        2.281579346331e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     n_3_1_0   count_3_1_0   1.000000000000e+00
-    n_3_1_0   OBJ        2.291938065767e+00
+    n_3_1_0   OBJ        2.281330765278e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     n_4_0_0   count_4_0_0   1.000000000000e+00
-    n_4_0_0   OBJ        2.292263195688e+00
+    n_4_0_0   OBJ        2.281575816714e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     n_4_1_0   count_4_1_0   1.000000000000e+00
-    n_4_1_0   OBJ        2.291938065767e+00
+    n_4_1_0   OBJ        2.281330765278e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     n_5_0_0   count_5_0_0   1.000000000000e+00
-    n_5_0_0   OBJ        2.292250586816e+00
+    n_5_0_0   OBJ        2.281566313368e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     n_5_1_0   count_5_1_0   1.000000000000e+00
-    n_5_1_0   OBJ        2.291938065767e+00
+    n_5_1_0   OBJ        2.281330765278e+00
     MARK      'MARKER'                 'INTEND'
     x_0_0_0   capacity_0_0_0   1.000000000000e+02
     x_0_0_0   share_0_0   1.000000000000e+00
@@ -205,364 +199,327 @@ COLUMNS
     y_5       share_5_1  -1.000000000000e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_0_0_0_1  link_0_0_0   1.000000000000e+00
-    z_0_0_0_1  order_0_0_0_2  -1.000000000000e+00
-    z_0_0_0_1  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_1  capacity_0_0_0  -4.741135836498e+00
-    MARK      'MARKER'                 'INTEND'
-    MARK      'MARKER'                 'INTORG'
     z_0_0_0_10  order_0_0_0_10   1.000000000000e+00
     z_0_0_0_10  order_0_0_0_11  -1.000000000000e+00
     z_0_0_0_10  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_10  capacity_0_0_0  -8.466282786359e+00
+    z_0_0_0_10  capacity_0_0_0  -7.701811330422e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_0_0_0_11  order_0_0_0_11   1.000000000000e+00
     z_0_0_0_11  order_0_0_0_12  -1.000000000000e+00
     z_0_0_0_11  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_11  capacity_0_0_0  -8.510243642014e+00
+    z_0_0_0_11  capacity_0_0_0  -7.741897009955e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_0_0_0_12  order_0_0_0_12   1.000000000000e+00
     z_0_0_0_12  order_0_0_0_13  -1.000000000000e+00
     z_0_0_0_12  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_12  capacity_0_0_0  -8.548316138402e+00
+    z_0_0_0_12  capacity_0_0_0  -7.776621328688e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_0_0_0_13  order_0_0_0_13   1.000000000000e+00
+    z_0_0_0_13  order_0_0_0_14  -1.000000000000e+00
     z_0_0_0_13  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_13  capacity_0_0_0  -8.581706263865e+00
+    z_0_0_0_13  capacity_0_0_0  -7.807081995056e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_0_0_0_2  order_0_0_0_2   1.000000000000e+00
+    z_0_0_0_14  order_0_0_0_14   1.000000000000e+00
+    z_0_0_0_14  count_0_0_0  -1.000000000000e+00
+    z_0_0_0_14  capacity_0_0_0  -7.616987647599e+00
+    MARK      'MARKER'                 'INTEND'
+    MARK      'MARKER'                 'INTORG'
+    z_0_0_0_2  link_0_0_0   1.000000000000e+00
     z_0_0_0_2  order_0_0_0_3  -1.000000000000e+00
-    z_0_0_0_2  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_2  capacity_0_0_0  -7.069038242196e+00
+    z_0_0_0_2  count_0_0_0  -2.000000000000e+00
+    z_0_0_0_2  capacity_0_0_0  -8.489464869912e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_0_0_0_3  order_0_0_0_3   1.000000000000e+00
     z_0_0_0_3  order_0_0_0_4  -1.000000000000e+00
     z_0_0_0_3  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_3  capacity_0_0_0  -7.603066681542e+00
+    z_0_0_0_3  capacity_0_0_0  -8.489464869912e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_0_0_0_4  order_0_0_0_4   1.000000000000e+00
     z_0_0_0_4  order_0_0_0_5  -1.000000000000e+00
     z_0_0_0_4  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_4  capacity_0_0_0  -7.879911696965e+00
+    z_0_0_0_4  capacity_0_0_0  -7.845710020623e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_0_0_0_5  order_0_0_0_5   1.000000000000e+00
     z_0_0_0_5  order_0_0_0_6  -1.000000000000e+00
     z_0_0_0_5  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_5  capacity_0_0_0  -8.056871971199e+00
+    z_0_0_0_5  capacity_0_0_0  -7.328787085703e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_0_0_0_6  order_0_0_0_6   1.000000000000e+00
     z_0_0_0_6  order_0_0_0_7  -1.000000000000e+00
     z_0_0_0_6  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_6  capacity_0_0_0  -8.182563418358e+00
+    z_0_0_0_6  capacity_0_0_0  -7.443266157037e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_0_0_0_7  order_0_0_0_7   1.000000000000e+00
     z_0_0_0_7  order_0_0_0_8  -1.000000000000e+00
     z_0_0_0_7  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_7  capacity_0_0_0  -8.277788672862e+00
+    z_0_0_0_7  capacity_0_0_0  -7.530017120206e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_0_0_0_8  order_0_0_0_8   1.000000000000e+00
     z_0_0_0_8  order_0_0_0_9  -1.000000000000e+00
     z_0_0_0_8  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_8  capacity_0_0_0  -8.353160771492e+00
+    z_0_0_0_8  capacity_0_0_0  -7.598697664624e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_0_0_0_9  order_0_0_0_9   1.000000000000e+00
     z_0_0_0_9  order_0_0_0_10  -1.000000000000e+00
     z_0_0_0_9  count_0_0_0  -1.000000000000e+00
-    z_0_0_0_9  capacity_0_0_0  -8.414742197228e+00
+    z_0_0_0_9  capacity_0_0_0  -7.654824852212e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_1_0_0_1  link_1_0_0   1.000000000000e+00
-    z_1_0_0_1  count_1_0_0  -1.000000000000e+00
-    z_1_0_0_1  capacity_1_0_0  -6.309358616941e+02
-    MARK      'MARKER'                 'INTEND'
-    MARK      'MARKER'                 'INTORG'
-    z_1_1_0_1  link_1_1_0   1.000000000000e+00
-    z_1_1_0_1  order_1_1_0_2  -1.000000000000e+00
-    z_1_1_0_1  count_1_1_0  -1.000000000000e+00
-    z_1_1_0_1  capacity_1_1_0  -1.996670135241e+00
+    z_1_0_0_2  link_1_0_0   1.000000000000e+00
+    z_1_0_0_2  count_1_0_0  -2.000000000000e+00
+    z_1_0_0_2  capacity_1_0_0  -7.466642238043e+02
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_1_1_0_10  order_1_1_0_10   1.000000000000e+00
     z_1_1_0_10  order_1_1_0_11  -1.000000000000e+00
     z_1_1_0_10  count_1_1_0  -1.000000000000e+00
-    z_1_1_0_10  capacity_1_1_0  -3.565810973991e+00
+    z_1_1_0_10  capacity_1_1_0  -3.238659202401e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_1_1_0_11  order_1_1_0_11   1.000000000000e+00
     z_1_1_0_11  order_1_1_0_12  -1.000000000000e+00
     z_1_1_0_11  count_1_1_0  -1.000000000000e+00
-    z_1_1_0_11  capacity_1_1_0  -3.584341639341e+00
+    z_1_1_0_11  capacity_1_1_0  -3.255521367706e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_1_1_0_12  order_1_1_0_12   1.000000000000e+00
+    z_1_1_0_12  order_1_1_0_13  -1.000000000000e+00
     z_1_1_0_12  count_1_1_0  -1.000000000000e+00
-    z_1_1_0_12  capacity_1_1_0  -3.600391515292e+00
+    z_1_1_0_12  capacity_1_1_0  -3.270128726925e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_1_1_0_2  order_1_1_0_2   1.000000000000e+00
+    z_1_1_0_13  order_1_1_0_13   1.000000000000e+00
+    z_1_1_0_13  count_1_1_0  -1.000000000000e+00
+    z_1_1_0_13  capacity_1_1_0  -3.282942918975e+00
+    MARK      'MARKER'                 'INTEND'
+    MARK      'MARKER'                 'INTORG'
+    z_1_1_0_2  link_1_1_0   1.000000000000e+00
     z_1_1_0_2  order_1_1_0_3  -1.000000000000e+00
-    z_1_1_0_2  count_1_1_0  -1.000000000000e+00
-    z_1_1_0_2  capacity_1_1_0  -2.977141936955e+00
+    z_1_1_0_2  count_1_1_0  -2.000000000000e+00
+    z_1_1_0_2  capacity_1_1_0  -3.572764632149e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_1_1_0_3  order_1_1_0_3   1.000000000000e+00
     z_1_1_0_3  order_1_1_0_4  -1.000000000000e+00
     z_1_1_0_3  count_1_1_0  -1.000000000000e+00
-    z_1_1_0_3  capacity_1_1_0  -3.202097013599e+00
+    z_1_1_0_3  capacity_1_1_0  -3.572764632149e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_1_1_0_4  order_1_1_0_4   1.000000000000e+00
     z_1_1_0_4  order_1_1_0_5  -1.000000000000e+00
     z_1_1_0_4  count_1_1_0  -1.000000000000e+00
-    z_1_1_0_4  capacity_1_1_0  -3.318726266891e+00
+    z_1_1_0_4  capacity_1_1_0  -3.293105202542e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_1_1_0_5  order_1_1_0_5   1.000000000000e+00
     z_1_1_0_5  order_1_1_0_6  -1.000000000000e+00
     z_1_1_0_5  count_1_1_0  -1.000000000000e+00
-    z_1_1_0_5  capacity_1_1_0  -3.393282524935e+00
+    z_1_1_0_5  capacity_1_1_0  -3.081762814267e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_1_1_0_6  order_1_1_0_6   1.000000000000e+00
     z_1_1_0_6  order_1_1_0_7  -1.000000000000e+00
     z_1_1_0_6  count_1_1_0  -1.000000000000e+00
-    z_1_1_0_6  capacity_1_1_0  -3.446242875910e+00
+    z_1_1_0_6  capacity_1_1_0  -3.129911012101e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_1_1_0_7  order_1_1_0_7   1.000000000000e+00
     z_1_1_0_7  order_1_1_0_8  -1.000000000000e+00
     z_1_1_0_7  count_1_1_0  -1.000000000000e+00
-    z_1_1_0_7  capacity_1_1_0  -3.486369596845e+00
+    z_1_1_0_7  capacity_1_1_0  -3.166398370880e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_1_1_0_8  order_1_1_0_8   1.000000000000e+00
     z_1_1_0_8  order_1_1_0_9  -1.000000000000e+00
     z_1_1_0_8  count_1_1_0  -1.000000000000e+00
-    z_1_1_0_8  capacity_1_1_0  -3.518133090047e+00
+    z_1_1_0_8  capacity_1_1_0  -3.195286268247e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_1_1_0_9  order_1_1_0_9   1.000000000000e+00
     z_1_1_0_9  order_1_1_0_10  -1.000000000000e+00
     z_1_1_0_9  count_1_1_0  -1.000000000000e+00
-    z_1_1_0_9  capacity_1_1_0  -3.544087030167e+00
+    z_1_1_0_9  capacity_1_1_0  -3.218894828147e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_2_0_0_1  link_2_0_0   1.000000000000e+00
-    z_2_0_0_1  count_2_0_0  -1.000000000000e+00
-    z_2_0_0_1  capacity_2_0_0  -2.397417062157e+02
-    MARK      'MARKER'                 'INTEND'
-    MARK      'MARKER'                 'INTORG'
-    z_2_1_0_1  link_2_1_0   1.000000000000e+00
-    z_2_1_0_1  order_2_1_0_2  -1.000000000000e+00
-    z_2_1_0_1  count_2_1_0  -1.000000000000e+00
-    z_2_1_0_1  capacity_2_1_0  -1.131581698409e+00
+    z_2_0_0_2  link_2_0_0   1.000000000000e+00
+    z_2_0_0_2  count_2_0_0  -2.000000000000e+00
+    z_2_0_0_2  capacity_2_0_0  -2.835156206915e+02
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_2_1_0_10  order_2_1_0_10   1.000000000000e+00
     z_2_1_0_10  count_2_1_0  -1.000000000000e+00
-    z_2_1_0_10  capacity_2_1_0  -2.021052463244e+00
+    z_2_1_0_10  capacity_2_1_0  -1.969680530390e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_2_1_0_2  order_2_1_0_2   1.000000000000e+00
+    z_2_1_0_2  link_2_1_0   1.000000000000e+00
     z_2_1_0_2  order_2_1_0_3  -1.000000000000e+00
-    z_2_1_0_2  count_2_1_0  -1.000000000000e+00
-    z_2_1_0_2  capacity_2_1_0  -1.687308030227e+00
+    z_2_1_0_2  count_2_1_0  -2.000000000000e+00
+    z_2_1_0_2  capacity_2_1_0  -2.171962631771e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_2_1_0_3  order_2_1_0_3   1.000000000000e+00
     z_2_1_0_3  order_2_1_0_4  -1.000000000000e+00
     z_2_1_0_3  count_2_1_0  -1.000000000000e+00
-    z_2_1_0_3  capacity_2_1_0  -1.814828091009e+00
+    z_2_1_0_3  capacity_2_1_0  -2.171962631771e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_2_1_0_4  order_2_1_0_4   1.000000000000e+00
     z_2_1_0_4  order_2_1_0_5  -1.000000000000e+00
     z_2_1_0_4  count_2_1_0  -1.000000000000e+00
-    z_2_1_0_4  capacity_2_1_0  -1.880946957233e+00
+    z_2_1_0_4  capacity_2_1_0  -2.004705452264e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_2_1_0_5  order_2_1_0_5   1.000000000000e+00
     z_2_1_0_5  order_2_1_0_6  -1.000000000000e+00
     z_2_1_0_5  count_2_1_0  -1.000000000000e+00
-    z_2_1_0_5  capacity_2_1_0  -1.923217271265e+00
+    z_2_1_0_5  capacity_2_1_0  -1.874270925203e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_2_1_0_6  order_2_1_0_6   1.000000000000e+00
     z_2_1_0_6  order_2_1_0_7  -1.000000000000e+00
     z_2_1_0_6  count_2_1_0  -1.000000000000e+00
-    z_2_1_0_6  capacity_2_1_0  -1.953245867982e+00
+    z_2_1_0_6  capacity_2_1_0  -1.903550848864e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_2_1_0_7  order_2_1_0_7   1.000000000000e+00
     z_2_1_0_7  order_2_1_0_8  -1.000000000000e+00
     z_2_1_0_7  count_2_1_0  -1.000000000000e+00
-    z_2_1_0_7  capacity_2_1_0  -1.975999478000e+00
+    z_2_1_0_7  capacity_2_1_0  -1.925739218037e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_2_1_0_8  order_2_1_0_8   1.000000000000e+00
     z_2_1_0_8  order_2_1_0_9  -1.000000000000e+00
     z_2_1_0_8  count_2_1_0  -1.000000000000e+00
-    z_2_1_0_8  capacity_2_1_0  -1.994012107378e+00
+    z_2_1_0_8  capacity_2_1_0  -1.943305991101e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_2_1_0_9  order_2_1_0_9   1.000000000000e+00
     z_2_1_0_9  order_2_1_0_10  -1.000000000000e+00
     z_2_1_0_9  count_2_1_0  -1.000000000000e+00
-    z_2_1_0_9  capacity_2_1_0  -2.008731306966e+00
+    z_2_1_0_9  capacity_2_1_0  -1.957662164374e+00
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_3_0_0_1  link_3_0_0   1.000000000000e+00
-    z_3_0_0_1  count_3_0_0  -1.000000000000e+00
-    z_3_0_0_1  capacity_3_0_0  -9.992717579790e+01
+    z_3_0_0_2  link_3_0_0   1.000000000000e+00
+    z_3_0_0_2  count_3_0_0  -2.000000000000e+00
+    z_3_0_0_2  capacity_3_0_0  -1.198910462018e+02
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_3_1_0_1  link_3_1_0   1.000000000000e+00
-    z_3_1_0_1  order_3_1_0_2  -1.000000000000e+00
-    z_3_1_0_1  count_3_1_0  -1.000000000000e+00
-    z_3_1_0_1  capacity_3_1_0  -4.799353341871e-01
-    MARK      'MARKER'                 'INTEND'
-    MARK      'MARKER'                 'INTORG'
-    z_3_1_0_2  order_3_1_0_2   1.000000000000e+00
+    z_3_1_0_2  link_3_1_0   1.000000000000e+00
     z_3_1_0_2  order_3_1_0_3  -1.000000000000e+00
-    z_3_1_0_2  count_3_1_0  -1.000000000000e+00
-    z_3_1_0_2  capacity_3_1_0  -7.156654340350e-01
+    z_3_1_0_2  count_3_1_0  -2.000000000000e+00
+    z_3_1_0_2  capacity_3_1_0  -9.379141416129e-01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_3_1_0_3  order_3_1_0_3   1.000000000000e+00
     z_3_1_0_3  order_3_1_0_4  -1.000000000000e+00
     z_3_1_0_3  count_3_1_0  -1.000000000000e+00
-    z_3_1_0_3  capacity_3_1_0  -7.697652985518e-01
+    z_3_1_0_3  capacity_3_1_0  -9.379141416129e-01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_3_1_0_4  order_3_1_0_4   1.000000000000e+00
     z_3_1_0_4  order_3_1_0_5  -1.000000000000e+00
     z_3_1_0_4  count_3_1_0  -1.000000000000e+00
-    z_3_1_0_4  capacity_3_1_0  -7.978183309582e-01
+    z_3_1_0_4  capacity_3_1_0  -8.643796522416e-01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_3_1_0_5  order_3_1_0_5   1.000000000000e+00
     z_3_1_0_5  order_3_1_0_6  -1.000000000000e+00
     z_3_1_0_5  count_3_1_0  -1.000000000000e+00
-    z_3_1_0_5  capacity_3_1_0  -8.157542930930e-01
+    z_3_1_0_5  capacity_3_1_0  -8.089829190143e-01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_3_1_0_6  order_3_1_0_6   1.000000000000e+00
     z_3_1_0_6  order_3_1_0_7  -1.000000000000e+00
     z_3_1_0_6  count_3_1_0  -1.000000000000e+00
-    z_3_1_0_6  capacity_3_1_0  -8.284969007251e-01
+    z_3_1_0_6  capacity_3_1_0  -8.216222560284e-01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_3_1_0_7  order_3_1_0_7   1.000000000000e+00
     z_3_1_0_7  count_3_1_0  -1.000000000000e+00
-    z_3_1_0_7  capacity_3_1_0  -8.381531235847e-01
+    z_3_1_0_7  capacity_3_1_0  -8.312005316821e-01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_4_0_0_1  link_4_0_0   1.000000000000e+00
-    z_4_0_0_1  order_4_0_0_2  -1.000000000000e+00
-    z_4_0_0_1  count_4_0_0  -1.000000000000e+00
-    z_4_0_0_1  capacity_4_0_0  -5.566391885252e+01
+    z_4_0_0_2  link_4_0_0   1.000000000000e+00
+    z_4_0_0_2  order_4_0_0_3  -1.000000000000e+00
+    z_4_0_0_2  count_4_0_0  -2.000000000000e+00
+    z_4_0_0_2  capacity_4_0_0  -6.738779330679e+01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_4_0_0_2  order_4_0_0_2   1.000000000000e+00
-    z_4_0_0_2  count_4_0_0  -1.000000000000e+00
-    z_4_0_0_2  capacity_4_0_0  -5.566391885252e+01
+    z_4_0_0_3  order_4_0_0_3   1.000000000000e+00
+    z_4_0_0_3  count_4_0_0  -1.000000000000e+00
+    z_4_0_0_3  capacity_4_0_0  -6.738779330679e+01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_4_1_0_1  link_4_1_0   1.000000000000e+00
-    z_4_1_0_1  order_4_1_0_2  -1.000000000000e+00
-    z_4_1_0_1  count_4_1_0  -1.000000000000e+00
-    z_4_1_0_1  capacity_4_1_0  -2.084448297369e-01
-    MARK      'MARKER'                 'INTEND'
-    MARK      'MARKER'                 'INTORG'
-    z_4_1_0_2  order_4_1_0_2   1.000000000000e+00
+    z_4_1_0_2  link_4_1_0   1.000000000000e+00
     z_4_1_0_2  order_4_1_0_3  -1.000000000000e+00
-    z_4_1_0_2  count_4_1_0  -1.000000000000e+00
-    z_4_1_0_2  capacity_4_1_0  -3.108356703743e-01
+    z_4_1_0_2  count_4_1_0  -2.000000000000e+00
+    z_4_1_0_2  capacity_4_1_0  -4.354665791435e-01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_4_1_0_3  order_4_1_0_3   1.000000000000e+00
     z_4_1_0_3  order_4_1_0_4  -1.000000000000e+00
     z_4_1_0_3  count_4_1_0  -1.000000000000e+00
-    z_4_1_0_3  capacity_4_1_0  -3.343362811087e-01
+    z_4_1_0_3  capacity_4_1_0  -4.354665791435e-01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_4_1_0_4  order_4_1_0_4   1.000000000000e+00
     z_4_1_0_4  order_4_1_0_5  -1.000000000000e+00
     z_4_1_0_4  count_4_1_0  -1.000000000000e+00
-    z_4_1_0_4  capacity_4_1_0  -3.465228644154e-01
+    z_4_1_0_4  capacity_4_1_0  -4.013526160245e-01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_4_1_0_5  order_4_1_0_5   1.000000000000e+00
-    z_4_1_0_5  order_4_1_0_6  -1.000000000000e+00
     z_4_1_0_5  count_4_1_0  -1.000000000000e+00
-    z_4_1_0_5  capacity_4_1_0  -3.543147905230e-01
+    z_4_1_0_5  capacity_4_1_0  -3.756127693765e-01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_4_1_0_6  order_4_1_0_6   1.000000000000e+00
-    z_4_1_0_6  count_4_1_0  -1.000000000000e+00
-    z_4_1_0_6  capacity_4_1_0  -3.598507900077e-01
-    MARK      'MARKER'                 'INTEND'
-    MARK      'MARKER'                 'INTORG'
-    z_5_0_0_1  link_5_0_0   1.000000000000e+00
-    z_5_0_0_1  order_5_0_0_2  -1.000000000000e+00
-    z_5_0_0_1  count_5_0_0  -1.000000000000e+00
-    z_5_0_0_1  capacity_5_0_0  -3.103818061091e+01
-    MARK      'MARKER'                 'INTEND'
-    MARK      'MARKER'                 'INTORG'
-    z_5_0_0_2  order_5_0_0_2   1.000000000000e+00
+    z_5_0_0_2  link_5_0_0   1.000000000000e+00
     z_5_0_0_2  order_5_0_0_3  -1.000000000000e+00
-    z_5_0_0_2  count_5_0_0  -1.000000000000e+00
-    z_5_0_0_2  capacity_5_0_0  -3.318626387138e+01
+    z_5_0_0_2  count_5_0_0  -2.000000000000e+00
+    z_5_0_0_2  capacity_5_0_0  -3.913017239492e+01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_5_0_0_3  order_5_0_0_3   1.000000000000e+00
     z_5_0_0_3  order_5_0_0_4  -1.000000000000e+00
     z_5_0_0_3  count_5_0_0  -1.000000000000e+00
-    z_5_0_0_3  capacity_5_0_0  -3.211222224114e+01
+    z_5_0_0_3  capacity_5_0_0  -3.913017239492e+01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_5_0_0_4  order_5_0_0_4   1.000000000000e+00
     z_5_0_0_4  count_5_0_0  -1.000000000000e+00
-    z_5_0_0_4  capacity_5_0_0  -3.211222224114e+01
+    z_5_0_0_4  capacity_5_0_0  -3.913017239492e+01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
-    z_5_1_0_1  link_5_1_0   1.000000000000e+00
-    z_5_1_0_1  order_5_1_0_2  -1.000000000000e+00
-    z_5_1_0_1  count_5_1_0  -1.000000000000e+00
-    z_5_1_0_1  capacity_5_1_0  -6.948649486120e-02
-    MARK      'MARKER'                 'INTEND'
-    MARK      'MARKER'                 'INTORG'
-    z_5_1_0_2  order_5_1_0_2   1.000000000000e+00
+    z_5_1_0_2  link_5_1_0   1.000000000000e+00
     z_5_1_0_2  order_5_1_0_3  -1.000000000000e+00
-    z_5_1_0_2  count_5_1_0  -1.000000000000e+00
-    z_5_1_0_2  capacity_5_1_0  -1.036217769921e-01
+    z_5_1_0_2  count_5_1_0  -2.000000000000e+00
+    z_5_1_0_2  capacity_5_1_0  -1.382882779580e-01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_5_1_0_3  order_5_1_0_3   1.000000000000e+00
     z_5_1_0_3  order_5_1_0_4  -1.000000000000e+00
     z_5_1_0_3  count_5_1_0  -1.000000000000e+00
-    z_5_1_0_3  capacity_5_1_0  -1.114569758578e-01
+    z_5_1_0_3  capacity_5_1_0  -1.382882779580e-01
     MARK      'MARKER'                 'INTEND'
     MARK      'MARKER'                 'INTORG'
     z_5_1_0_4  order_5_1_0_4   1.000000000000e+00
     z_5_1_0_4  count_5_1_0  -1.000000000000e+00
-    z_5_1_0_4  capacity_5_1_0  -1.155201522924e-01
+    z_5_1_0_4  capacity_5_1_0  -1.269412139715e-01
     MARK      'MARKER'                 'INTEND'
 RHS
     RHS       layout_choice   1.000000000000e+00
     RHS       link_0_0_0   0.000000000000e+00
-    RHS       order_0_0_0_2   0.000000000000e+00
     RHS       order_0_0_0_3   0.000000000000e+00
     RHS       order_0_0_0_4   0.000000000000e+00
     RHS       order_0_0_0_5   0.000000000000e+00
@@ -574,13 +531,13 @@ RHS
     RHS       order_0_0_0_11   0.000000000000e+00
     RHS       order_0_0_0_12   0.000000000000e+00
     RHS       order_0_0_0_13   0.000000000000e+00
+    RHS       order_0_0_0_14   0.000000000000e+00
     RHS       count_0_0_0   0.000000000000e+00
     RHS       capacity_0_0_0   0.000000000000e+00
     RHS       link_1_0_0   0.000000000000e+00
     RHS       count_1_0_0   0.000000000000e+00
     RHS       capacity_1_0_0   0.000000000000e+00
     RHS       link_1_1_0   0.000000000000e+00
-    RHS       order_1_1_0_2   0.000000000000e+00
     RHS       order_1_1_0_3   0.000000000000e+00
     RHS       order_1_1_0_4   0.000000000000e+00
     RHS       order_1_1_0_5   0.000000000000e+00
@@ -591,13 +548,13 @@ RHS
     RHS       order_1_1_0_10   0.000000000000e+00
     RHS       order_1_1_0_11   0.000000000000e+00
     RHS       order_1_1_0_12   0.000000000000e+00
+    RHS       order_1_1_0_13   0.000000000000e+00
     RHS       count_1_1_0   0.000000000000e+00
     RHS       capacity_1_1_0   0.000000000000e+00
     RHS       link_2_0_0   0.000000000000e+00
     RHS       count_2_0_0   0.000000000000e+00
     RHS       capacity_2_0_0   0.000000000000e+00
     RHS       link_2_1_0   0.000000000000e+00
-    RHS       order_2_1_0_2   0.000000000000e+00
     RHS       order_2_1_0_3   0.000000000000e+00
     RHS       order_2_1_0_4   0.000000000000e+00
     RHS       order_2_1_0_5   0.000000000000e+00
@@ -612,7 +569,6 @@ RHS
     RHS       count_3_0_0   0.000000000000e+00
     RHS       capacity_3_0_0   0.000000000000e+00
     RHS       link_3_1_0   0.000000000000e+00
-    RHS       order_3_1_0_2   0.000000000000e+00
     RHS       order_3_1_0_3   0.000000000000e+00
     RHS       order_3_1_0_4   0.000000000000e+00
     RHS       order_3_1_0_5   0.000000000000e+00
@@ -621,25 +577,21 @@ RHS
     RHS       count_3_1_0   0.000000000000e+00
     RHS       capacity_3_1_0   0.000000000000e+00
     RHS       link_4_0_0   0.000000000000e+00
-    RHS       order_4_0_0_2   0.000000000000e+00
+    RHS       order_4_0_0_3   0.000000000000e+00
     RHS       count_4_0_0   0.000000000000e+00
     RHS       capacity_4_0_0   0.000000000000e+00
     RHS       link_4_1_0   0.000000000000e+00
-    RHS       order_4_1_0_2   0.000000000000e+00
     RHS       order_4_1_0_3   0.000000000000e+00
     RHS       order_4_1_0_4   0.000000000000e+00
     RHS       order_4_1_0_5   0.000000000000e+00
-    RHS       order_4_1_0_6   0.000000000000e+00
     RHS       count_4_1_0   0.000000000000e+00
     RHS       capacity_4_1_0   0.000000000000e+00
     RHS       link_5_0_0   0.000000000000e+00
-    RHS       order_5_0_0_2   0.000000000000e+00
     RHS       order_5_0_0_3   0.000000000000e+00
     RHS       order_5_0_0_4   0.000000000000e+00
     RHS       count_5_0_0   0.000000000000e+00
     RHS       capacity_5_0_0   0.000000000000e+00
     RHS       link_5_1_0   0.000000000000e+00
-    RHS       order_5_1_0_2   0.000000000000e+00
     RHS       order_5_1_0_3   0.000000000000e+00
     RHS       order_5_1_0_4   0.000000000000e+00
     RHS       count_5_1_0   0.000000000000e+00
@@ -656,15 +608,15 @@ RHS
     RHS       share_5_0   0.000000000000e+00
     RHS       share_5_1   0.000000000000e+00
 BOUNDS
- UP BND       n_0_0_0    1.300000000000e+01
- BV BND       n_1_0_0 
- UP BND       n_1_1_0    1.200000000000e+01
- BV BND       n_2_0_0 
+ UP BND       n_0_0_0    1.400000000000e+01
+ UP BND       n_1_0_0    2.000000000000e+00
+ UP BND       n_1_1_0    1.300000000000e+01
+ UP BND       n_2_0_0    2.000000000000e+00
  UP BND       n_2_1_0    1.000000000000e+01
- BV BND       n_3_0_0 
+ UP BND       n_3_0_0    2.000000000000e+00
  UP BND       n_3_1_0    7.000000000000e+00
- UP BND       n_4_0_0    2.000000000000e+00
- UP BND       n_4_1_0    6.000000000000e+00
+ UP BND       n_4_0_0    3.000000000000e+00
+ UP BND       n_4_1_0    5.000000000000e+00
  UP BND       n_5_0_0    4.000000000000e+00
  UP BND       n_5_1_0    4.000000000000e+00
  UP BND       x_0_0_0    1.000000000000e+00
@@ -684,11 +636,11 @@ BOUNDS
  BV BND       y_3     
  BV BND       y_4     
  BV BND       y_5     
- BV BND       z_0_0_0_1
  BV BND       z_0_0_0_10
  BV BND       z_0_0_0_11
  BV BND       z_0_0_0_12
  BV BND       z_0_0_0_13
+ BV BND       z_0_0_0_14
  BV BND       z_0_0_0_2
  BV BND       z_0_0_0_3
  BV BND       z_0_0_0_4
@@ -697,11 +649,11 @@ BOUNDS
  BV BND       z_0_0_0_7
  BV BND       z_0_0_0_8
  BV BND       z_0_0_0_9
- BV BND       z_1_0_0_1
- BV BND       z_1_1_0_1
+ BV BND       z_1_0_0_2
  BV BND       z_1_1_0_10
  BV BND       z_1_1_0_11
  BV BND       z_1_1_0_12
+ BV BND       z_1_1_0_13
  BV BND       z_1_1_0_2
  BV BND       z_1_1_0_3
  BV BND       z_1_1_0_4
@@ -710,8 +662,7 @@ BOUNDS
  BV BND       z_1_1_0_7
  BV BND       z_1_1_0_8
  BV BND       z_1_1_0_9
- BV BND       z_2_0_0_1
- BV BND       z_2_1_0_1
+ BV BND       z_2_0_0_2
  BV BND       z_2_1_0_10
  BV BND       z_2_1_0_2
  BV BND       z_2_1_0_3
@@ -721,27 +672,22 @@ BOUNDS
  BV BND       z_2_1_0_7
  BV BND       z_2_1_0_8
  BV BND       z_2_1_0_9
- BV BND       z_3_0_0_1
- BV BND       z_3_1_0_1
+ BV BND       z_3_0_0_2
  BV BND       z_3_1_0_2
  BV BND       z_3_1_0_3
  BV BND       z_3_1_0_4
  BV BND       z_3_1_0_5
  BV BND       z_3_1_0_6
  BV BND       z_3_1_0_7
- BV BND       z_4_0_0_1
  BV BND       z_4_0_0_2
- BV BND       z_4_1_0_1
+ BV BND       z_4_0_0_3
  BV BND       z_4_1_0_2
  BV BND       z_4_1_0_3
  BV BND       z_4_1_0_4
  BV BND       z_4_1_0_5
- BV BND       z_4_1_0_6
- BV BND       z_5_0_0_1
  BV BND       z_5_0_0_2
  BV BND       z_5_0_0_3
  BV BND       z_5_0_0_4
- BV BND       z_5_1_0_1
  BV BND       z_5_1_0_2
  BV BND       z_5_1_0_3
  BV BND       z_5_1_0_4
