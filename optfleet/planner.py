@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from optfleet.errors import InfeasibleError, ModelDoesNotFitError, SimulationError
+from optfleet.errors import InfeasibleError, ModelDoesNotFitError
 from optfleet.pools import (
     PoolContext,
     PoolDemand,
@@ -500,82 +500,68 @@ def verify_plan(
     At slot level under a preset with ``slot_verification="fleet-sim"`` the reference planner's
     protocol judges it instead (:func:`optfleet.verify.fleet_sim_replay`).
     """
-    from optfleet.verify import simulate_plan
+    from optfleet.verify import replay_plan, simulate_plan
 
-    if level == "slot" and tables.ctx.preset.slot_verification == "fleet-sim":
-        return _verify_fleet_sim(scenario, tables, candidate)
-    try:
-        result = simulate_plan(
-            scenario,
-            tables,
-            candidate,
-            level=level,
-            n_requests=n_requests,
-            replications=replications,
-        )
-    except SimulationError:
-        raise
     slo = scenario.slo.ttft_p99_s
-    pools = []
-    failing = []
-    parts = []
-    for pp in candidate.pools:
-        m = result.pool_ttft(pp.role, pp.gpu)
-        interval = Interval(value=m.value, low=m.low, high=m.high)
-        # accept only when the whole 95 % confidence interval of the P99 is within the SLO
-        ok = m.value <= slo and (not math.isfinite(m.high) or m.high <= slo)
-        pools.append(
-            pp.model_copy(
-                update={
-                    "simulated_p99_ttft_s": interval,
-                    "simulated_slo_attainment": result.pool_attainment(pp.role, pp.gpu),
-                }
-            )
+    if level == "slot" and tables.ctx.preset.slot_verification == "fleet-sim":
+        replay = replay_plan(scenario, tables, candidate)
+
+        def point(pp: PlanPool) -> tuple[float, float, float, float | None]:
+            r = replay.pool(pp.role, pp.gpu)
+            return r.p99_ttft_s, r.p99_ttft_s, r.p99_ttft_s, r.slo_attainment
+
+        header = (
+            f"slot-level simulation, fleet-sim protocol (one run of {replay.n_requests} requests "
+            f"after {replay.warmup_requests} warm-up, seed {replay.seed}, pooled queue): "
         )
-        parts.append(
-            f"{pp.role}/{pp.gpu} x{pp.replicas}: P99 TTFT {m.value * 1000:.0f} ms "
-            f"[{m.low * 1000:.0f}, {m.high * 1000:.0f}] {'ok' if ok else 'MISSES'}"
-        )
-        if not ok:
-            failing.append((pp.role, pp.gpu, pp.replicas, pp.rate_per_s))
-    verified = candidate.model_copy(update={"pools": tuple(pools)})
-    return Verdict(
-        not failing, verified, tuple(failing), f"{level}-level simulation: " + "; ".join(parts)
+        return _judge(candidate, slo, point, header, with_ci=False)
+    result = simulate_plan(
+        scenario,
+        tables,
+        candidate,
+        level=level,
+        n_requests=n_requests,
+        replications=replications,
     )
 
+    def interval(pp: PlanPool) -> tuple[float, float, float, float | None]:
+        m = result.pool_ttft(pp.role, pp.gpu)
+        return m.value, m.low, m.high, result.pool_attainment(pp.role, pp.gpu)
 
-def _verify_fleet_sim(scenario: Scenario, tables: PlanningTables, candidate: Plan) -> Verdict:
-    """The reference's verification protocol: one seeded run per pool, point P99 vs the SLO."""
-    from optfleet.verify import replay_plan
+    return _judge(candidate, slo, interval, f"{level}-level simulation: ", with_ci=True)
 
-    replay = replay_plan(scenario, tables, candidate)
-    slo = scenario.slo.ttft_p99_s
+
+def _judge(
+    candidate: Plan,
+    slo: float,
+    measure: Any,
+    header: str,
+    *,
+    with_ci: bool,
+) -> Verdict:
+    """Compare each pool's simulated P99 TTFT ``(value, low, high, attainment)`` with the SLO.
+
+    A pool passes only when the value and the whole 95 % confidence interval are within the SLO
+    (a point estimate has ``low == high == value``).
+    """
     pools, failing, parts = [], [], []
     for pp in candidate.pools:
-        r = replay.pool(pp.role, pp.gpu)
-        ok = r.p99_ttft_s <= slo
+        value, low, high, attainment = measure(pp)
+        ok = value <= slo and (not math.isfinite(high) or high <= slo)
         pools.append(
             pp.model_copy(
                 update={
-                    "simulated_p99_ttft_s": Interval(
-                        value=r.p99_ttft_s, low=r.p99_ttft_s, high=r.p99_ttft_s
-                    ),
-                    "simulated_slo_attainment": r.slo_attainment,
+                    "simulated_p99_ttft_s": Interval(value=value, low=low, high=high),
+                    "simulated_slo_attainment": attainment,
                 }
             )
         )
+        ci = f" [{low * 1000:.0f}, {high * 1000:.0f}]" if with_ci else ""
         parts.append(
-            f"{pp.role}/{pp.gpu} x{pp.replicas}: P99 TTFT {r.p99_ttft_s * 1000:.0f} ms "
+            f"{pp.role}/{pp.gpu} x{pp.replicas}: P99 TTFT {value * 1000:.0f} ms{ci} "
             f"{'ok' if ok else 'MISSES'}"
         )
         if not ok:
             failing.append((pp.role, pp.gpu, pp.replicas, pp.rate_per_s))
     verified = candidate.model_copy(update={"pools": tuple(pools)})
-    return Verdict(
-        not failing,
-        verified,
-        tuple(failing),
-        f"slot-level simulation, fleet-sim protocol (one run of {replay.n_requests} requests "
-        f"after {replay.warmup_requests} warm-up, seed {replay.seed}, pooled queue): "
-        + "; ".join(parts),
-    )
+    return Verdict(not failing, verified, tuple(failing), header + "; ".join(parts))
