@@ -69,6 +69,33 @@ class _Option:
     stats: Any
     profile: Any
     table: np.ndarray
+    pd: _PDOption | None = None
+
+
+@dataclass(frozen=True)
+class _PDStats:
+    """The two service figures the planner reads from a disaggregated pool option."""
+
+    servers_per_replica: int
+    mean_service_s: float
+
+
+@dataclass(frozen=True)
+class _PDOption:
+    """A pool of a disaggregated layout (see :mod:`optfleet.disaggregation`)."""
+
+    kind: str  # "prefill" or "decode"
+    prefill: Any  # PDSide of the prefill GPU
+    decode: Any  # PDSide of the decode GPU
+    link: str
+    bandwidth_bytes_per_s: float
+    values: np.ndarray  # prefill + transfer distribution
+    probs: np.ndarray
+    tpot_slo_s: float
+
+
+def _pd_layout_name(prefill_gpu: str, decode_gpu: str) -> str:
+    return f"disagg {prefill_gpu}/{decode_gpu}"
 
 
 @dataclass
@@ -108,7 +135,8 @@ def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> Plannin
         raise InfeasibleError(
             "no GPU type of the menu can hold the model: " + "; ".join(tables.excluded)
         )
-    for threshold, gamma in ctx.layouts():
+    aggregated = ctx.layouts() if scenario.disaggregation != "only" else []
+    for threshold, gamma in aggregated:
         if threshold is not None and threshold >= long_ctx:
             continue
         demands = ctx.demands(threshold, gamma)
@@ -145,6 +173,8 @@ def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> Plannin
             for d in demands:
                 for gpu in profiles:
                     tables.options.pop((name, d.role, gpu), None)
+    if scenario.disaggregation != "off":
+        _tabulate_disaggregated(scenario, tables, profiles)
     tables.build_time_s = time.perf_counter() - t0
     if progress:
         progress(
@@ -154,6 +184,72 @@ def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> Plannin
     if not tables.layouts:
         raise InfeasibleError(_explain_no_layout(scenario, tables))
     return tables
+
+
+def _tabulate_disaggregated(
+    scenario: Scenario, tables: PlanningTables, profiles: dict[str, Any]
+) -> None:
+    """One layout per (prefill GPU, decode GPU): roles ``prefill`` and ``decode``, each carrying
+    the whole rate, with capacity tables from :mod:`optfleet.disaggregation`."""
+    from optfleet import disaggregation as pdm
+    from optfleet.formulation import Layout, Role
+
+    ctx = tables.ctx
+    rate = ctx.planning_rate_per_s
+    slo = scenario.slo
+    demand = ctx.demands(None)[0]
+    mix = demand.mix
+    tpot = pdm.tpot_slo_s(scenario)
+    sides = {gpu: pdm.pd_side(ctx, gpu, mix) for gpu in profiles}
+    decode_rate = {
+        gpu: pdm.decode_rate_per_replica(side, float(slo.quantile), tpot)
+        for gpu, side in sides.items()
+    }
+    min_rep = scenario.constraints.min_replicas_per_pool
+    for gp, ps in sides.items():
+        for gd, ds in sides.items():
+            name = _pd_layout_name(gp, gd)
+            link, bw = pdm.pd_link(ps, ds)
+            values, probs, _ = pdm.ttft_classes(ctx, mix, ps, bw)
+            crit = pdm.prefill_criterion(ps, values, probs, slo, ctx.preset.util_cap)
+            try:
+                k_p = _min_replicas(rate, crit)
+            except InfeasibleError as exc:
+                tables.excluded.append(f"pool 'prefill' of layout {name!r} on {gp}: {exc}")
+                continue
+            per = decode_rate[gd]
+            if per <= 0:
+                t1 = float(ds.profile.iteration.time_s(0.0, 1.0, ds.mean_ctx_tokens))
+                tables.excluded.append(
+                    f"pool 'decode' of layout {name!r} on {gd}: one decode iteration takes "
+                    f"{t1 * 1000:.1f} ms, above the TPOT SLO of {tpot * 1000:g} ms"
+                )
+                continue
+            k_d = math.ceil(rate / per)
+            common = dict(prefill=ps, decode=ds, link=link, bandwidth_bytes_per_s=bw,
+                          values=values, probs=probs, tpot_slo_s=tpot)
+            pre_demand = PoolDemand("prefill", demand.max_ctx_tokens, demand.share, mix)
+            dec_demand = PoolDemand("decode", demand.max_ctx_tokens, demand.share, mix)
+            tables.options[(name, "prefill", gp)] = _Option(
+                pre_demand,
+                _PDStats(1, ps.prefill_mean_s),
+                ps.profile,
+                _capacity_table(_headroom(k_p), crit),
+                _PDOption("prefill", **common),
+            )
+            b_time = ds.mean_decode_iters * float(
+                ds.profile.iteration.time_s(0.0, ds.slots, ds.slots * ds.mean_ctx_tokens)
+            )
+            tables.options[(name, "decode", gd)] = _Option(
+                dec_demand,
+                _PDStats(int(ds.slots), b_time),
+                ds.profile,
+                per * np.arange(_headroom(k_d) + 1, dtype=np.float64),
+                _PDOption("decode", **common),
+            )
+            tables.layouts.append(
+                Layout(name, (Role("prefill", rate, min_rep), Role("decode", rate, min_rep)))
+            )
 
 
 def _explain_no_layout(scenario: Scenario, tables: PlanningTables) -> str:
@@ -225,6 +321,9 @@ def plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, res
     pools = []
     for pa in sol.pools:
         opt = tables.options[(sol.layout, pa.role, pa.gpu)]
+        if opt.pd is not None:
+            pools.append(_pd_plan_pool(scenario, tables, opt, pa))
+            continue
         _, ttft = pool_latency(opt.stats, pa.replicas, pa.rate_per_s, scenario.slo, ctx.preset)
         mu = opt.stats.servers_per_replica / opt.stats.mean_service_s
         pools.append(
@@ -256,10 +355,45 @@ def plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, res
     )
 
 
+def _pd_plan_pool(scenario: Scenario, tables: PlanningTables, opt: _Option, pa: Any) -> PlanPool:
+    """A disaggregated pool of a solution, with its analytic TTFT (prefill) or TPOT (decode)."""
+    from optfleet import disaggregation as pdm
+
+    pd = opt.pd
+    assert pd is not None
+    q = float(scenario.slo.quantile)
+    ttft = tpot = None
+    if pd.kind == "prefill":
+        util, ttft = pdm.prefill_check(pd.prefill, pa.replicas, pa.rate_per_s, q, pd.values,
+                                       pd.probs)
+        slots = 1
+    else:
+        b, _, _, tpot = pdm.decode_check(pd.decode, pa.replicas, pa.rate_per_s, q)
+        util = b / pd.decode.slots
+        slots = int(pd.decode.slots)
+    return PlanPool(
+        role=pa.role,
+        gpu=pa.gpu,
+        replicas=pa.replicas,
+        gpus_per_replica=int(opt.profile.gpus_per_replica),
+        price_usd_per_replica_hour=float(opt.profile.price_usd_per_hour),
+        share=1.0,
+        rate_per_s=pa.rate_per_s,
+        max_ctx_tokens=opt.demand.max_ctx_tokens,
+        analytic_p99_ttft_s=None if ttft is None else (ttft if math.isfinite(ttft) else 1e9),
+        analytic_p99_tpot_s=None if tpot is None else (tpot if math.isfinite(tpot) else 1e9),
+        utilisation=float(util),
+        slots_per_replica=slots,
+        kv_link=pd.link,
+    )
+
+
 def _rejected_share(tables: PlanningTables, layout: str) -> float:
     """Share of requests longer than every pool of ``layout`` (rejected and counted)."""
-    shares = {
-        o.demand.role: o.demand.share for (lay, _, _), o in tables.options.items() if lay == layout
+    shares = {  # both pools of a disaggregated layout serve every request: count one
+        o.demand.role: o.demand.share
+        for (lay, _, _), o in tables.options.items()
+        if lay == layout and (o.pd is None or o.pd.kind == "prefill")
     }
     return max(0.0, 1.0 - sum(shares.values()))
 
@@ -363,6 +497,7 @@ def plan(
                 )
             )
             if verdict.accepted:
+                disagg = candidate.layout.startswith("disagg ")
                 return _finish(
                     scenario,
                     tables,
@@ -370,7 +505,7 @@ def plan(
                     steps,
                     notes,
                     verified=True,
-                    level=level,
+                    level="disaggregated" if disagg else level,
                     one_pool_cost=one_pool_cost,
                 )
             # Feed back: a failing pool's count could not carry the load it was given, so its
@@ -503,18 +638,22 @@ def verify_plan(
     from optfleet.verify import replay_plan, simulate_plan
 
     slo = scenario.slo.ttft_p99_s
+    first = tables.options.get((_plan_layout_key(candidate), candidate.pools[0].role,
+                                candidate.pools[0].gpu))
+    if first is not None and first.pd is not None:
+        return _verify_disaggregated(scenario, tables, candidate, n_requests, replications)
     if level == "slot" and tables.ctx.preset.slot_verification == "fleet-sim":
         replay = replay_plan(scenario, tables, candidate)
 
-        def point(pp: PlanPool) -> tuple[float, float, float, float | None]:
+        def point(pp: PlanPool) -> tuple[float, float, float, float | None, float, str]:
             r = replay.pool(pp.role, pp.gpu)
-            return r.p99_ttft_s, r.p99_ttft_s, r.p99_ttft_s, r.slo_attainment
+            return r.p99_ttft_s, r.p99_ttft_s, r.p99_ttft_s, r.slo_attainment, slo, "TTFT"
 
         header = (
             f"slot-level simulation, fleet-sim protocol (one run of {replay.n_requests} requests "
             f"after {replay.warmup_requests} warm-up, seed {replay.seed}, pooled queue): "
         )
-        return _judge(candidate, slo, point, header, with_ci=False)
+        return _judge(candidate, point, header, with_ci=False)
     result = simulate_plan(
         scenario,
         tables,
@@ -524,41 +663,93 @@ def verify_plan(
         replications=replications,
     )
 
-    def interval(pp: PlanPool) -> tuple[float, float, float, float | None]:
+    def interval(pp: PlanPool) -> tuple[float, float, float, float | None, float, str]:
         m = result.pool_ttft(pp.role, pp.gpu)
-        return m.value, m.low, m.high, result.pool_attainment(pp.role, pp.gpu)
+        return m.value, m.low, m.high, result.pool_attainment(pp.role, pp.gpu), slo, "TTFT"
 
-    return _judge(candidate, slo, interval, f"{level}-level simulation: ", with_ci=True)
+    return _judge(candidate, interval, f"{level}-level simulation: ", with_ci=True)
 
 
-def _judge(
+def _plan_layout_key(plan: Plan) -> str:
+    from optfleet.verify import _layout_key
+
+    return _layout_key(plan)
+
+
+def _verify_disaggregated(
+    scenario: Scenario,
+    tables: PlanningTables,
     candidate: Plan,
-    slo: float,
-    measure: Any,
-    header: str,
-    *,
-    with_ci: bool,
+    n_requests: int | None,
+    replications: int,
 ) -> Verdict:
-    """Compare each pool's simulated P99 TTFT ``(value, low, high, attainment)`` with the SLO.
+    """Simulate a disaggregated plan (:func:`optfleet.sim.pd.simulate_disaggregated`): the
+    prefill pool is judged on P99 TTFT, the decode pool on P99 TPOT, each by its 95 % CI."""
+    from optfleet.disaggregation import kv_transfer_s
+    from optfleet.sim.pd import simulate_disaggregated
+    from optfleet.verify import default_sim_requests
 
-    A pool passes only when the value and the whole 95 % confidence interval are within the SLO
-    (a point estimate has ``low == high == value``).
+    key = _plan_layout_key(candidate)
+    by_role = {pp.role: pp for pp in candidate.pools}
+    pre, dec = by_role["prefill"], by_role["decode"]
+    pd = tables.options[(key, "prefill", pre.gpu)].pd
+    assert pd is not None
+    per_token = float(kv_transfer_s(tables.ctx, pd.prefill, [1.0], pd.bandwidth_bytes_per_s)[0])
+    r = simulate_disaggregated(
+        mix=tables.ctx.demands(None)[0].mix,
+        arrival_spec=scenario.arrival_spec,
+        prefill_profile=pd.prefill.profile,
+        n_prefill=pre.replicas,
+        decode_profile=pd.decode.profile,
+        n_decode=dec.replicas,
+        decode_slots=int(pd.decode.slots),
+        transfer_s_per_prompt_token=per_token,
+        max_ctx_tokens=int(pre.max_ctx_tokens),
+        ttft_slo_s=scenario.slo.ttft_p99_s,
+        tpot_slo_s=pd.tpot_slo_s,
+        n_requests=n_requests or default_sim_requests(candidate, tables),
+        replications=replications,
+        seed=scenario.seed,
+    )
+    def measure(pp: PlanPool) -> tuple[float, float, float, float | None, float, str]:
+        if pp.role == "prefill":
+            e, a, slo_s, what = r.ttft_p99_s, r.ttft_attainment, scenario.slo.ttft_p99_s, "TTFT"
+        else:
+            e, a, slo_s, what = r.tpot_p99_s, r.tpot_attainment, pd.tpot_slo_s, "TPOT"
+        return e.value, e.low, e.high, float(a.value), slo_s, what
+
+    return _judge(
+        candidate,
+        measure,
+        "disaggregated simulation (prefill slot level + decode engine): ",
+        with_ci=True,
+    )
+
+
+def _judge(candidate: Plan, measure: Any, header: str, *, with_ci: bool) -> Verdict:
+    """Compare each pool's simulated P99 with its SLO.
+
+    ``measure(pool)`` gives ``(value, low, high, attainment, slo_s, metric)``, ``metric`` being
+    ``"TTFT"`` or ``"TPOT"``.  A pool passes only when the value and the whole 95 % confidence
+    interval are within the SLO (a point estimate has ``low == high == value``).
     """
     pools, failing, parts = [], [], []
     for pp in candidate.pools:
-        value, low, high, attainment = measure(pp)
+        value, low, high, attainment, slo, metric = measure(pp)
         ok = value <= slo and (not math.isfinite(high) or high <= slo)
+        field = "simulated_p99_ttft_s" if metric == "TTFT" else "simulated_p99_tpot_s"
         pools.append(
             pp.model_copy(
                 update={
-                    "simulated_p99_ttft_s": Interval(value=value, low=low, high=high),
+                    field: Interval(value=value, low=low, high=high),
                     "simulated_slo_attainment": attainment,
                 }
             )
         )
-        ci = f" [{low * 1000:.0f}, {high * 1000:.0f}]" if with_ci else ""
+        fmt = ".0f" if metric == "TTFT" else ".1f"
+        ci = f" [{low * 1000:{fmt}}, {high * 1000:{fmt}}]" if with_ci else ""
         parts.append(
-            f"{pp.role}/{pp.gpu} x{pp.replicas}: P99 TTFT {value * 1000:.0f} ms{ci} "
+            f"{pp.role}/{pp.gpu} x{pp.replicas}: P99 {metric} {value * 1000:{fmt}} ms{ci} "
             f"{'ok' if ok else 'MISSES'}"
         )
         if not ok:

@@ -50,11 +50,17 @@ class PlanPool(Frozen):
     share: float
     rate_per_s: float
     max_ctx_tokens: int
-    analytic_p99_ttft_s: float
+    analytic_p99_ttft_s: float | None
+    """P99 TTFT of the pool's requests (None for a decode pool: its SLO is the TPOT)."""
     utilisation: float
     slots_per_replica: int = 0
     simulated_p99_ttft_s: Interval | None = None
     simulated_slo_attainment: float | None = None
+    analytic_p99_tpot_s: float | None = None
+    """Decode pools of disaggregated plans: P99 time per output token."""
+    simulated_p99_tpot_s: Interval | None = None
+    kv_link: str | None = None
+    """Disaggregated plans: the link KV caches cross from prefill to decode replicas."""
     spares: int = 0
     prob_enough_healthy: float | None = None
 

@@ -367,6 +367,10 @@ class Scenario(Frozen):
     share of them is an error."""
     thresholds_tokens: tuple[PositiveInt, ...] | None = None
     gammas: tuple[Annotated[float, Field(ge=1)], ...] | None = None
+    disaggregation: Literal["off", "also", "only"] = "off"
+    """Disaggregated prefill/decode layouts in the plan: ``off``; ``also`` (one layout per
+    prefill GPU x decode GPU pair, next to the aggregated ones); ``only`` (just those).  The
+    decode side is held to ``slo.tpot_p99_s`` (default 0.1 s)."""
     availability: Availability | None = Availability(failures_per_node_day=0.0065, mttr_hours=24.0)
     """Per-replica availability for the spares pass (None: no spares).  Default: 6.5 failures
     per 1 000 node-days (Meta RSC-1, arXiv 2410.21680) and a 24 h repair time, target 99.9 %."""

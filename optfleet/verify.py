@@ -80,6 +80,8 @@ def default_sim_requests(
 def _layout_key(plan: Plan) -> str:
     from optfleet.planner import _layout_name
 
+    if plan.layout.startswith("disagg "):
+        return plan.layout
     return _layout_name(plan.threshold_tokens, plan.gamma)
 
 

@@ -50,9 +50,20 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 import numpy as np
-from scipy import stats as _st
 
 from optfleet._search import smallest_true
+from optfleet.disaggregation import (
+    DEFAULT_TPOT_SLO_S,
+    NETWORK_BANDWIDTH_BYTES_PER_S,
+    LinkKind,
+)
+from optfleet.disaggregation import PDSide as _Side
+from optfleet.disaggregation import decode_check as _decode_check
+from optfleet.disaggregation import pd_link as _link
+from optfleet.disaggregation import pd_side as _side
+from optfleet.disaggregation import prefill_check as _prefill_check
+from optfleet.disaggregation import tpot_slo_s as _tpot_slo
+from optfleet.disaggregation import ttft_classes as _ttft_classes
 from optfleet.errors import InfeasibleError, InputError, ModelDoesNotFitError
 from optfleet.scenario import HOURS_PER_YEAR, Scenario, check_finite_positive
 
@@ -65,29 +76,6 @@ __all__ = [
     "disagg",
     "disagg_evaluate",
 ]
-
-#: TPOT SLO used when the scenario gives none (seconds).
-DEFAULT_TPOT_SLO_S = 0.1
-#: Default network link per GPU between nodes: 400 Gb/s InfiniBand.
-NETWORK_BANDWIDTH_BYTES_PER_S = 50e9
-
-LinkKind = Literal["auto", "scale-up", "network"]
-
-
-@dataclass(frozen=True)
-class _Side:
-    """Everything the model needs about one GPU type for this scenario."""
-
-    gpu: str
-    profile: Any
-    # prefill
-    prefill_mean_s: float
-    prefill_scv: float
-    # decode
-    slots: int
-    mean_decode_iters: float
-    mean_ctx_tokens: float
-
 
 @dataclass(frozen=True)
 class DisaggEvaluation:
@@ -213,98 +201,6 @@ def _served_mix(ctx: Any) -> Any:
     )[0].mix
 
 
-def _side(ctx: Any, gpu: str, mix: Any) -> _Side:
-    prof = ctx.profile(gpu)
-    p = mix.prob
-    l_in = mix.prompt_tokens.astype(np.float64)
-    l_out = mix.output_tokens.astype(np.float64)
-    pre = prof.prefill_s(l_in)
-    mean = float(p @ pre)
-    var = max(float(p @ (pre - mean) ** 2), 0.0)
-    scv = max(var / mean**2, 0.01) if mean > 0 else 0.01
-    iters = np.maximum(l_out - 1.0, 1.0)
-    # time-average context of a decoding sequence, weighted by its decode iterations
-    ctx_sum = iters * l_in + iters * (iters + 1.0) / 2.0
-    mean_ctx = float(p @ ctx_sum) / float(p @ iters)
-    held = mean_ctx
-    max_ctx = int(ctx.long_ctx_tokens)
-    if prof.kv_policy == "paged":
-        slots = prof.slots(max_ctx, held, policy="paged")
-    else:
-        slots = prof.slots(max_ctx, policy="reserve")
-    return _Side(gpu, prof, mean, float(scv), int(slots), float(p @ iters), mean_ctx)
-
-
-def _link(prefill: _Side, decode: _Side, link: LinkKind, network_bw: float) -> tuple[str, float]:
-    from optfleet.catalog import get_gpu
-
-    kind = link
-    if kind == "auto":
-        kind = "scale-up" if prefill.gpu == decode.gpu else "network"
-    lanes = min(prefill.profile.gpus_per_replica, decode.profile.gpus_per_replica)
-    if kind == "scale-up":
-        g = get_gpu(prefill.gpu)
-        bw = float(g.interconnect_bandwidth_bytes_per_s)
-        if "nvlink" in g.interconnect.lower() or "infinity" in g.interconnect.lower():
-            bw /= 2.0  # aggregate bidirectional figure -> one direction
-        return f"scale-up ({g.interconnect})", bw * lanes
-    if kind == "network":
-        return "network", network_bw * lanes
-    raise InputError(f"unknown link {link!r}; known: auto, scale-up, network")
-
-
-def _ttft_classes(
-    ctx: Any, mix: Any, prefill: _Side, bw: float
-) -> tuple[np.ndarray, np.ndarray, float]:
-    from optfleet.physics import kv_bytes_per_token
-
-    kv = kv_bytes_per_token(ctx.model, ctx.serving_for(prefill.gpu).kv_dtype)
-    l_in = mix.prompt_tokens.astype(np.float64)
-    transfer = l_in * kv / bw
-    x = prefill.profile.prefill_s(l_in) + transfer
-    values, inverse = np.unique(x, return_inverse=True)
-    probs = np.bincount(inverse.reshape(-1), weights=mix.prob, minlength=values.size)
-    return values, probs / probs.sum(), float(mix.prob @ transfer)
-
-
-def _prefill_check(
-    side: _Side, n: int, lam: float, q: float, values: np.ndarray, probs: np.ndarray
-) -> tuple[float, float]:
-    """(utilisation, TTFT q-quantile) of ``n`` prefill replicas."""
-    from optfleet.queueing import ttft_quantile_s
-
-    mu = 1.0 / side.prefill_mean_s
-    rho = lam / (n * mu)
-    if rho >= 1.0:
-        return rho, math.inf
-    return rho, float(ttft_quantile_s(q, n, lam, mu, side.prefill_scv, values, probs))
-
-
-def _decode_check(side: _Side, n: int, lam: float, q: float) -> tuple[float, int, float, float]:
-    """(mean batch, q-quantile batch, mean TPOT, q TPOT) of ``n`` decode replicas."""
-    it = side.profile.iteration
-    cbar = side.mean_ctx_tokens
-
-    def t(b: float) -> float:
-        return float(it.time_s(0.0, b, b * cbar))
-
-    r = lam * side.mean_decode_iters / n  # per-replica decode demand: b = r t(b)
-    hi = float(side.slots)
-    if r * t(hi) > hi:
-        return math.inf, side.slots + 1, math.inf, math.inf
-    lo = 0.0
-    for _ in range(100):  # f(b) = b - r t(b) is increasing on the feasible branch
-        mid = 0.5 * (lo + hi)
-        if mid - r * t(mid) >= 0:
-            hi = mid
-        else:
-            lo = mid
-    b = hi
-    bq = int(_st.poisson.ppf(q, b)) if b > 0 else 0
-    bq = max(bq, 1)
-    return b, bq, t(max(b, 1.0)), t(float(min(bq, side.slots)))
-
-
 def _evaluate(
     ctx: Any,
     mix: Any,
@@ -348,11 +244,6 @@ def _evaluate(
         prefill_ok=bool(rho <= cap and ttft <= slo.ttft_p99_s),
         decode_ok=bool(bq <= d.slots and tpot_q <= tpot_slo),
     )
-
-
-def _tpot_slo(scenario: Scenario) -> float:
-    t = scenario.slo.tpot_p99_s
-    return DEFAULT_TPOT_SLO_S if t is None else float(t)
 
 
 def _context(scenario: Scenario) -> tuple[Any, Any]:

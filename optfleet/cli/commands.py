@@ -390,6 +390,14 @@ def plan(
     time_limit_s: Annotated[
         float | None, typer.Option("--time-limit", help="Solver time limit, s.")
     ] = None,
+    disaggregation: Annotated[
+        str | None,
+        typer.Option(
+            "--disaggregation",
+            help="Prefill/decode disaggregated layouts: off, also or only (default: the "
+            "scenario's, off).",
+        ),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Also write the plan as JSON here.")
     ] = None,
@@ -407,6 +415,8 @@ def plan(
         update["preset"] = preset
     if rate is not None:
         update["rate_per_s"] = rate
+    if disaggregation is not None:
+        update["disaggregation"] = disaggregation
     if update:
         from optfleet.scenario import validate_model
 
@@ -451,6 +461,11 @@ def render_plan(p: Any) -> None:
     rows = []
     for pool in p.pools:
         sim = pool.simulated_p99_ttft_s
+        analytic: Any = _ms(pool.analytic_p99_ttft_s)
+        if pool.analytic_p99_ttft_s is None and pool.analytic_p99_tpot_s is not None:
+            # a decode pool of a disaggregated plan: its SLO is the time per output token
+            analytic = f"TPOT {pool.analytic_p99_tpot_s * 1000:.1f}"
+            sim = pool.simulated_p99_tpot_s
         rows.append(
             [
                 pool.role,
@@ -460,7 +475,7 @@ def render_plan(p: Any) -> None:
                 f"{pool.share:.1%}",
                 pool.rate_per_s,
                 f"{pool.utilisation:.0%}",
-                _ms(pool.analytic_p99_ttft_s),
+                analytic,
                 "-"
                 if sim is None
                 else f"{sim.value * 1000:.0f} [{sim.low * 1000:.0f}, {sim.high * 1000:.0f}]",
@@ -496,7 +511,15 @@ def render_plan(p: Any) -> None:
         notes.append("binding: " + "; ".join(p.binding_constraints))
     notes.append(
         "verified: "
-        + (f"yes, {p.verification_level}-level simulation" if p.verified else "no")
+        + (
+            (
+                "yes, disaggregated simulation (prefill slot level + decode engine)"
+                if p.verification_level == "disaggregated"
+                else f"yes, {p.verification_level}-level simulation"
+            )
+            if p.verified
+            else "no"
+        )
         + (f" ({len(p.verification)} candidate(s) simulated)" if p.verification else "")
     )
     for step in p.verification:
