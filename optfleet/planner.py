@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from optfleet.errors import InfeasibleError, ModelDoesNotFitError
+from optfleet.errors import InfeasibleError, InputError, ModelDoesNotFitError, OptfleetError
 from optfleet.pools import (
     PoolContext,
     PoolDemand,
@@ -107,6 +107,24 @@ class PlanningTables:
     options: dict[tuple[str, str, str], _Option] = field(default_factory=dict)
     excluded: list[str] = field(default_factory=list)  # one line per (pool, gpu) left out
     build_time_s: float = 0.0
+    # multi-model scenarios: model -> (its scenario, its tables); combined layout -> {model:
+    # that model's layout}; notes on how the combination was built
+    models: dict[str, tuple[Scenario, PlanningTables]] = field(default_factory=dict)
+    combined: dict[str, dict[str, str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    verdicts: dict[Any, Any] = field(default_factory=dict)  # a model's sub-plan -> its Verdict
+
+    def split_role(self, role: str) -> tuple[str | None, str]:
+        """``("model", "role")`` of a combined role ``"model/role"``; ``(None, role)`` else."""
+        if self.models and "/" in role:
+            m, r = role.split("/", 1)
+            return m, r
+        return None, role
+
+
+#: Most combined layouts a multi-model program enumerates exactly (the product of the models'
+#: layout counts); beyond it each model keeps only its cheapest standalone layouts.
+MAX_COMBINED_LAYOUTS = 2000
 
 
 def _headroom(k: int) -> int:
@@ -117,6 +135,8 @@ def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> Plannin
     """Steps 1-2: layouts, pools, service statistics and capacity tables for every option."""
     from optfleet.formulation import Layout, Role
 
+    if scenario.models:
+        return _tabulate_models(scenario, progress)
     t0 = time.perf_counter()
     ctx = PoolContext.from_scenario(scenario)
     tables = PlanningTables(ctx)
@@ -183,6 +203,77 @@ def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> Plannin
         )
     if not tables.layouts:
         raise InfeasibleError(_explain_no_layout(scenario, tables))
+    return tables
+
+
+def _standalone_cost(tables: PlanningTables, layout: Any) -> float:
+    """A lower bound on one layout's cost: per role, the cheapest single GPU type's count."""
+    total = 0.0
+    for role in layout.roles:
+        best = math.inf
+        for (lay, r, _), opt in tables.options.items():
+            if lay != layout.name or r != role.name:
+                continue
+            k = int(np.searchsorted(opt.table, role.rate_per_s * (1 - 1e-12)))
+            if k < len(opt.table):
+                best = min(best, k * float(opt.profile.price_usd_per_hour))
+        total += best
+    return total
+
+
+def _tabulate_models(scenario: Scenario, progress: Progress | None) -> PlanningTables:
+    """A multi-model scenario: tabulate each model alone, then combine one layout per model.
+
+    Every combination of the models' layouts becomes one layout of the integer program whose
+    roles are ``model/role``; the options are the models' own.  Shared GPU caps, budget and
+    power then couple the models exactly.  If the combinations exceed
+    :data:`MAX_COMBINED_LAYOUTS`, each model keeps its cheapest standalone layouts (by a lower
+    bound on their cost) and the plan says so.
+    """
+    import itertools
+
+    from optfleet.formulation import Layout, Role
+
+    t0 = time.perf_counter()
+    subs: dict[str, tuple[Scenario, PlanningTables]] = {}
+    for entry in scenario.models:
+        sub = scenario.for_model(entry)
+        try:
+            subs[entry.name] = (sub, tabulate(sub, progress=progress))
+        except OptfleetError as exc:
+            raise type(exc)(f"model {entry.name!r}: {exc}") from None
+    first = next(iter(subs.values()))[1]
+    tables = PlanningTables(first.ctx, models=subs)
+    per_model = {m: list(t.layouts) for m, (_, t) in subs.items()}
+    size = math.prod(len(v) for v in per_model.values())
+    if size > MAX_COMBINED_LAYOUTS:
+        keep = max(1, int(MAX_COMBINED_LAYOUTS ** (1 / len(per_model))))
+        for m, (_, t) in subs.items():
+            n = len(per_model[m])
+            if n > keep:
+                per_model[m] = sorted(per_model[m], key=lambda lay, t=t: _standalone_cost(t, lay))[
+                    :keep
+                ]
+                tables.notes.append(
+                    f"model {m!r}: {keep} of its {n} layouts combined (the cheapest by a lower "
+                    f"bound); optimal among those, not proven over all {size} combinations"
+                )
+    for m, (_, t) in subs.items():
+        tables.excluded.extend(f"model {m!r}: {e}" for e in t.excluded)
+    for combo in itertools.product(*per_model.values()):
+        name = " + ".join(f"{m}: {lay.name}" for m, lay in zip(per_model, combo, strict=True))
+        roles = []
+        for m, lay in zip(per_model, combo, strict=True):
+            sub_tables = subs[m][1]
+            roles.extend(Role(f"{m}/{r.name}", r.rate_per_s, r.min_replicas) for r in lay.roles)
+            for (lname, role, gpu), opt in sub_tables.options.items():
+                if lname == lay.name:
+                    tables.options[(name, f"{m}/{role}", gpu)] = opt
+        tables.layouts.append(Layout(name, tuple(roles)))
+        tables.combined[name] = {m: lay.name for m, lay in zip(per_model, combo, strict=True)}
+    tables.build_time_s = time.perf_counter() - t0
+    if progress:
+        progress(f"combined {len(tables.layouts)} multi-model layouts")
     return tables
 
 
@@ -288,8 +379,26 @@ def build_problem(scenario: Scenario, tables: PlanningTables) -> Any:
     if cons.eligible:
         g = nx.Graph()
         roles = {r for (_, r, _) in tables.options}
+        known = roles | set(tables.models)
+        unknown = sorted(k for k in cons.eligible if k not in known)
+        if unknown:
+            raise InputError(
+                f"constraints.eligible names no pool or model of this scenario: {unknown}; "
+                f"pools: {sorted(roles)}" + (f", models: {sorted(tables.models)}"
+                                             if tables.models else "")
+            )
+        bad = sorted({gpu for gs in cons.eligible.values() for gpu in gs} - set(scenario.gpus))
+        if bad:
+            raise InputError(
+                f"constraints.eligible lists GPU types not in the menu: {bad}; "
+                f"menu: {list(scenario.gpus)}"
+            )
         for role in roles:
-            for gpu in cons.eligible.get(role, tuple(scenario.gpus)):
+            model, _ = tables.split_role(role)
+            allowed = cons.eligible.get(role)
+            if allowed is None and model is not None:
+                allowed = cons.eligible.get(model)
+            for gpu in allowed if allowed is not None else tuple(scenario.gpus):
                 g.add_edge(role, gpu)
         eligibility = g
     return PlanningProblem(
@@ -317,41 +426,57 @@ def _solver_status(result: Any) -> SolverStatus:
 
 def plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, result: Any) -> Plan:
     """Write a solver solution back as an (unverified) :class:`~optfleet.results.Plan`."""
-    ctx = tables.ctx
     pools = []
     for pa in sol.pools:
         opt = tables.options[(sol.layout, pa.role, pa.gpu)]
+        model, _ = tables.split_role(pa.role)
+        sub_scenario, sub_tables = tables.models[model] if model else (scenario, tables)
         if opt.pd is not None:
-            pools.append(_pd_plan_pool(scenario, tables, opt, pa))
-            continue
-        _, ttft = pool_latency(opt.stats, pa.replicas, pa.rate_per_s, scenario.slo, ctx.preset)
-        mu = opt.stats.servers_per_replica / opt.stats.mean_service_s
-        pools.append(
-            PlanPool(
-                role=pa.role,
-                gpu=pa.gpu,
-                replicas=pa.replicas,
-                gpus_per_replica=int(opt.profile.gpus_per_replica),
-                price_usd_per_replica_hour=float(opt.profile.price_usd_per_hour),
-                share=pa.rate_per_s / tables.ctx.planning_rate_per_s,
-                rate_per_s=pa.rate_per_s,
-                max_ctx_tokens=opt.demand.max_ctx_tokens,
-                analytic_p99_ttft_s=ttft if math.isfinite(ttft) else 1e9,
-                utilisation=pa.rate_per_s / (pa.replicas * mu) if pa.replicas else 0.0,
-                slots_per_replica=int(opt.stats.servers_per_replica),
-            )
-        )
+            pp = _pd_plan_pool(sub_scenario, sub_tables, opt, pa)
+        else:
+            pp = _plan_pool(sub_scenario, sub_tables, opt, pa)
+        pools.append(pp.model_copy(update={"model": model}) if model else pp)
+    if tables.models:
+        rates = {m: t.ctx.planning_rate_per_s for m, (_, t) in tables.models.items()}
+        rate = sum(rates.values())
+        rejected = sum(
+            rates[m] * _rejected_share(t, tables.combined[sol.layout][m])
+            for m, (_, t) in tables.models.items()
+        ) / rate
+    else:
+        rate = tables.ctx.planning_rate_per_s
+        rejected = _rejected_share(tables, sol.layout)
     return Plan(
         scenario_name=scenario.name,
-        preset=ctx.preset.name,
+        preset=tables.ctx.preset.name,
         layout=sol.layout_label,
-        rate_per_s=tables.ctx.planning_rate_per_s,
+        rate_per_s=rate,
         threshold_tokens=sol.threshold_tokens,
         gamma=sol.gamma,
         pools=tuple(pools),
         solver=_solver_status(result),
         binding_constraints=tuple(sol.binding),
-        rejected_share=_rejected_share(tables, sol.layout),
+        rejected_share=rejected,
+    )
+
+
+def _plan_pool(scenario: Scenario, tables: PlanningTables, opt: _Option, pa: Any) -> PlanPool:
+    """An aggregated pool of a solution, with its analytic P99 TTFT and utilisation."""
+    ctx = tables.ctx
+    _, ttft = pool_latency(opt.stats, pa.replicas, pa.rate_per_s, scenario.slo, ctx.preset)
+    mu = opt.stats.servers_per_replica / opt.stats.mean_service_s
+    return PlanPool(
+        role=pa.role,
+        gpu=pa.gpu,
+        replicas=pa.replicas,
+        gpus_per_replica=int(opt.profile.gpus_per_replica),
+        price_usd_per_replica_hour=float(opt.profile.price_usd_per_hour),
+        share=pa.rate_per_s / ctx.planning_rate_per_s,
+        rate_per_s=pa.rate_per_s,
+        max_ctx_tokens=opt.demand.max_ctx_tokens,
+        analytic_p99_ttft_s=ttft if math.isfinite(ttft) else 1e9,
+        utilisation=pa.rate_per_s / (pa.replicas * mu) if pa.replicas else 0.0,
+        slots_per_replica=int(opt.stats.servers_per_replica),
     )
 
 
@@ -446,7 +571,7 @@ def plan(
     opts = SolveOptions(time_limit_s=time_limit_s, gap_rel=gap)
     one_pool_cost = _one_pool_cost(tables, problem, solver, opts)
     steps: list[VerificationStep] = []
-    notes: list[str] = _exclusion_notes(tables.excluded)
+    notes: list[str] = _exclusion_notes(tables.excluded) + tables.notes
     for iteration in range(1, max_iterations + 1):
         model = build_model(problem)
         ranked = enumerate_plans(
@@ -512,19 +637,19 @@ def plan(
             # table is capped below that load at every count up to it, and the whole table is
             # scaled by TIGHTEN (the analytics over-stated this option's capacity).
             for role, gpu, replicas, carried in verdict.failing:
-                key = (rp.solution.layout, role, gpu)
-                table = np.array(problem.option(*key).capacity_per_s) * TIGHTEN
-                upto = min(replicas, len(table) - 1)
-                table[: upto + 1] = np.minimum(table[: upto + 1], carried * (1 - 1e-6))
-                table = np.maximum.accumulate(table)
-                problem = problem.with_table(
-                    *key,
-                    table=table,
-                    reason=(
-                        f"simulated P99 TTFT missed the SLO with {replicas} replicas carrying "
-                        f"{carried:g} req/s; table capped below that and scaled by {TIGHTEN}"
-                    ),
-                )
+                for key in _tighten_keys(tables, rp.solution.layout, role, gpu):
+                    table = np.array(problem.option(*key).capacity_per_s) * TIGHTEN
+                    upto = min(replicas, len(table) - 1)
+                    table[: upto + 1] = np.minimum(table[: upto + 1], carried * (1 - 1e-6))
+                    table = np.maximum.accumulate(table)
+                    problem = problem.with_table(
+                        *key,
+                        table=table,
+                        reason=(
+                            f"simulated P99 missed the SLO with {replicas} replicas carrying "
+                            f"{carried:g} req/s; table capped below that and scaled by {TIGHTEN}"
+                        ),
+                    )
     raise InfeasibleError(
         f"no candidate passed simulation within {max_iterations} rounds; last: "
         + (steps[-1].detail if steps else "none")
@@ -637,6 +762,8 @@ def verify_plan(
     """
     from optfleet.verify import replay_plan, simulate_plan
 
+    if tables.models:
+        return _verify_models(tables, candidate, level, n_requests, replications)
     slo = scenario.slo.ttft_p99_s
     first = tables.options.get((_plan_layout_key(candidate), candidate.pools[0].role,
                                 candidate.pools[0].gpu))
@@ -668,6 +795,65 @@ def verify_plan(
         return m.value, m.low, m.high, result.pool_attainment(pp.role, pp.gpu), slo, "TTFT"
 
     return _judge(candidate, interval, f"{level}-level simulation: ", with_ci=True)
+
+
+def _tighten_keys(
+    tables: PlanningTables, layout: str, role: str, gpu: str
+) -> list[tuple[str, str, str]]:
+    """The options a failed simulation tightens: the failing one and, in a multi-model program,
+    the same model option in every combined layout that contains it."""
+    model, _ = tables.split_role(role)
+    if model is None:
+        return [(layout, role, gpu)]
+    own = tables.combined[layout][model]
+    return [(lay, role, gpu) for lay, combo in tables.combined.items() if combo[model] == own]
+
+
+def _verify_models(
+    tables: PlanningTables,
+    candidate: Plan,
+    level: str,
+    n_requests: int | None,
+    replications: int,
+) -> Verdict:
+    """Verify a multi-model plan model by model (each model's pools serve only its traffic)."""
+    combo = tables.combined[candidate.layout]
+    pools: dict[tuple[str, str], PlanPool] = {}
+    failing: list[tuple[str, str, int, float]] = []
+    parts = []
+    accepted = True
+    for m, (sub_scenario, sub_tables) in tables.models.items():
+        lay = next(x for x in sub_tables.layouts if x.name == combo[m])
+        own = tuple(
+            pp.model_copy(update={"role": pp.role.split("/", 1)[1], "model": None})
+            for pp in candidate.pools
+            if pp.model == m
+        )
+        sub_plan = candidate.model_copy(
+            update={
+                "pools": own,
+                "layout": lay.label,
+                "threshold_tokens": lay.threshold_tokens,
+                "gamma": lay.gamma,
+                "rate_per_s": sub_tables.ctx.planning_rate_per_s,
+            }
+        )
+        key = (m, lay.name, tuple((pp.role, pp.gpu, pp.replicas) for pp in own), level)
+        v = tables.verdicts.get(key)
+        if v is None:  # the same sub-plan recurs across candidates: simulate it once
+            v = verify_plan(sub_scenario, sub_tables, sub_plan, level=level,
+                            n_requests=n_requests, replications=replications)
+            tables.verdicts[key] = v
+        accepted = accepted and v.accepted
+        for pp in v.plan.pools:
+            role = f"{m}/{pp.role}"
+            pools[(role, pp.gpu)] = pp.model_copy(update={"role": role, "model": m})
+        failing.extend((f"{m}/{r}", g, n, c) for r, g, n, c in v.failing)
+        parts.append(f"{m}: {v.detail}")
+    verified = candidate.model_copy(
+        update={"pools": tuple(pools[(pp.role, pp.gpu)] for pp in candidate.pools)}
+    )
+    return Verdict(accepted, verified, tuple(failing), " | ".join(parts))
 
 
 def _plan_layout_key(plan: Plan) -> str:

@@ -61,6 +61,8 @@ class PlanPool(Frozen):
     simulated_p99_tpot_s: Interval | None = None
     kv_link: str | None = None
     """Disaggregated plans: the link KV caches cross from prefill to decode replicas."""
+    model: str | None = None
+    """Multi-model plans: the model (its ``Scenario.models`` name) this pool serves."""
     spares: int = 0
     prob_enough_healthy: float | None = None
 

@@ -338,6 +338,28 @@ class Constraints(Frozen):
 # --------------------------------------------------------------------------------------------
 
 
+class ModelLoad(Frozen):
+    """One model of a multi-model scenario (:attr:`Scenario.models`) and its traffic.
+
+    Every field left out is taken from the scenario; ``rate_per_s`` or ``arrivals`` given here
+    replaces the scenario's arrival process.  ``name`` labels the model's pools
+    (``name/role``) and may be used as a key of ``constraints.eligible``.
+    """
+
+    name: str = Field(min_length=1, pattern=r"^[^/]+$")
+    model: str | ModelSpec | None = None
+    workload: WorkloadSpec | None = None
+    arrivals: ArrivalSpec | None = None
+    rate_per_s: PositiveFloat | None = None
+    slo: SLO | None = None
+    serving: ServingConfig | None = None
+    tensor_parallel: dict[str, PositiveInt] | None = None
+    long_max_ctx_tokens: PositiveInt | None = None
+    thresholds_tokens: tuple[PositiveInt, ...] | None = None
+    gammas: tuple[Annotated[float, Field(ge=1)], ...] | None = None
+    disaggregation: Literal["off", "also", "only"] | None = None
+
+
 class Scenario(Frozen):
     """A whole planning question: workload, arrivals, SLO, GPU menu, model, assumptions.
 
@@ -376,6 +398,10 @@ class Scenario(Frozen):
     per 1 000 node-days (Meta RSC-1, arXiv 2410.21680) and a 24 h repair time, target 99.9 %."""
     constraints: Constraints = Constraints()
     seed: NonNegInt = 0
+    models: tuple[ModelLoad, ...] = ()
+    """Several models on one GPU menu, planned together in one integer program (shared GPU
+    caps, budget and power); each entry overrides the scenario's fields for its own pools.
+    Empty: one model, the scenario's own."""
 
     @field_validator("gpus")
     @classmethod
@@ -383,6 +409,35 @@ class Scenario(Frozen):
         if not v:
             raise ValueError("the GPU menu is empty")
         return v
+
+    @field_validator("models")
+    @classmethod
+    def _unique_models(cls, v: tuple[ModelLoad, ...]) -> tuple[ModelLoad, ...]:
+        names = [m.name for m in v]
+        dup = sorted({n for n in names if names.count(n) > 1})
+        if dup:
+            raise ValueError(f"model names must be unique, repeated: {dup}")
+        return v
+
+    def for_model(self, entry: ModelLoad) -> Scenario:
+        """The single-model scenario of one :attr:`models` entry.
+
+        Examples
+        --------
+        >>> s = Scenario(models=(ModelLoad(name="chat", rate_per_s=5.0),))
+        >>> sub = s.for_model(s.models[0])
+        >>> sub.rate_per_s, sub.name, sub.models
+        (5.0, 'default/chat', ())
+        """
+        update: dict[str, Any] = {
+            k: getattr(entry, k)
+            for k in type(entry).model_fields
+            if k != "name" and getattr(entry, k) is not None
+        }
+        if "rate_per_s" in update or "arrivals" in update:
+            update.setdefault("arrivals", None)
+        update.update(name=f"{self.name}/{entry.name}", models=())
+        return self.model_copy(update=update)
 
     @property
     def workload_label(self) -> str:
