@@ -53,6 +53,8 @@ Progress = Callable[[str], None]
 
 #: Factor applied to a capacity table whose plan failed in simulation.
 TIGHTEN = 0.9
+#: Stored in a plan for a latency that is unbounded (requests that were never served).
+UNBOUNDED_S = 1e9
 
 
 def _layout_name(threshold: int | None, gamma: float) -> str:
@@ -286,12 +288,17 @@ def _tabulate_disaggregated(
     from optfleet.formulation import Layout, Role
 
     ctx = tables.ctx
-    rate = ctx.planning_rate_per_s
     slo = scenario.slo
     demand = ctx.demands(None)[0]
+    rate = demand.rate_per_s(ctx.planning_rate_per_s)  # requests that fit (others rejected)
     mix = demand.mix
     tpot = pdm.tpot_slo_s(scenario)
-    sides = {gpu: pdm.pd_side(ctx, gpu, mix) for gpu in profiles}
+    sides = {}
+    for gpu in profiles:
+        try:
+            sides[gpu] = pdm.pd_side(ctx, gpu, mix)
+        except ModelDoesNotFitError as exc:
+            tables.excluded.append(f"disaggregated pools on {gpu}: {exc}")
     decode_rate = {
         gpu: pdm.decode_rate_per_replica(side, float(slo.quantile), tpot)
         for gpu, side in sides.items()
@@ -474,7 +481,7 @@ def _plan_pool(scenario: Scenario, tables: PlanningTables, opt: _Option, pa: Any
         share=pa.rate_per_s / ctx.planning_rate_per_s,
         rate_per_s=pa.rate_per_s,
         max_ctx_tokens=opt.demand.max_ctx_tokens,
-        analytic_p99_ttft_s=ttft if math.isfinite(ttft) else 1e9,
+        analytic_p99_ttft_s=ttft if math.isfinite(ttft) else UNBOUNDED_S,
         utilisation=pa.rate_per_s / (pa.replicas * mu) if pa.replicas else 0.0,
         slots_per_replica=int(opt.stats.servers_per_replica),
     )
@@ -502,11 +509,11 @@ def _pd_plan_pool(scenario: Scenario, tables: PlanningTables, opt: _Option, pa: 
         replicas=pa.replicas,
         gpus_per_replica=int(opt.profile.gpus_per_replica),
         price_usd_per_replica_hour=float(opt.profile.price_usd_per_hour),
-        share=1.0,
+        share=pa.rate_per_s / tables.ctx.planning_rate_per_s,
         rate_per_s=pa.rate_per_s,
         max_ctx_tokens=opt.demand.max_ctx_tokens,
-        analytic_p99_ttft_s=None if ttft is None else (ttft if math.isfinite(ttft) else 1e9),
-        analytic_p99_tpot_s=None if tpot is None else (tpot if math.isfinite(tpot) else 1e9),
+        analytic_p99_ttft_s=None if ttft is None else min(ttft, UNBOUNDED_S),
+        analytic_p99_tpot_s=None if tpot is None else min(tpot, UNBOUNDED_S),
         utilisation=float(util),
         slots_per_replica=slots,
         kv_link=pd.link,
@@ -572,6 +579,14 @@ def plan(
     one_pool_cost = _one_pool_cost(tables, problem, solver, opts)
     steps: list[VerificationStep] = []
     notes: list[str] = _exclusion_notes(tables.excluded) + tables.notes
+    if verify:
+        problem, dropped = _drop_prefill_bound(scenario, tables, problem)
+        if dropped:
+            notes.append(
+                f"{dropped} pool option(s) left out before simulation: their prefill time alone "
+                "exceeds the SLO for more requests than the quantile allows, so no replica count "
+                "can pass verification (the preset's analytics do not check the prefill tail)"
+            )
     for iteration in range(1, max_iterations + 1):
         model = build_model(problem)
         ranked = enumerate_plans(
@@ -622,7 +637,8 @@ def plan(
                 )
             )
             if verdict.accepted:
-                disagg = candidate.layout.startswith("disagg ")
+                kinds = {pp.role.rsplit("/", 1)[-1] in ("prefill", "decode")
+                         for pp in candidate.pools}
                 return _finish(
                     scenario,
                     tables,
@@ -630,7 +646,10 @@ def plan(
                     steps,
                     notes,
                     verified=True,
-                    level="disaggregated" if disagg else level,
+                    level={
+                        frozenset({True}): "disaggregated",
+                        frozenset({True, False}): f"{level} + disaggregated",
+                    }.get(frozenset(kinds), level),
                     one_pool_cost=one_pool_cost,
                 )
             # Feed back: a failing pool's count could not carry the load it was given, so its
@@ -760,7 +779,7 @@ def verify_plan(
     At slot level under a preset with ``slot_verification="fleet-sim"`` the reference planner's
     protocol judges it instead (:func:`optfleet.verify.fleet_sim_replay`).
     """
-    from optfleet.verify import replay_plan, simulate_plan
+    from optfleet.verify import replay_applies, replay_plan, simulate_plan
 
     if tables.models:
         return _verify_models(tables, candidate, level, n_requests, replications)
@@ -769,7 +788,11 @@ def verify_plan(
                                 candidate.pools[0].gpu))
     if first is not None and first.pd is not None:
         return _verify_disaggregated(scenario, tables, candidate, n_requests, replications)
-    if level == "slot" and tables.ctx.preset.slot_verification == "fleet-sim":
+    if (
+        level == "slot"
+        and tables.ctx.preset.slot_verification == "fleet-sim"
+        and replay_applies(scenario)
+    ):
         replay = replay_plan(scenario, tables, candidate)
 
         def point(pp: PlanPool) -> tuple[float, float, float, float | None, float, str]:
@@ -795,6 +818,35 @@ def verify_plan(
         return m.value, m.low, m.high, result.pool_attainment(pp.role, pp.gpu), slo, "TTFT"
 
     return _judge(candidate, interval, f"{level}-level simulation: ", with_ci=True)
+
+
+def _drop_prefill_bound(
+    scenario: Scenario, tables: PlanningTables, problem: Any
+) -> tuple[Any, int]:
+    """Zero the tables of options whose prefill alone breaks the TTFT quantile.
+
+    Simulation measures TTFT = wait + prefill, so such an option can never be verified; the
+    ``fleet-sim`` analytics (P99 *wait* against the SLO) do not see it.  Under the default
+    preset the criterion already excludes these options, so nothing changes there.
+    """
+    dropped = 0
+    for key, opt in tables.options.items():
+        stats = opt.stats
+        values = getattr(stats, "prefill_values_s", None)
+        if values is None or not np.any(np.asarray(problem.option(*key).capacity_per_s) > 0):
+            continue
+        model, _ = tables.split_role(key[1])
+        slo = tables.models[model][0].slo if model else scenario.slo
+        probs = np.asarray(stats.prefill_probs, dtype=np.float64)
+        above = float(probs[np.asarray(values) > slo.ttft_p99_s].sum()) / float(probs.sum())
+        if above > 1.0 - slo.quantile + 1e-12:
+            problem = problem.with_table(
+                *key,
+                table=np.zeros(len(problem.option(*key).capacity_per_s)),
+                reason=f"prefill alone exceeds the SLO for {above:.2%} of its requests",
+            )
+            dropped += 1
+    return problem, dropped
 
 
 def _tighten_keys(
@@ -923,6 +975,11 @@ def _judge(candidate: Plan, measure: Any, header: str, *, with_ci: bool) -> Verd
     for pp in candidate.pools:
         value, low, high, attainment, slo, metric = measure(pp)
         ok = value <= slo and (not math.isfinite(high) or high <= slo)
+        # plans hold finite numbers: an unbounded P99 (requests never served) is stored as
+        # UNBOUNDED_S, and an undefined interval end as the value
+        value = value if math.isfinite(value) else UNBOUNDED_S
+        low = low if math.isfinite(low) else value
+        high = high if math.isfinite(high) else (UNBOUNDED_S if high == math.inf else value)
         field = "simulated_p99_ttft_s" if metric == "TTFT" else "simulated_p99_tpot_s"
         pools.append(
             pp.model_copy(

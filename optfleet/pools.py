@@ -198,8 +198,21 @@ class PoolContext:
 
     @classmethod
     def from_scenario(cls, scenario: Scenario) -> PoolContext:
+        """Resolve one model's scenario.
+
+        Raises
+        ------
+        InputError
+            If the scenario has several models (:attr:`Scenario.models`): only the planner
+            combines them; every other analysis takes one model (``Scenario.for_model``).
+        """
         from optfleet.workloads import load_workload
 
+        if scenario.models:
+            raise InputError(
+                f"scenario {scenario.name!r} has {len(scenario.models)} models; this command "
+                "takes one model (`optfleet plan` and `optfleet reliability` plan several)"
+            )
         return cls(scenario, get_preset(scenario.preset), load_workload(scenario.workload))
 
     @classmethod

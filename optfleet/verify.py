@@ -64,7 +64,8 @@ def default_sim_requests(
     smallest = min((p.share for p in plan.pools), default=1.0)
     n = minimum_per_pool / max(smallest, 1e-9)
     if tables is not None:
-        rate = sum(p.rate_per_s for p in plan.pools)
+        # a decode pool serves the requests its prefill pool already counted
+        rate = sum(p.rate_per_s for p in plan.pools if not p.role.endswith("decode"))
         slowest = max(
             (
                 float(tables.options[(_layout_key(plan), p.role, p.gpu)].stats.mean_service_s)
@@ -223,7 +224,7 @@ class ReplayPool:
             "servers": self.servers,
             "rate_per_s": self.rate_per_s,
             "measured_requests": self.measured,
-            "p99_ttft_s": self.p99_ttft_s,
+            "p99_ttft_s": self.p99_ttft_s if np.isfinite(self.p99_ttft_s) else None,
             "slo_attainment": self.slo_attainment,
             "rejected": self.result.fleet.rejected,
             "unfinished": self.result.fleet.unfinished,
@@ -360,15 +361,18 @@ def fleet_sim_replay(
         pool_rate *= pool.share_of_role
         if pool_rate <= 0:
             continue
-        lo = int(gamma * b) if pool.role == "long" and b is not None else 0
+        hi = int(pool.max_ctx_tokens)
+        if pool.role == "short" and b is not None:
+            hi = min(hi, int(b))  # the short pool receives lengths up to the threshold only
+        lo = min(int(gamma * b), hi - 1) if pool.role == "long" and b is not None else 0
         try:
-            times, lengths = fleet_sim_stream(rng, cdf, lo, pool.max_ctx_tokens, pool_rate, total)
+            times, lengths = fleet_sim_stream(rng, cdf, lo, hi, pool_rate, total)
         except InputError:
             if not (pool.role == "long" and b is not None and lo > b):
                 raise
             # nothing lies above gamma * B: the long pool only serves the uncompressed share of
             # (B, gamma * B], so draw from there (the reference has no long pool in this case)
-            times, lengths = fleet_sim_stream(rng, cdf, b, pool.max_ctx_tokens, pool_rate, total)
+            times, lengths = fleet_sim_stream(rng, cdf, b, hi, pool_rate, total)
         l_in, l_out = ratio_split(lengths, prompt_fraction)
         svc = fleet_sim_service(pool.profile, pool.max_ctx_tokens)
         hold, prefill = svc(l_in, l_out)
@@ -395,6 +399,17 @@ def fleet_sim_replay(
     return ReplayResult(tuple(out), n_requests, warm, seed, slo_ttft_p99_s)
 
 
+def replay_applies(scenario: Scenario) -> bool:
+    """Whether the reference's protocol can judge this scenario: it samples a length CDF and
+    draws Poisson arrivals (other workloads and arrival processes use replications)."""
+    from optfleet.scenario import PoissonArrivals
+
+    arrivals = scenario.arrivals
+    return scenario.workload.kind == "cdf" and (
+        arrivals is None or isinstance(arrivals, PoissonArrivals)
+    )
+
+
 def replay_plan(
     scenario: Scenario, tables: Any, plan: Plan, *, n_requests: int = 40_000, seed: int = 42
 ) -> ReplayResult:
@@ -407,8 +422,10 @@ def replay_plan(
     """
     from optfleet.errors import InputError
 
-    if scenario.workload.kind != "cdf":
-        raise InputError("the fleet-sim verification protocol needs a length-CDF workload")
+    if not replay_applies(scenario):
+        raise InputError(
+            "the fleet-sim verification protocol needs a length-CDF workload and Poisson arrivals"
+        )
     ctx = tables.ctx
     role_share: dict[str, float] = {}
     for p in plan.pools:

@@ -148,3 +148,14 @@ def test_cli_plan_disaggregation_json(cli) -> None:
     assert roles["decode"]["analytic_p99_tpot_s"] > 0 and roles["decode"]["kv_link"]
     assert not math.isnan(roles["prefill"]["analytic_p99_ttft_s"])
     assert cli("plan", "--disaggregation", "sideways").code == 2
+
+
+def test_a_gpu_that_can_not_hold_the_context_is_left_out_not_fatal() -> None:
+    # agent_heavy reaches 65536 tokens: more than Llama-3.1-8B's KV fits on an L4
+    s = optfleet.Scenario(rate_per_s=5, gpus=("L4", "H100-SXM"), disaggregation="also",
+                          workload={"kind": "cdf", "name": "agent_heavy"},
+                          thresholds_tokens=(), slo={"ttft_p99_s": 2.0})
+    t = tabulate(s)
+    assert any("disaggregated pools on L4" in e for e in t.excluded)
+    assert all("L4" not in lay.name for lay in t.layouts if lay.name.startswith("disagg"))
+    assert optfleet.plan(s, verify=False).gpus >= 1

@@ -166,3 +166,36 @@ def test_cli_simulate_protocols(cli) -> None:
     bad = cli("simulate", str(ONE_POOL), "--protocol", "fleet-sim")  # engine level
     assert bad.code == 2 and "--level slot" in bad.err
     assert cli("simulate", str(ONE_POOL), "--level", "slot", "--protocol", "x").code == 2
+
+
+# ------------------------------------------------------------------ review fixes (stop 7)
+
+
+def test_stream_lengths_always_fit_the_pool() -> None:
+    # lmsys reaches 65536 tokens; a long pool of max_ctx 32768 still gets lengths that fit
+    _, L = fleet_sim_stream(random.Random(1), builtin_cdf("lmsys"), 4096, 32768, 5.0, 5000)
+    assert L.min() > 4096 and L.max() <= 32768
+
+
+def test_protocol_falls_back_to_replications_when_it_does_not_apply() -> None:
+    from optfleet.verify import replay_applies
+
+    base = dict(preset="fleet-sim", rate_per_s=5, gpus=("H100",), slo={"ttft_p99_s": 1.0})
+    assert replay_applies(optfleet.Scenario(**base))
+    bursty = optfleet.Scenario(**base, arrivals={"kind": "gamma", "rate_per_s": 5, "cv": 3})
+    trace = optfleet.Scenario(**base, workload={"kind": "trace", "name": "azure_code"})
+    assert not replay_applies(bursty) and not replay_applies(trace)
+    p = optfleet.plan(trace, level="slot", sim_requests=4000, replications=2)
+    assert p.verified and "fleet-sim protocol" not in p.verification[-1].detail
+
+
+def test_prefill_bound_options_are_left_out_before_simulation() -> None:
+    """lmsys under fleet-sim: long pools whose prefill alone breaks 500 ms at P99 can never pass
+    simulation; they are dropped up front, and the reference's own protocol then rejects the
+    8-GPU split at 4096 (long pool P99 2.8 s) and accepts the published split 2048 (2 + 7)."""
+    s = optfleet.load_scenario(data_path("examples", "lmsys_pareto.scenario.yaml"))
+    p = optfleet.plan(s, level="slot")
+    assert any("left out before simulation" in n for n in p.notes)
+    assert "2823 ms MISSES" in p.verification[0].detail
+    assert p.layout.startswith("split 2048") and p.gpus == 9
+    assert optfleet.plan(s, verify=False).gpus == 8  # the analytic (published) answer

@@ -103,3 +103,12 @@ def test_unknown_eligibility_names_are_errors(cli, tmp_path) -> None:
     f.write_text("gpus: [H100-SXM]\nconstraints: {eligible: {nope: [H100-SXM]}}\n")
     r = cli("plan", str(f), "--no-verify")
     assert r.code == 2 and "nope" in r.err
+
+
+def test_single_model_commands_refuse_several_models(cli) -> None:
+    path = str(data_path("examples", "multi_model.scenario.yaml"))
+    for args in (("pareto", path), ("whatif", path, "--rates", "45,90"), ("disagg", path),
+                 ("plan", path, "--rate", "400")):
+        r = cli(*args)
+        assert r.code == 2, (args, r.err)
+        assert len(r.err.strip().splitlines()) == 1

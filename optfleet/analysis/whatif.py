@@ -279,6 +279,11 @@ def whatif(
     from optfleet.planner import tabulate
 
     rs = _check_rates(rates)
+    if scenario.models or scenario.disaggregation != "off":
+        raise InputError(
+            "whatif sweeps one model's aggregated plan; drop `models` and `disaggregation` "
+            "(plan those with `optfleet plan`)"
+        )
     menu_all = tuple(scenario.gpus)
     compare = tuple(gpus) if gpus else menu_all
     unknown = [g for g in compare if g not in menu_all]

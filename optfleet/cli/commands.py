@@ -414,6 +414,8 @@ def plan(
     if preset is not None:
         update["preset"] = preset
     if rate is not None:
+        if scenario.models:
+            raise InputError("--rate applies to one-model scenarios; set rate_per_s per model")
         update["rate_per_s"] = rate
     if disaggregation is not None:
         update["disaggregation"] = disaggregation
@@ -515,6 +517,8 @@ def render_plan(p: Any) -> None:
             (
                 "yes, disaggregated simulation (prefill slot level + decode engine)"
                 if p.verification_level == "disaggregated"
+                else f"yes, {p.verification_level.replace(' + ', '-level + ')} simulation"
+                if "disaggregated" in (p.verification_level or "")
                 else f"yes, {p.verification_level}-level simulation"
             )
             if p.verified
@@ -672,8 +676,13 @@ def simulate(
     if protocol == "fleet-sim" and level != "slot":
         raise InputError("the fleet-sim protocol is a slot-level protocol: add --level slot")
     if protocol == "preset":
+        replayable = cfg.workload.kind == "cdf" and (
+            cfg.arrivals is None or cfg.arrivals.kind == "poisson"
+        )
         protocol = (
-            get_preset(cfg.preset).slot_verification if level == "slot" else "replications"
+            get_preset(cfg.preset).slot_verification
+            if level == "slot" and replayable
+            else "replications"
         )
     if protocol == "fleet-sim":
         if records is not None:
