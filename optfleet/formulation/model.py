@@ -182,19 +182,17 @@ def tie_break_weights(
     problem: PlanningProblem, counts: Mapping[OptionKey, tuple[int, ...]]
 ) -> TieBreak:
     """Compute :class:`TieBreak` weights from the data (zero weights if ``tie_break="none"``)."""
-    opts = {o.key: o for o in problem.options}
-    g_max = 0
-    w_max = 0.0
-    for lay in problem.layouts:
-        g = 0
-        w = 0.0
-        for key, ks in counts.items():
-            if key[0] != lay.name or not ks:
-                continue
-            o = opts[key]
-            g += o.gpus_per_replica * max(ks)
-            w += o.replica_power_w * max(ks)
-        g_max, w_max = max(g_max, g), max(w_max, w)
+    opts = problem.options_by_key
+    g_by: dict[str, int] = {}
+    w_by: dict[str, float] = {}
+    for key, ks in counts.items():
+        if not ks:
+            continue
+        o = opts[key]
+        g_by[key[0]] = g_by.get(key[0], 0) + o.gpus_per_replica * max(ks)
+        w_by[key[0]] = w_by.get(key[0], 0.0) + o.replica_power_w * max(ks)
+    g_max = max((g_by.get(lay.name, 0) for lay in problem.layouts), default=0)
+    w_max = max((w_by.get(lay.name, 0.0) for lay in problem.layouts), default=0.0)
     if problem.tie_break == "none":
         return TieBreak(0.0, 0.0, None, g_max, w_max, "tie-breaking off")
     prices = [opts[k].price_usd_per_replica_hour for k, ks in counts.items() if ks]
@@ -235,7 +233,7 @@ def role_best(
     bound ``rate * min_j price_j / max_k(Lambda_j[k] / k)`` and the counts the cheapest
     single-type plan.  ``(inf, None)`` when the role can not be served.
     """
-    opts = {o.key: o for o in problem.options}
+    opts = problem.options_by_key
     lay = problem.layout(layout)
     r = lay.role(role)
     if r.rate_per_s <= 0:
@@ -327,12 +325,15 @@ def layout_bounds(
     """
     lower: dict[str, float] = {}
     upper = math.inf
-    opts = {o.key: o for o in problem.options}
+    opts = problem.options_by_key
+    by_role: dict[tuple[str, str], dict[OptionKey, tuple[int, ...]]] = {}
+    for key, ks in counts.items():  # one pass: role_best then scans only its own options
+        by_role.setdefault((key[0], key[1]), {})[key] = ks
     for lay in problem.layouts:
         total = 0.0
         plan: dict[tuple[str, str], int] | None = {}
         for r in lay.roles:
-            lb, arg = role_best(problem, lay.name, r.name, counts)
+            lb, arg = role_best(problem, lay.name, r.name, by_role.get((lay.name, r.name), {}))
             total += lb
             if arg is None or plan is None:
                 plan = None
@@ -349,9 +350,7 @@ def layout_bounds(
             greedy: dict[tuple[str, str], int] | None = {}
             for r in lay.roles:
                 sub = {}
-                for key, ks in counts.items():
-                    if key[0] != lay.name or key[1] != r.name:
-                        continue
+                for key, ks in by_role.get((lay.name, r.name), {}).items():
                     cap = left.get(key[2])
                     gpr = opts[key].gpus_per_replica
                     sub[key] = ks if cap is None else tuple(k for k in ks if k * gpr <= cap)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -390,19 +391,28 @@ class PlanningProblem:
         """GPU type names, in first-seen order."""
         return tuple(dict.fromkeys(o.gpu for o in self.options))
 
+    @cached_property
+    def _layouts_by_name(self) -> dict[str, Layout]:
+        return {lay.name: lay for lay in self.layouts}
+
+    @cached_property
+    def options_by_key(self) -> dict[tuple[str, str, str], CapacityOption]:
+        """The options keyed by ``(layout, role, gpu)`` (built once)."""
+        return {o.key: o for o in self.options}
+
     def layout(self, name: str) -> Layout:
-        for lay in self.layouts:
-            if lay.name == name:
-                return lay
-        raise UnknownNameError(
-            f"unknown layout {name!r}; layouts: {[lay.name for lay in self.layouts]}"
-        )
+        lay = self._layouts_by_name.get(name)
+        if lay is None:
+            raise UnknownNameError(
+                f"unknown layout {name!r}; layouts: {[lay.name for lay in self.layouts]}"
+            )
+        return lay
 
     def option(self, layout: str, role: str, gpu: str) -> CapacityOption:
-        for o in self.options:
-            if o.key == (layout, role, gpu):
-                return o
-        raise UnknownNameError(f"no option for ({layout!r}, {role!r}, {gpu!r})")
+        o = self.options_by_key.get((layout, role, gpu))
+        if o is None:
+            raise UnknownNameError(f"no option for ({layout!r}, {role!r}, {gpu!r})")
+        return o
 
     def is_eligible(self, role: str, gpu: str) -> bool:
         return self.eligibility is None or (role, gpu) in self.eligibility
