@@ -76,6 +76,20 @@ def main(argv: list[str]) -> None:
     p3, _ = timed("3b. lam = 10 000 req/s, verified (engine, top 3)", lambda: plan(big))
     print(f"   -> {p3.layout}: {p3.gpus} GPUs, verified={p3.verified}")
 
+    from optfleet import ModelLoad
+
+    two = Scenario(
+        preset="fleet-sim", gpus=("A100", "H100"),
+        models=(ModelLoad(name="a", workload={"kind": "cdf", "name": "lmsys"}, rate_per_s=50),
+                ModelLoad(name="b", workload={"kind": "cdf", "name": "azure"}, rate_per_s=30)),
+    )
+    p4, _ = timed("4. two models x 188 layouts (1 936 combined), no verif.",
+                  lambda: plan(two, verify=False))
+    print(f"   -> {p4.layout}: {p4.gpus} GPUs, ${p4.cost_usd_per_hour:,.2f}/h")
+    pd = Scenario(rate_per_s=100, disaggregation="also")
+    p5, _ = timed("5. default scenario with disaggregated layouts, verified", lambda: plan(pd))
+    print(f"   -> {p5.layout}: {p5.gpus} GPUs, ${p5.cost_usd_per_hour:,.2f}/h")
+
 
 if __name__ == "__main__":
     main(sys.argv[1:])
