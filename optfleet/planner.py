@@ -576,6 +576,11 @@ def plan(
     problem = build_problem(scenario, tables)
     solver = get_backend(backend)
     opts = SolveOptions(time_limit_s=time_limit_s, gap_rel=gap)
+    if verify:
+        from optfleet.verify import quantile_field
+
+        for sub in [scenario, *(scenario.for_model(m) for m in scenario.models)]:
+            quantile_field(sub.slo.quantile)  # raises for a quantile simulation can not judge
     one_pool_cost = _one_pool_cost(tables, problem, solver, opts)
     steps: list[VerificationStep] = []
     notes: list[str] = _exclusion_notes(tables.excluded) + tables.notes
@@ -593,8 +598,15 @@ def plan(
             model, top_k if verify else 1, lambda m: solver.solve(m.lp, m.variables, opts)
         )
         if not ranked:
-            reasons = explain_infeasible(problem) or ("the constraints leave no feasible plan",)
-            raise InfeasibleError("; ".join(reasons))
+            reasons = list(explain_infeasible(problem)) or [
+                "the constraints leave no feasible plan"
+            ]
+            more = len(reasons) - 3
+            msg = "; ".join(reasons[:3]) + (f" (and {more} more)" if more > 0 else "")
+            if any("left out before simulation" in n for n in notes):
+                msg = ("every remaining option was left out before simulation because its "
+                       "prefill alone breaks the SLO tail; " + msg)
+            raise InfeasibleError(msg)
         if progress:
             progress(
                 f"round {iteration}: {len(ranked)} candidate plan(s), cheapest "
@@ -656,19 +668,19 @@ def plan(
             # table is capped below that load at every count up to it, and the whole table is
             # scaled by TIGHTEN (the analytics over-stated this option's capacity).
             for role, gpu, replicas, carried in verdict.failing:
+                new_tables = {}
                 for key in _tighten_keys(tables, rp.solution.layout, role, gpu):
                     table = np.array(problem.option(*key).capacity_per_s) * TIGHTEN
                     upto = min(replicas, len(table) - 1)
                     table[: upto + 1] = np.minimum(table[: upto + 1], carried * (1 - 1e-6))
-                    table = np.maximum.accumulate(table)
-                    problem = problem.with_table(
-                        *key,
-                        table=table,
-                        reason=(
-                            f"simulated P99 missed the SLO with {replicas} replicas carrying "
-                            f"{carried:g} req/s; table capped below that and scaled by {TIGHTEN}"
-                        ),
-                    )
+                    new_tables[key] = np.maximum.accumulate(table)
+                problem = problem.with_tables(
+                    new_tables,
+                    reason=(
+                        f"simulation missed the SLO with {replicas} replicas carrying "
+                        f"{carried:g} req/s; table capped below that and scaled by {TIGHTEN}"
+                    ),
+                )
     raise InfeasibleError(
         f"no candidate passed simulation within {max_iterations} rounds; last: "
         + (steps[-1].detail if steps else "none")
@@ -803,7 +815,7 @@ def verify_plan(
             f"slot-level simulation, fleet-sim protocol (one run of {replay.n_requests} requests "
             f"after {replay.warmup_requests} warm-up, seed {replay.seed}, pooled queue): "
         )
-        return _judge(candidate, point, header, with_ci=False)
+        return _judge(candidate, point, header, with_ci=False, qlabel=_qlabel(scenario))
     result = simulate_plan(
         scenario,
         tables,
@@ -814,10 +826,11 @@ def verify_plan(
     )
 
     def interval(pp: PlanPool) -> tuple[float, float, float, float | None, float, str]:
-        m = result.pool_ttft(pp.role, pp.gpu)
+        m = result.pool_ttft(pp.role, pp.gpu, float(scenario.slo.quantile))
         return m.value, m.low, m.high, result.pool_attainment(pp.role, pp.gpu), slo, "TTFT"
 
-    return _judge(candidate, interval, f"{level}-level simulation: ", with_ci=True)
+    return _judge(candidate, interval, f"{level}-level simulation: ", with_ci=True,
+                  qlabel=_qlabel(scenario))
 
 
 def _drop_prefill_bound(
@@ -829,24 +842,28 @@ def _drop_prefill_bound(
     ``fleet-sim`` analytics (P99 *wait* against the SLO) do not see it.  Under the default
     preset the criterion already excludes these options, so nothing changes there.
     """
-    dropped = 0
+    zeroed: dict[tuple[str, str, str], Any] = {}
+    distinct: set[int] = set()
+    verdict: dict[int, bool] = {}  # options are shared by multi-model combinations
     for key, opt in tables.options.items():
         stats = opt.stats
         values = getattr(stats, "prefill_values_s", None)
-        if values is None or not np.any(np.asarray(problem.option(*key).capacity_per_s) > 0):
+        if values is None:
             continue
-        model, _ = tables.split_role(key[1])
-        slo = tables.models[model][0].slo if model else scenario.slo
-        probs = np.asarray(stats.prefill_probs, dtype=np.float64)
-        above = float(probs[np.asarray(values) > slo.ttft_p99_s].sum()) / float(probs.sum())
-        if above > 1.0 - slo.quantile + 1e-12:
-            problem = problem.with_table(
-                *key,
-                table=np.zeros(len(problem.option(*key).capacity_per_s)),
-                reason=f"prefill alone exceeds the SLO for {above:.2%} of its requests",
-            )
-            dropped += 1
-    return problem, dropped
+        if id(opt) not in verdict:
+            model, _ = tables.split_role(key[1])
+            slo = tables.models[model][0].slo if model else scenario.slo
+            probs = np.asarray(stats.prefill_probs, dtype=np.float64)
+            above = float(probs[np.asarray(values) > slo.ttft_p99_s].sum()) / float(probs.sum())
+            verdict[id(opt)] = above > 1.0 - slo.quantile + 1e-12
+        if verdict[id(opt)]:
+            zeroed[key] = np.zeros(len(problem.option(*key).capacity_per_s))
+            distinct.add(id(opt))
+    if zeroed:
+        problem = problem.with_tables(
+            zeroed, reason="its prefill alone exceeds the SLO for more requests than allowed"
+        )
+    return problem, len(distinct)
 
 
 def _tighten_keys(
@@ -948,6 +965,7 @@ def _verify_disaggregated(
         n_requests=n_requests or default_sim_requests(candidate, tables),
         replications=replications,
         seed=scenario.seed,
+        quantile=float(scenario.slo.quantile),
     )
     def measure(pp: PlanPool) -> tuple[float, float, float, float | None, float, str]:
         if pp.role == "prefill":
@@ -961,10 +979,17 @@ def _verify_disaggregated(
         measure,
         "disaggregated simulation (prefill slot level + decode engine): ",
         with_ci=True,
+        qlabel=_qlabel(scenario),
     )
 
 
-def _judge(candidate: Plan, measure: Any, header: str, *, with_ci: bool) -> Verdict:
+def _qlabel(scenario: Scenario) -> str:
+    return f"P{round(float(scenario.slo.quantile) * 100, 3):g}"
+
+
+def _judge(
+    candidate: Plan, measure: Any, header: str, *, with_ci: bool, qlabel: str = "P99"
+) -> Verdict:
     """Compare each pool's simulated P99 with its SLO.
 
     ``measure(pool)`` gives ``(value, low, high, attainment, slo_s, metric)``, ``metric`` being
@@ -992,7 +1017,7 @@ def _judge(candidate: Plan, measure: Any, header: str, *, with_ci: bool) -> Verd
         fmt = ".0f" if metric == "TTFT" else ".1f"
         ci = f" [{low * 1000:{fmt}}, {high * 1000:{fmt}}]" if with_ci else ""
         parts.append(
-            f"{pp.role}/{pp.gpu} x{pp.replicas}: P99 {metric} {value * 1000:{fmt}} ms{ci} "
+            f"{pp.role}/{pp.gpu} x{pp.replicas}: {qlabel} {metric} {value * 1000:{fmt}} ms{ci} "
             f"{'ok' if ok else 'MISSES'}"
         )
         if not ok:

@@ -37,13 +37,36 @@ class PlanSimulation:
     sim: Any  # optfleet.sim.SimResult
     names: dict[tuple[str, str], str]
 
-    def pool_ttft(self, role: str, gpu: str) -> Any:
-        """The P99 TTFT estimate (value, low, high) of one pool."""
-        return self.sim.pool(self.names[(role, gpu)]).ttft.p99
+    def pool_ttft(self, role: str, gpu: str, quantile: float = 0.99) -> Any:
+        """The TTFT ``quantile`` estimate (value, low, high) of one pool (P90, P99 or P99.9)."""
+        return getattr(self.sim.pool(self.names[(role, gpu)]).ttft, quantile_field(quantile))
 
     def pool_attainment(self, role: str, gpu: str) -> float | None:
         est = self.sim.pool(self.names[(role, gpu)]).slo_attainment
         return None if est is None else float(est.value)
+
+
+#: SLO quantiles the simulator reports (and verification can therefore judge).
+VERIFIABLE_QUANTILES = {0.9: "p90", 0.99: "p99", 0.999: "p999"}
+
+
+def quantile_field(quantile: float) -> str:
+    """The :class:`~optfleet.sim.results.LatencyStats` field of an SLO quantile.
+
+    Raises
+    ------
+    InputError
+        For a quantile the simulator does not report.
+    """
+    from optfleet.errors import InputError
+
+    for q, name in VERIFIABLE_QUANTILES.items():
+        if abs(float(quantile) - q) < 1e-12:
+            return name
+    raise InputError(
+        f"simulation verifies the P90, P99 or P99.9 of TTFT; the SLO quantile {quantile:g} "
+        "can only be planned without verification (--no-verify)"
+    )
 
 
 def default_sim_requests(
@@ -278,6 +301,7 @@ def fleet_sim_replay(
     slo_ttft_p99_s: float | None = None,
     n_requests: int = 40_000,
     seed: int = 42,
+    quantile: float = 0.99,
 ) -> ReplayResult:
     """Simulate a fleet at slot level the way the reference planner verifies its candidates.
 
@@ -292,7 +316,8 @@ def fleet_sim_replay(
       pool from the same generator (:func:`optfleet.workloads.reference.fleet_sim_stream`);
     * one run of ``n_requests + n_requests // 5`` requests per pool; the first fifth is warm-up;
     * the P99 TTFT (wait + prefill) is the order statistic ``sorted[int(0.99 n) - 1]`` of the
-      ``n_requests`` measured requests, compared with the SLO as a point value (no interval).
+      ``n_requests`` measured requests (``quantile`` replaces 0.99 for another SLO quantile),
+      compared with the SLO as a point value (no interval).
 
     Under this protocol the reference's published agent-heavy figures come out exactly (one pool
     of 24 H100: 1 052 ms; two pools 2 + 23: 17 ms / 147 ms).  It is one sample path: with other
@@ -390,7 +415,7 @@ def fleet_sim_replay(
         ttft = np.asarray(res.records[0].columns["ttft_s"], dtype=np.float64)[warm:]
         ttft = np.where(np.isfinite(ttft), ttft, np.inf)  # rejected / unfinished count as misses
         srt = np.sort(ttft)
-        p99 = float(srt[max(0, int(srt.size * 0.99) - 1)])
+        p99 = float(srt[max(0, int(srt.size * quantile) - 1)])
         att = None if slo_ttft_p99_s is None else float(np.mean(ttft <= slo_ttft_p99_s))
         out.append(
             ReplayPool(pool.role, pool.gpu, pool.replicas, servers, pool_rate, int(ttft.size),
@@ -452,4 +477,5 @@ def replay_plan(
         slo_ttft_p99_s=scenario.slo.ttft_p99_s,
         n_requests=n_requests,
         seed=seed,
+        quantile=float(scenario.slo.quantile),
     )

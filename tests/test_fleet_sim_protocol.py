@@ -199,3 +199,17 @@ def test_prefill_bound_options_are_left_out_before_simulation() -> None:
     assert "2823 ms MISSES" in p.verification[0].detail
     assert p.layout.startswith("split 2048") and p.gpus == 9
     assert optfleet.plan(s, verify=False).gpus == 8  # the analytic (published) answer
+
+
+def test_verification_judges_the_slo_quantile() -> None:
+    from optfleet.verify import quantile_field
+
+    assert quantile_field(0.999) == "p999" and quantile_field(0.9) == "p90"
+    s = optfleet.Scenario(rate_per_s=10, gpus=("H100-SXM",),
+                          slo={"ttft_p99_s": 0.5, "quantile": 0.95})
+    with pytest.raises(InputError, match="no-verify"):
+        optfleet.plan(s)
+    assert optfleet.plan(s, verify=False).gpus >= 1
+    s999 = s.model_copy(update={"slo": optfleet.SLO(ttft_p99_s=0.5, quantile=0.999)})
+    p = optfleet.plan(s999, sim_requests=20_000, replications=3)
+    assert "P99.9 TTFT" in p.verification[-1].detail

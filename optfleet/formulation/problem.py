@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -325,8 +326,8 @@ class PlanningProblem:
         options = tuple(self.options)
         if not layouts:
             raise InputError("a planning problem needs at least one layout")
-        names = [lay.name for lay in layouts]
-        dup = sorted({n for n in names if names.count(n) > 1})
+        counts_by_name = Counter(lay.name for lay in layouts)
+        dup = sorted(n for n, c in counts_by_name.items() if c > 1)
         if dup:
             raise InputError(f"duplicate layout names {dup}")
         if self.split not in ("split", "single"):
@@ -459,30 +460,59 @@ class PlanningProblem:
         >>> q.option("one", "all", "H100").capacity_per_s, q.changes[0].kind
         ((0.0, 2.7, 5.4, 8.1), 'table')
         """
-        old = self.option(layout, role, gpu)
+        return self.with_tables(
+            {(layout, role, gpu): table}, scale=scale, shift_per_s=shift_per_s, reason=reason
+        )
+
+    def with_tables(
+        self,
+        tables: Mapping[OptionKey, Sequence[float] | None],
+        *,
+        scale: float = 1.0,
+        shift_per_s: float = 0.0,
+        reason: str = "",
+    ) -> PlanningProblem:
+        """:meth:`with_table` for many options at once (one copy of the problem).
+
+        ``tables`` maps option keys to a replacement table (or None: the current one); each
+        change is recorded.
+
+        Examples
+        --------
+        >>> p = PlanningProblem((Layout("one", (Role("all", 5.0),)),),
+        ...                     (CapacityOption("one", "all", "H100", (0, 3, 6, 9), 1.0),))
+        >>> q = p.with_tables({("one", "all", "H100"): (0, 1, 2, 3)}, reason="measured")
+        >>> q.option("one", "all", "H100").capacity_per_s
+        (0.0, 1.0, 2.0, 3.0)
+        """
         scale = _finite_nonneg(scale, "scale")
         shift = _finite_nonneg(shift_per_s, "shift_per_s")
-        base = np.asarray(old.capacity_per_s if table is None else table, dtype=float)
-        new = np.maximum(0.0, scale * base - shift)
-        if new.size:
-            new[0] = 0.0
-        opt = replace(old, capacity_per_s=tuple(float(v) for v in new))
-        parts = []
-        if table is not None:
-            parts.append(f"table replaced (K={len(new) - 1})")
-        if scale != 1.0:
-            parts.append(f"scaled by {scale:g}")
-        if shift:
-            parts.append(f"shifted down by {shift:g}/s")
-        change = ProblemChange(
-            kind="table",
-            key=(layout, role, gpu),
-            detail=f"{gpu} for role {role!r} of layout {layout!r}: "
-            + (", ".join(parts) or "unchanged"),
-            reason=reason,
-        )
-        options = tuple(opt if o.key == old.key else o for o in self.options)
-        return replace(self, options=options, changes=self.changes + (change,),
+        new_opts: dict[OptionKey, CapacityOption] = {}
+        changes = []
+        for key, table in tables.items():
+            old = self.option(*key)
+            base = np.asarray(old.capacity_per_s if table is None else table, dtype=float)
+            new = np.maximum(0.0, scale * base - shift)
+            if new.size:
+                new[0] = 0.0
+            new_opts[key] = replace(old, capacity_per_s=tuple(float(v) for v in new))
+            parts = []
+            if table is not None:
+                parts.append(f"table replaced (K={len(new) - 1})")
+            if scale != 1.0:
+                parts.append(f"scaled by {scale:g}")
+            if shift:
+                parts.append(f"shifted down by {shift:g}/s")
+            layout, role, gpu = key
+            changes.append(ProblemChange(
+                kind="table",
+                key=key,
+                detail=f"{gpu} for role {role!r} of layout {layout!r}: "
+                + (", ".join(parts) or "unchanged"),
+                reason=reason,
+            ))
+        options = tuple(new_opts.get(o.key, o) for o in self.options)
+        return replace(self, options=options, changes=self.changes + tuple(changes),
                        max_gpus=dict(self.max_gpus))
 
     def forbid(self, plan: PlanKey, reason: str = "") -> PlanningProblem:
