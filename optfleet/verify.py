@@ -263,6 +263,8 @@ class ReplayResult:
     warmup_requests: int
     seed: int
     slo_ttft_p99_s: float | None
+    rejected_share: float = 0.0
+    """Share of the workload longer than every pool's max_ctx: never drawn, rejected."""
 
     @property
     def slo_met(self) -> bool | None:
@@ -285,6 +287,7 @@ class ReplayResult:
             "seed": self.seed,
             "slo": None if self.slo_ttft_p99_s is None else {"ttft_p99_s": self.slo_ttft_p99_s},
             "slo_met": self.slo_met,
+            "rejected_share": self.rejected_share,
             "pools": [p.to_dict() for p in self.pools],
         }
 
@@ -413,15 +416,22 @@ def fleet_sim_replay(
             seed=seed,
         )
         ttft = np.asarray(res.records[0].columns["ttft_s"], dtype=np.float64)[warm:]
-        ttft = np.where(np.isfinite(ttft), ttft, np.inf)  # rejected / unfinished count as misses
+        status = np.asarray(res.records[0].columns["status"])[warm:]
+        served = status != 2  # 2 = rejected: longer than the pool's max_ctx
+        ttft = np.where(np.isfinite(ttft), ttft, np.inf)[served]  # unfinished count as misses
         srt = np.sort(ttft)
-        p99 = float(srt[max(0, int(srt.size * quantile) - 1)])
-        att = None if slo_ttft_p99_s is None else float(np.mean(ttft <= slo_ttft_p99_s))
+        p99 = float(srt[max(0, int(srt.size * quantile) - 1)]) if srt.size else np.inf
+        att = (
+            None if slo_ttft_p99_s is None or not srt.size
+            else float(np.mean(ttft <= slo_ttft_p99_s))
+        )
         out.append(
             ReplayPool(pool.role, pool.gpu, pool.replicas, servers, pool_rate, int(ttft.size),
                        p99, att, res)
         )
-    return ReplayResult(tuple(out), n_requests, warm, seed, slo_ttft_p99_s)
+    longest = max(int(p.max_ctx_tokens) for p in pools)
+    rejected = max(0.0, 1.0 - float(cdf.cdf(longest)))
+    return ReplayResult(tuple(out), n_requests, warm, seed, slo_ttft_p99_s, rejected)
 
 
 def replay_applies(scenario: Scenario) -> bool:

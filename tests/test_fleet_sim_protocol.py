@@ -171,12 +171,6 @@ def test_cli_simulate_protocols(cli) -> None:
 # ------------------------------------------------------------------ review fixes (stop 7)
 
 
-def test_stream_lengths_always_fit_the_pool() -> None:
-    # lmsys reaches 65536 tokens; a long pool of max_ctx 32768 still gets lengths that fit
-    _, L = fleet_sim_stream(random.Random(1), builtin_cdf("lmsys"), 4096, 32768, 5.0, 5000)
-    assert L.min() > 4096 and L.max() <= 32768
-
-
 def test_protocol_falls_back_to_replications_when_it_does_not_apply() -> None:
     from optfleet.verify import replay_applies
 
@@ -213,3 +207,19 @@ def test_verification_judges_the_slo_quantile() -> None:
     s999 = s.model_copy(update={"slo": optfleet.SLO(ttft_p99_s=0.5, quantile=0.999)})
     p = optfleet.plan(s999, sim_requests=20_000, replications=3)
     assert "P99.9 TTFT" in p.verification[-1].detail
+
+
+def test_replay_counts_requests_that_do_not_fit() -> None:
+    from optfleet.physics import calibrated_profile
+    from optfleet.verify import ReplayPoolSpec, fleet_sim_replay
+
+    a100 = calibrated_profile("A100")
+    cdf = builtin_cdf("lmsys")
+    pools = [ReplayPoolSpec("short", "A100", a100, 3, 4096),
+             ReplayPoolSpec("long", "A100", a100, 12, 32768)]
+    r = fleet_sim_replay(cdf, pools, rate_per_s=100.0, threshold_tokens=4096, n_requests=5000,
+                         slo_ttft_p99_s=0.5)
+    assert r.rejected_share == pytest.approx(1 - float(cdf.cdf(32768)))
+    long = r.pool("long", "A100")
+    assert long.result.fleet.rejected > 0  # drawn above 32768 as the reference draws: rejected
+    assert math.isfinite(long.p99_ttft_s) and 0 < 5000 - long.measured <= long.result.fleet.rejected

@@ -775,5 +775,11 @@ def _render_replay(name: str, replay: Any, fmt: OutputFormat) -> None:
             f"SLO met: {replay.slo_met}",
             "one sample path, as the reference planner verifies; --protocol replications gives "
             "optfleet's independent replications with 95% CIs",
-        ],
+        ]
+        + (
+            [f"{replay.rejected_share:.4%} of requests are longer than every pool's max_ctx: "
+             "rejected, not simulated"]
+            if replay.rejected_share > 1e-9
+            else []
+        ),
     )

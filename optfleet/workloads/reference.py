@@ -14,8 +14,9 @@ This module implements its sampling scheme (our own code; the scheme is an assum
   last set to 1;
 * each draw takes ``u = random()``, the first knot with ``u <= F_i`` and a length uniform on the
   integers of that bin (``randint``).  The bin's integer range differs slightly between the
-  reference's estimator and its simulator (the ``scheme`` of ``_draw``).  Both are clamped at
-  the pool's max_ctx here, so a sampled request always fits its pool.
+  reference's estimator and its simulator (the ``scheme`` of ``_draw``).  The estimator clamps
+  at the pool's max_ctx; the simulator does not, so a replay rejects (and counts) the requests
+  that do not fit, as optfleet's simulator does.
 
 Examples
 --------
@@ -83,11 +84,13 @@ def _draw(rng: random.Random, knots: list[tuple[int, float]], lo_excl: int, hi_i
                 a = max(max(1, lo_excl), prev + 1)
                 b = min(hi_incl, t)
                 return rng.randint(a, b) if a <= b else hi_incl
-            # the simulator's short-pool sampler includes the knot below; both are clamped at
-            # the pool's max_ctx (the reference does not clamp: it never rejects a request)
-            a = max(1, prev) if lo_excl <= 0 else prev + 1
-            b = min(max(a, t), hi_incl)
-            return rng.randint(a, b) if a <= b else hi_incl
+            # the simulator's short-pool sampler includes the knot below; lengths above the
+            # pool's max_ctx can come out (the reference never rejects): the caller rejects
+            # and counts them
+            if lo_excl <= 0:
+                return rng.randint(max(1, prev), t)
+            a = prev + 1
+            return rng.randint(a, max(a, t))
         prev = t
     return knots[-1][0]
 
