@@ -536,6 +536,9 @@ def render_plan(p: Any) -> None:
             f"spares: {p.reliability_rule} rule, target {p.reliability_target}, "
             f"P(all pools healthy enough) = {p.fleet_prob_enough_healthy:.5f}"
         )
+    notes.extend(
+        n for n in p.notes if n != "not verified by simulation"  # said by "verified: no"
+    )
     render_table(
         f"optfleet plan - {p.scenario_name} ({p.preset} preset)",
         [
