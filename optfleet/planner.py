@@ -543,6 +543,7 @@ def plan(
     time_limit_s: float | None = None,
     gap: float | None = None,
     progress: Progress | None = None,
+    probe: bool = True,
 ) -> Plan:
     """Plan the cheapest fleet for ``scenario`` (the built-in default when None).
 
@@ -560,6 +561,10 @@ def plan(
         skips it (the plan says so).
     max_iterations
         Cap on verification rounds (solve -> simulate -> tighten).
+    probe
+        When a pool fails simulation, find by simulation (growing step, then bisection) how many
+        replicas it needs for the load it was given, and feed that count back (single-model
+        plans); otherwise, or if False, its table is capped and scaled by ``TIGHTEN``.
     time_limit_s, gap
         Solver options.
 
@@ -639,13 +644,29 @@ def plan(
                 n_requests=sim_requests,
                 replications=replications,
             )
+            probed: dict[tuple[str, str], int | None] = {}
+            if not verdict.accepted and probe and not tables.models:
+                for role, gpu, replicas, carried in verdict.failing:
+                    if progress:
+                        progress(f"probing {role}/{gpu}: how many replicas carry {carried:g}/s")
+                    k_cap = len(problem.option(rp.solution.layout, role, gpu).capacity_per_s) - 1
+                    probed[(role, gpu)] = _probe_count(  # fewer replications: a search aid
+                        scenario, tables, candidate, role, gpu, replicas,
+                        max(k_cap, 2 * replicas), level=level, n_requests=sim_requests,
+                        replications=replications,
+                    )
+            detail = verdict.detail + "".join(
+                f"; probe: {r}/{g} needs "
+                + (f"{k} replicas" if k is not None else "more replicas than tabulated")
+                for (r, g), k in probed.items()
+            )
             steps.append(
                 VerificationStep(
                     iteration=iteration,
                     candidate=rp.rank,
                     candidate_cost_usd_per_hour=candidate.cost_usd_per_hour,
                     accepted=verdict.accepted,
-                    detail=verdict.detail,
+                    detail=detail,
                 )
             )
             if verdict.accepted:
@@ -668,6 +689,12 @@ def plan(
             # table is capped below that load at every count up to it, and the whole table is
             # scaled by TIGHTEN (the analytics over-stated this option's capacity).
             for role, gpu, replicas, carried in verdict.failing:
+                if (role, gpu) in probed:
+                    problem = _feed_back_probe(
+                        problem, rp.solution.layout, role, gpu, replicas, carried,
+                        probed[(role, gpu)],
+                    )
+                    continue
                 new_tables = {}
                 for key in _tighten_keys(tables, rp.solution.layout, role, gpu):
                     table = np.array(problem.option(*key).capacity_per_s) * TIGHTEN
@@ -685,6 +712,92 @@ def plan(
         f"no candidate passed simulation within {max_iterations} rounds; last: "
         + (steps[-1].detail if steps else "none")
     )
+
+
+def _feed_back_probe(
+    problem: Any, layout: str, role: str, gpu: str, failed: int, carried: float, k: int | None
+) -> Any:
+    """Feed a probed count back into the tables.
+
+    Simulation showed that ``(role, gpu)`` needs ``k`` replicas (not ``failed``) to carry
+    ``carried`` req/s.  Read as a calibration of the analytics, the option's table is scaled by
+    ``f = carried / Lambda[k - 1]`` (so ``k - 1`` replicas fall just short of the load, ``k``
+    carry it), and the same factor is applied to the role's option on this GPU type in every
+    other layout, whose analytics err the same way (it only ever lowers a table; every plan is
+    still simulated before it is accepted).  If no tabulated count passed, the tables are scaled
+    by ``TIGHTEN`` and capped below the load instead.
+    """
+    key = (layout, role, gpu)
+    table = np.array(problem.option(*key).capacity_per_s)
+    if k is not None and k >= len(table):  # measured beyond the tabulated counts
+        table = np.concatenate([table, np.full(k + 1 - len(table), table[-1])])
+    if k is None:
+        factor = TIGHTEN
+        cap_upto = len(table)
+        reason = (f"simulation: {failed} replicas missed the SLO carrying {carried:g} req/s and "
+                  "no tabulated count carried it")
+    else:
+        factor = min(1.0, carried / float(table[k - 1])) if table[k - 1] > 0 else 1.0
+        cap_upto = k
+        reason = (f"simulation: {failed} replicas missed the SLO carrying {carried:g} req/s, "
+                  f"{k} carried it; tables of {role!r} on {gpu} scaled by {factor:.3f}")
+    new = table * factor
+    new[:cap_upto] = np.minimum(new[:cap_upto], carried * (1 - 1e-6))
+    if k is not None:
+        new[k:] = np.maximum(new[k:], carried)  # measured: k replicas carry the load
+    updates = {key: np.maximum.accumulate(new)}
+    if factor < 1.0:
+        for o in problem.options:
+            if o.role == role and o.gpu == gpu and o.layout != layout:
+                updates[o.key] = np.asarray(o.capacity_per_s) * factor
+    return problem.with_tables(updates, reason=reason)
+
+
+def _probe_count(
+    scenario: Scenario,
+    tables: PlanningTables,
+    candidate: Plan,
+    role: str,
+    gpu: str,
+    failed: int,
+    k_cap: int,
+    **verify_kw: Any,
+) -> int | None:
+    """The fewest replicas with which pool ``(role, gpu)`` of ``candidate`` passes simulation.
+
+    The pool keeps the traffic it was given; the other pools are unchanged (pools are
+    independent: requests are routed to them by label).  Counts above ``failed`` are tried with
+    a growing step, then bisected.  None if even ``k_cap`` replicas fail.
+    """
+    def passes(k: int) -> bool:
+        pools = tuple(
+            pp.model_copy(update={"replicas": k}) if (pp.role, pp.gpu) == (role, gpu) else pp
+            for pp in candidate.pools
+        )
+        v = verify_plan(scenario, tables, candidate.model_copy(update={"pools": pools}),
+                        **verify_kw)
+        return all((r, g) != (role, gpu) for r, g, _, _ in v.failing)
+
+    lo, hi = failed, None
+    step = max(1, failed // 4)
+    while hi is None:
+        k = min(failed + step, k_cap)
+        if k <= lo:
+            return None
+        if passes(k):
+            hi = k
+        else:
+            lo = k
+            if k >= k_cap:
+                return None
+            step *= 2
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if passes(mid):
+            hi = mid
+        else:
+            lo = mid
+    return hi
 
 
 def _exclusion_notes(excluded: list[str], show: int = 3) -> list[str]:
