@@ -55,6 +55,9 @@ Progress = Callable[[str], None]
 TIGHTEN = 0.9
 #: Stored in a plan for a latency that is unbounded (requests that were never served).
 UNBOUNDED_S = 1e9
+#: Largest plan (replicas) whose failing pools are probed by simulation; each probe simulates
+#: the whole plan, so larger plans fall back to ``TIGHTEN``.
+PROBE_MAX_REPLICAS = 200
 
 
 def _layout_name(threshold: int | None, gamma: float) -> str:
@@ -564,7 +567,8 @@ def plan(
     probe
         When a pool fails simulation, find by simulation (growing step, then bisection) how many
         replicas it needs for the load it was given, and feed that count back (single-model
-        plans); otherwise, or if False, its table is capped and scaled by ``TIGHTEN``.
+        plans of at most ``PROBE_MAX_REPLICAS`` replicas); otherwise, or if False, its table is
+        capped and scaled by ``TIGHTEN``.
     time_limit_s, gap
         Solver options.
 
@@ -645,7 +649,12 @@ def plan(
                 replications=replications,
             )
             probed: dict[tuple[str, str], int | None] = {}
-            if not verdict.accepted and probe and not tables.models:
+            if (
+                not verdict.accepted
+                and probe
+                and not tables.models
+                and sum(pp.replicas for pp in candidate.pools) <= PROBE_MAX_REPLICAS
+            ):
                 for role, gpu, replicas, carried in verdict.failing:
                     if progress:
                         progress(f"probing {role}/{gpu}: how many replicas carry {carried:g}/s")
