@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from optfleet._search import smallest_true
 from optfleet.errors import InfeasibleError, InputError, ModelDoesNotFitError, OptfleetError
 from optfleet.pools import (
     PoolContext,
@@ -775,8 +776,9 @@ def _probe_count(
     """The fewest replicas with which pool ``(role, gpu)`` of ``candidate`` passes simulation.
 
     The pool keeps the traffic it was given; the other pools are unchanged (pools are
-    independent: requests are routed to them by label).  Counts above ``failed`` are tried with
-    a growing step, then bisected.  None if even ``k_cap`` replicas fail.
+    independent: requests are routed to them by label).  Counts above ``failed`` are searched
+    by :func:`~optfleet._search.smallest_true` (galloping, then bisection).  None if even
+    ``k_cap`` replicas fail.
     """
     def passes(k: int) -> bool:
         pools = tuple(
@@ -787,26 +789,7 @@ def _probe_count(
                         **verify_kw)
         return all((r, g) != (role, gpu) for r, g, _, _ in v.failing)
 
-    lo, hi = failed, None
-    step = max(1, failed // 4)
-    while hi is None:
-        k = min(failed + step, k_cap)
-        if k <= lo:
-            return None
-        if passes(k):
-            hi = k
-        else:
-            lo = k
-            if k >= k_cap:
-                return None
-            step *= 2
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if passes(mid):
-            hi = mid
-        else:
-            lo = mid
-    return hi
+    return smallest_true(passes, failed + 1, k_cap)
 
 
 def _exclusion_notes(excluded: list[str], show: int = 3) -> list[str]:
