@@ -20,7 +20,7 @@ import time
 import numpy as np
 
 from optfleet._data import data_path
-from optfleet.fleetfile import load_fleet, replay_fleet, simulate_fleet
+from optfleet.sim.fleetfile import load_fleet, replay_fleet, simulate_fleet
 
 
 def main(n_seeds: int = 50) -> None:

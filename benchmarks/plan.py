@@ -18,7 +18,7 @@ import time
 
 from optfleet.backends import get_backend
 from optfleet.formulation import build_model
-from optfleet.planner import build_problem, plan, tabulate
+from optfleet.planning import build_problem, plan, tabulate
 from optfleet.scenario import Scenario
 
 

@@ -19,7 +19,7 @@ import time
 
 import numpy as np
 
-from optfleet.pools import PoolContext, criterion, layout_pools, pool_service
+from optfleet.planning import PoolContext, criterion, layout_pools, pool_service
 from optfleet.queueing import Criterion, capacity_table
 
 GPUS = ("A100-80GB", "H100-SXM", "L40S")

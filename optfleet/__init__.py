@@ -7,7 +7,8 @@ The public surface is small; everything else lives in sub-modules:
 - catalogs: :func:`get_gpu`, :func:`get_model`, :func:`load_hf_config`
 - physics: :func:`computed_profile`, :func:`calibrated_profile`
 - workloads: :func:`load_workload`, :func:`builtin_cdf`, :func:`arrival_times`
-- analytics: :func:`size_layout` (:mod:`optfleet.pools`), queueing maths in :mod:`optfleet.queueing`
+- analytics: :func:`size_layout` (:mod:`optfleet.planning`), queueing maths in
+  :mod:`optfleet.queueing`
 - planning and simulation: :func:`plan`, :func:`simulate` (imported lazily)
 - errors: :class:`OptfleetError` and its sub-classes
 
@@ -32,7 +33,6 @@ from optfleet.errors import (
     SolverError,
     UnknownNameError,
 )
-from optfleet.presets import AssumptionPreset, get_preset, list_presets
 from optfleet.scenario import (
     SLO,
     Availability,
@@ -44,22 +44,23 @@ from optfleet.scenario import (
     ServingConfig,
     load_scenario,
 )
+from optfleet.scenario.presets import AssumptionPreset, get_preset, list_presets
 
 _LAZY = {
-    "get_gpu": "optfleet.catalog",
-    "get_model": "optfleet.catalog",
-    "list_gpus": "optfleet.catalog",
-    "list_models": "optfleet.catalog",
-    "load_hf_config": "optfleet.catalog",
+    "get_gpu": "optfleet.scenario.catalog",
+    "get_model": "optfleet.scenario.catalog",
+    "list_gpus": "optfleet.scenario.catalog",
+    "list_models": "optfleet.scenario.catalog",
+    "load_hf_config": "optfleet.scenario.catalog",
     "computed_profile": "optfleet.physics",
     "calibrated_profile": "optfleet.physics",
     "load_workload": "optfleet.workloads",
     "builtin_cdf": "optfleet.workloads",
     "arrival_times": "optfleet.workloads",
-    "size_layout": "optfleet.pools",
-    "PoolContext": "optfleet.pools",
-    "plan": "optfleet.planner",
-    "Plan": "optfleet.results",
+    "size_layout": "optfleet.planning",
+    "PoolContext": "optfleet.planning",
+    "plan": "optfleet.planning",
+    "Plan": "optfleet.planning.results",
     "simulate": "optfleet.sim",
 }
 

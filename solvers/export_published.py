@@ -15,7 +15,7 @@ from pathlib import Path
 
 from optfleet.formulation.model import write_mps
 from optfleet.formulation.synthetic import brute_force
-from optfleet.planner import build_problem, tabulate
+from optfleet.planning import build_problem, tabulate
 from optfleet.scenario import CDFWorkload, Scenario
 
 HERE = Path(__file__).resolve().parent / "instances"

@@ -9,8 +9,8 @@ from optfleet.analysis.reliability_report import reliability_report
 from optfleet.analysis.routers import compare_routers
 from optfleet.analysis.whatif import whatif
 from optfleet.errors import InputError
-from optfleet.fleetfile import FleetConfig
 from optfleet.scenario import CDFWorkload, Scenario
+from optfleet.sim.fleetfile import FleetConfig
 
 # The reference planner's published lmsys rows (A100, 100 req/s, P99 TTFT 500 ms, fleet-sim):
 # B_short -> (short GPUs, long GPUs); one pool 14 GPUs.
@@ -131,7 +131,7 @@ def test_whatif_best_mix_no_dearer_than_any_single_type(default_whatif) -> None:
 
 
 def test_whatif_matches_planner() -> None:
-    from optfleet.planner import plan
+    from optfleet.planning import plan
 
     s = Scenario(rate_per_s=50)
     p = plan(s, verify=False)

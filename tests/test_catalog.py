@@ -1,4 +1,4 @@
-"""Tests of optfleet.catalog: GPU and model catalogs, aliases, Hugging Face config loading."""
+"""Tests of optfleet.scenario.catalog: GPU and model catalogs, aliases, HF config loading."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from optfleet.catalog import (
+from optfleet.errors import InputError, UnknownNameError
+from optfleet.physics.memory import active_param_count, kv_bytes_per_token, param_count
+from optfleet.scenario import GPUSpec, ModelSpec
+from optfleet.scenario.catalog import (
     get_gpu,
     get_model,
     gpu_names,
@@ -18,9 +21,6 @@ from optfleet.catalog import (
     resolve_gpu,
     resolve_model,
 )
-from optfleet.errors import InputError, UnknownNameError
-from optfleet.physics.memory import active_param_count, kv_bytes_per_token, param_count
-from optfleet.scenario import GPUSpec, ModelSpec
 
 EXPECTED_GPUS = ["A10G", "L4", "L40S", "A100-80GB", "H100-SXM", "H200", "B200", "MI300X"]
 

@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 
 import optfleet
-from optfleet import disaggregation as pdm
 from optfleet.analysis.disagg import disagg
 from optfleet.physics import calibrated_profile
-from optfleet.planner import tabulate
-from optfleet.results import Plan
+from optfleet.planning import disaggregation as pdm
+from optfleet.planning import tabulate
+from optfleet.planning.results import Plan
 from optfleet.sim.pd import decode_pool
 
 H100 = calibrated_profile("H100")

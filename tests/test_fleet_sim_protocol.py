@@ -13,8 +13,8 @@ import pytest
 import optfleet
 from optfleet._data import data_path
 from optfleet.errors import InputError
-from optfleet.fleetfile import load_fleet, replay_fleet
 from optfleet.queueing import Criterion, capacity_table, min_replicas
+from optfleet.sim.fleetfile import load_fleet, replay_fleet
 from optfleet.workloads import LengthCDF, builtin_cdf
 from optfleet.workloads.reference import fleet_sim_lengths, fleet_sim_stream, sub_cdf
 
@@ -65,8 +65,8 @@ def test_stream_is_poisson_at_the_rate() -> None:
 
 
 def test_sampled_moments_differ_from_exact_by_sampling_error_only() -> None:
-    from optfleet.pools import PoolContext, pool_service
-    from optfleet.presets import get_preset
+    from optfleet.planning import PoolContext, pool_service
+    from optfleet.scenario.presets import get_preset
 
     ctx = PoolContext.from_names(workload="azure", preset="fleet-sim", gpus=("H100",),
                                  long_max_ctx_tokens=8192)
@@ -141,7 +141,7 @@ def test_planner_rejects_one_pool_and_chooses_25_gpus_with_slot_verification() -
 def test_one_pool_passes_under_optfleet_protocols() -> None:
     """optfleet's own protocol (independent replications, 95 % CI) accepts the one-pool fleet at
     slot level, and so does the engine level: the published failure is a sampling artefact."""
-    from optfleet.fleetfile import simulate_fleet
+    from optfleet.sim.fleetfile import simulate_fleet
 
     cfg = load_fleet(ONE_POOL)
     slot = simulate_fleet(cfg, level="slot", n_requests=100_000, replications=4, seed=1)
@@ -172,7 +172,7 @@ def test_cli_simulate_protocols(cli) -> None:
 
 
 def test_protocol_falls_back_to_replications_when_it_does_not_apply() -> None:
-    from optfleet.verify import replay_applies
+    from optfleet.planning import replay_applies
 
     base = dict(preset="fleet-sim", rate_per_s=5, gpus=("H100",), slo={"ttft_p99_s": 1.0})
     assert replay_applies(optfleet.Scenario(**base))
@@ -196,7 +196,7 @@ def test_prefill_bound_options_are_left_out_before_simulation() -> None:
 
 
 def test_verification_judges_the_slo_quantile() -> None:
-    from optfleet.verify import quantile_field
+    from optfleet.planning import quantile_field
 
     assert quantile_field(0.999) == "p999" and quantile_field(0.9) == "p90"
     s = optfleet.Scenario(rate_per_s=10, gpus=("H100-SXM",),
@@ -211,7 +211,7 @@ def test_verification_judges_the_slo_quantile() -> None:
 
 def test_replay_counts_requests_that_do_not_fit() -> None:
     from optfleet.physics import calibrated_profile
-    from optfleet.verify import ReplayPoolSpec, fleet_sim_replay
+    from optfleet.planning import ReplayPoolSpec, fleet_sim_replay
 
     a100 = calibrated_profile("A100")
     cdf = builtin_cdf("lmsys")

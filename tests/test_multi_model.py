@@ -9,7 +9,7 @@ import optfleet
 from optfleet import ModelLoad, Scenario
 from optfleet._data import data_path
 from optfleet.errors import InputError
-from optfleet.results import Plan
+from optfleet.planning.results import Plan
 
 CHAT = ModelLoad(name="chat", model="llama-3.1-8b", rate_per_s=40)
 CODE = ModelLoad(

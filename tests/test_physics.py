@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from optfleet.catalog import get_gpu, get_model
 from optfleet.errors import InputError, ModelDoesNotFitError, UnknownNameError
 from optfleet.physics import (
     CALIBRATED_GPUS,
@@ -30,6 +29,7 @@ from optfleet.physics import (
     workspace_bytes,
 )
 from optfleet.scenario import ServingConfig
+from optfleet.scenario.catalog import get_gpu, get_model
 
 H100 = get_gpu("H100-SXM")
 A10G = get_gpu("A10G")

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 import optfleet
 from optfleet.errors import InfeasibleError
-from optfleet.planner import plan, tabulate
-from optfleet.results import Plan
+from optfleet.planning import plan, tabulate
+from optfleet.planning.results import Plan
 from optfleet.scenario import CDFWorkload, Constraints, Scenario
 
 
@@ -175,8 +175,8 @@ def test_planning_rate_follows_the_arrival_process() -> None:
 
 
 def test_probe_finds_the_smallest_passing_count(monkeypatch) -> None:
-    from optfleet import planner
-    from optfleet.planner import Verdict, _probe_count
+    from optfleet.planning import feedback
+    from optfleet.planning import Verdict, probe_count
 
     calls = []
 
@@ -186,19 +186,19 @@ def test_probe_finds_the_smallest_passing_count(monkeypatch) -> None:
         failing = () if n >= 13 else (("all", "H100-SXM", n, 10.0),)
         return Verdict(not failing, candidate, failing, "")
 
-    monkeypatch.setattr(planner, "verify_plan", fake_verify)
+    monkeypatch.setattr(feedback, "verify_plan", fake_verify)
     s = Scenario(rate_per_s=10, gpus=("H100-SXM",))
     cand = plan(s, verify=False)
     cand = cand.model_copy(update={"pools": (cand.pools[0].model_copy(update={"replicas": 4}),)})
-    assert _probe_count(s, None, cand, "all", "H100-SXM", 4, 64) == 13
+    assert probe_count(s, None, cand, "all", "H100-SXM", 4, 64) == 13
     assert len(calls) <= 8 and all(n > 4 for n in calls)  # 5, 6, 8, 12, 20 then bisect
     calls.clear()
-    assert _probe_count(s, None, cand, "all", "H100-SXM", 4, 8) is None  # cap reached
+    assert probe_count(s, None, cand, "all", "H100-SXM", 4, 8) is None  # cap reached
 
 
 def test_probe_feedback_calibrates_the_role_across_layouts() -> None:
     from optfleet.formulation import CapacityOption, Layout, PlanningProblem, Role
-    from optfleet.planner import _feed_back_probe
+    from optfleet.planning import feed_back_probe
 
     table = tuple(float(k) * 2.0 for k in range(11))  # analytics: 2 req/s per replica
     p = PlanningProblem(
@@ -207,7 +207,7 @@ def test_probe_feedback_calibrates_the_role_across_layouts() -> None:
          CapacityOption("b", "long", "A100", table, 1.0)),
     )
     # simulation: 3 replicas (analytic) failed at 6 req/s, 5 carried it
-    q = _feed_back_probe(p, "a", "long", "A100", 3, 6.0, 5)
+    q = feed_back_probe(p, "a", "long", "A100", 3, 6.0, 5)
     a = q.option("a", "long", "A100").capacity_per_s
     assert all(a[k] < 6.0 for k in range(5)) and a[5] >= 6.0
     f = 6.0 / 8.0  # carried / Lambda[k - 1]

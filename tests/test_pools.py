@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from optfleet.errors import InfeasibleError, InputError
-from optfleet.pools import PoolContext, layout_pools, rejected_share, size_layout
+from optfleet.planning import PoolContext, layout_pools, rejected_share, size_layout
 
 # SEED_SYSTEM.md section 4: lmsys, lam 100, SLO 500 ms, A100, long_max_ctx 65536.
 PARETO_ROWS = {  # B_short: (alpha, n_short, n_long)
@@ -61,7 +61,7 @@ def test_agent_heavy_counts_exact() -> None:
 def test_exact_moments_move_boundary_counts() -> None:
     """Without the reference's sampled moments and one-replica headroom the same rows differ:
     proof that those two assumptions, not the queueing maths, set the published counts."""
-    from optfleet.presets import get_preset
+    from optfleet.scenario.presets import get_preset
 
     exact = get_preset("fleet-sim").model_copy(
         update={"name": "fleet-sim-exact", "moments": "exact", "headroom_replicas": 0}

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from optfleet.errors import InputError
-from optfleet.reliability import (
+from optfleet.planning.spares import (
     NAMED_AVAILABILITY,
     availability,
     plan_spares,

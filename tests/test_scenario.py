@@ -8,7 +8,6 @@ import pydantic
 import pytest
 
 from optfleet.errors import InputError, UnknownNameError
-from optfleet.presets import get_preset
 from optfleet.scenario import (
     SLO,
     Availability,
@@ -19,6 +18,7 @@ from optfleet.scenario import (
     load_scenario,
     scenario_json_schema,
 )
+from optfleet.scenario.presets import get_preset
 
 
 def test_frozen_and_extra_forbidden() -> None:

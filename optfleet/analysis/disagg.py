@@ -32,7 +32,7 @@ Sizing: TTFT depends only on ``n_p`` and TPOT only on ``n_d``, so for each pair 
 ``(n_p, n_d)`` is the smallest ``n_p`` meeting the TTFT SLO (and the preset's utilisation cap)
 plus the smallest ``n_d`` meeting the decode SLO; both are found by a doubling + bisection
 enumeration of counts (the checks are monotone in the count).  The cheapest pair wins; it is
-compared with the best aggregated plan (:func:`optfleet.planner.plan` without verification).
+compared with the best aggregated plan (:func:`optfleet.planning.plan` without verification).
 
 Examples
 --------
@@ -52,19 +52,19 @@ from typing import Any, Literal
 import numpy as np
 
 from optfleet._search import smallest_true
-from optfleet.disaggregation import (
+from optfleet.errors import InfeasibleError, InputError, ModelDoesNotFitError
+from optfleet.planning.disaggregation import (
     DEFAULT_TPOT_SLO_S,
     NETWORK_BANDWIDTH_BYTES_PER_S,
     LinkKind,
 )
-from optfleet.disaggregation import PDSide as _Side
-from optfleet.disaggregation import decode_check as _decode_check
-from optfleet.disaggregation import pd_link as _link
-from optfleet.disaggregation import pd_side as _side
-from optfleet.disaggregation import prefill_check as _prefill_check
-from optfleet.disaggregation import tpot_slo_s as _tpot_slo
-from optfleet.disaggregation import ttft_classes as _ttft_classes
-from optfleet.errors import InfeasibleError, InputError, ModelDoesNotFitError
+from optfleet.planning.disaggregation import PDSide as _Side
+from optfleet.planning.disaggregation import decode_check as _decode_check
+from optfleet.planning.disaggregation import pd_link as _link
+from optfleet.planning.disaggregation import pd_side as _side
+from optfleet.planning.disaggregation import prefill_check as _prefill_check
+from optfleet.planning.disaggregation import tpot_slo_s as _tpot_slo
+from optfleet.planning.disaggregation import ttft_classes as _ttft_classes
 from optfleet.scenario import HOURS_PER_YEAR, Scenario, check_finite_positive
 
 __all__ = [
@@ -194,7 +194,7 @@ class DisaggResult:
 
 
 def _served_mix(ctx: Any) -> Any:
-    from optfleet.pools import layout_pools
+    from optfleet.planning import layout_pools
 
     return layout_pools(
         ctx.mix, None, ctx.long_ctx_tokens, max_rejected_share=ctx.scenario.max_rejected_share
@@ -247,7 +247,7 @@ def _evaluate(
 
 
 def _context(scenario: Scenario) -> tuple[Any, Any]:
-    from optfleet.pools import PoolContext
+    from optfleet.planning import PoolContext
 
     if not isinstance(scenario, Scenario):
         raise InputError(f"scenario must be a Scenario, got {type(scenario).__name__}")
@@ -315,7 +315,7 @@ def disagg(
     max_replicas
         Largest count tried per pool.
     compare_aggregated
-        Also plan the aggregated fleet (:func:`optfleet.planner.plan`, ``verify=False``).
+        Also plan the aggregated fleet (:func:`optfleet.planning.plan`, ``verify=False``).
     aggregated_layouts
         ``"all"``: the planner's full layout search; ``"one-pool"``: only the one-pool layout
         (much faster).
@@ -412,7 +412,7 @@ def disagg(
     agg_gpus: int | None = None
     agg_note = "not compared"
     if compare_aggregated:
-        from optfleet.planner import plan
+        from optfleet.planning import plan
 
         sc = scenario
         if aggregated_layouts == "one-pool":
@@ -423,7 +423,7 @@ def disagg(
             agg_cost = float(agg.cost_usd_per_hour)
             agg_gpus = int(sum(pp.gpus for pp in agg.pools))
             agg_note = (
-                f"optfleet.planner.plan(verify=False), {aggregated_layouts} layouts; "
+                f"optfleet.planning.plan(verify=False), {aggregated_layouts} layouts; "
                 "TTFT SLO only (the aggregated model has no TPOT constraint)"
             )
         except InfeasibleError as exc:

@@ -18,7 +18,7 @@ measured from the nominal draw).
 
 Sustained safe depth (analytic): with the batch capped, the pool's slots per replica become the
 cap; the service-time statistics are recomputed at that batch (smaller batches iterate faster)
-and the queueing model (:func:`optfleet.pools.pool_latency`) must still meet the P99 TTFT SLO and
+and the queueing model (:func:`optfleet.planning.pool_latency`) must still meet the P99 TTFT SLO and
 the utilisation cap at the load.  The deepest depth that does is the sustained safe depth.
 
 Event-window safe depth (simulated): the pool is simulated with ``PoolSpec(slots=cap)`` for a
@@ -195,7 +195,7 @@ def gridflex(
     >>> r.rows[0].batch_cap == r.max_batch
     True
     """
-    from optfleet.pools import (
+    from optfleet.planning import (
         PoolContext,
         pool_latency,
         pool_service,

@@ -260,9 +260,9 @@ def simulate_multi_model(
     warmup_fraction
         Share of the first arrivals excluded from the statistics.
     """
-    from optfleet.catalog import get_gpu, resolve_model
     from optfleet.physics import computed_profile
     from optfleet.scenario import PoissonArrivals
+    from optfleet.scenario.catalog import get_gpu, resolve_model
     from optfleet.sim import FleetSpec, PoolSpec, Requests, RouterSpec, simulate
     from optfleet.sim.results import Estimate
     from optfleet.workloads import arrival_times, load_workload

@@ -2,7 +2,7 @@
 
 For one GPU type, every CDF breakpoint below the long pool's max_ctx is tried as the split
 threshold ``B_short`` (gamma 1, no compression); each layout is sized analytically
-(:func:`optfleet.pools.size_layout`).  A row reports the short share ``alpha``, replicas and GPUs
+(:func:`optfleet.planning.size_layout`).  A row reports the short share ``alpha``, replicas and GPUs
 per pool, the cost, the analytic P99 TTFT per pool, the saving against the one-pool layout, and
 whether it is on the Pareto front of (cost, worst-pool P99 TTFT).  A threshold that can not meet
 the SLO is kept as an infeasible row with its reason (counted, not dropped).
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from optfleet.errors import InfeasibleError, InputError, ModelDoesNotFitError
-from optfleet.pools import PoolContext, PoolSizing, size_layout
+from optfleet.planning import PoolContext, PoolSizing, size_layout
 from optfleet.scenario import HOURS_PER_YEAR, Scenario
 
 __all__ = ["ParetoResult", "ParetoRow", "pareto"]

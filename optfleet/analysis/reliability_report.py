@@ -22,8 +22,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from optfleet.errors import InputError
-from optfleet.reliability import availability as _availability
-from optfleet.reliability import prob_enough_healthy, spares_needed
+from optfleet.planning.spares import availability as _availability
+from optfleet.planning.spares import prob_enough_healthy, spares_needed
 
 __all__ = ["PoolReliability", "ReliabilityReport", "reliability_report"]
 
@@ -133,7 +133,7 @@ def reliability_report(
     source = "pools"
     needed: dict[str, int] = {}
     if scenario is not None:
-        from optfleet.planner import plan
+        from optfleet.planning import plan
 
         p = plan(scenario, backend=backend, verify=False)
         needed = {f"{pp.role}/{pp.gpu}": pp.replicas for pp in p.pools}

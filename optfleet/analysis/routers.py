@@ -16,7 +16,7 @@ routers ran before it.  Routers:
 Examples
 --------
 >>> from optfleet.analysis.routers import compare_routers
->>> from optfleet.fleetfile import FleetConfig
+>>> from optfleet.sim.fleetfile import FleetConfig
 >>> cfg = FleetConfig(pools=[{"name": "short", "gpu": "H100-SXM", "replicas": 1,
 ...                           "max_ctx_tokens": 4096},
 ...                          {"name": "long", "gpu": "H100-SXM", "replicas": 2,
@@ -153,7 +153,7 @@ def compare_routers(
     Parameters
     ----------
     fleet_config
-        A :class:`~optfleet.fleetfile.FleetConfig` (pools, workload, rate, SLO, preset).
+        A :class:`~optfleet.sim.fleetfile.FleetConfig` (pools, workload, rate, SLO, preset).
     routers
         Router names (default :data:`DEFAULT_ROUTERS`; ``label`` only with ``label_pools``).
     level, n_requests, replications, seed
@@ -163,15 +163,15 @@ def compare_routers(
 
     Examples
     --------
-    >>> from optfleet.fleetfile import FleetConfig
+    >>> from optfleet.sim.fleetfile import FleetConfig
     >>> cfg = FleetConfig(pools=[{"gpu": "H100-SXM", "replicas": 2, "max_ctx_tokens": 16384}],
     ...                   rate_per_s=5)
     >>> r = compare_routers(cfg, ["threshold", "random"], n_requests=400, replications=2)
     >>> r.run("threshold").fleet.arrivals == r.run("random").fleet.arrivals
     True
     """
-    from optfleet.fleetfile import build_simulation
     from optfleet.sim import LEVELS, ROUTERS, simulate
+    from optfleet.sim.fleetfile import build_simulation
 
     if level not in LEVELS:
         raise UnknownNameError(f"unknown simulation level {level!r}; known: {', '.join(LEVELS)}")

@@ -190,7 +190,7 @@ def tok_per_watt(
     >>> [round(p.utilisation, 2) for p in r.points]
     [0.5, 1.0]
     """
-    from optfleet.pools import PoolContext
+    from optfleet.planning import PoolContext
 
     if not isinstance(scenario, Scenario):
         raise InputError(f"scenario must be a Scenario, got {type(scenario).__name__}")

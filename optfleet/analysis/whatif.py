@@ -8,7 +8,7 @@ rate ``X`` at which every pool, keeping its traffic share, stays within its capa
 
 The fast path (``verify=False``) tabulates the capacity tables once, at the largest rate (a
 table ``Lambda[k]`` does not depend on the rate; only its length does), and solves the integer
-program per rate and GPU menu.  ``verify=True`` runs :func:`optfleet.planner.plan` with
+program per rate and GPU menu.  ``verify=True`` runs :func:`optfleet.planning.plan` with
 simulation for each rate of the full menu (slow); the per-GPU comparison stays analytic.
 
 Examples
@@ -168,13 +168,13 @@ def headroom_rate(scenario: Scenario, plan: Any) -> tuple[WhatIfPool, ...]:
 
     Examples
     --------
-    >>> from optfleet.planner import plan
+    >>> from optfleet.planning import plan
     >>> s = Scenario(gpus=("H100-SXM",), rate_per_s=50)
     >>> pools = headroom_rate(s, plan(s, verify=False))
     >>> min(p.headroom_rate_per_s for p in pools) >= 50
     True
     """
-    from optfleet.pools import PoolContext, capacity_table, pool_service
+    from optfleet.planning import PoolContext, capacity_table, pool_service
 
     ctx = PoolContext.from_scenario(scenario)
     demands = {
@@ -191,7 +191,7 @@ def headroom_rate(scenario: Scenario, plan: Any) -> tuple[WhatIfPool, ...]:
 
 def _restrict(tables: Any, factor: float, menu: tuple[str, ...]) -> Any:
     """The planning tables scaled to ``factor`` x the tabulated rate, options of ``menu`` only."""
-    from optfleet.planner import PlanningTables
+    from optfleet.planning import PlanningTables
 
     options = {k: v for k, v in tables.options.items() if k[2] in menu}
     layouts = []
@@ -207,7 +207,7 @@ def _restrict(tables: Any, factor: float, menu: tuple[str, ...]) -> Any:
 def _solve(scenario: Scenario, tables: Any, menu: tuple[str, ...], backend: str) -> WhatIfPlan:
     from optfleet.backends import SolveOptions, get_backend
     from optfleet.formulation import build_model, enumerate_plans, explain_infeasible
-    from optfleet.planner import build_problem, plan_from_solution
+    from optfleet.planning import build_problem, plan_from_solution
 
     rate = float(scenario.rate_per_s)
     if not tables.layouts:
@@ -265,7 +265,7 @@ def whatif(
     gpus
         GPU types for the one-type-alone comparison (default: the scenario's menu).
     verify
-        Verify the full-menu plans by simulation (:func:`optfleet.planner.plan`; slow).
+        Verify the full-menu plans by simulation (:func:`optfleet.planning.plan`; slow).
     backend
         Solver backend.
 
@@ -275,8 +275,8 @@ def whatif(
     >>> r.plans[0].gpus == r.gpu_plan("H100-SXM", 100).gpus
     True
     """
-    from optfleet.planner import plan as make_plan
-    from optfleet.planner import tabulate
+    from optfleet.planning import plan as make_plan
+    from optfleet.planning import tabulate
 
     rs = _check_rates(rates)
     if scenario.models or scenario.disaggregation != "off":

@@ -289,7 +289,7 @@ def compare_routers(
     from optfleet._data import data_path
     from optfleet.analysis.routers import compare_routers as run_compare
     from optfleet.analysis.routers import plot_routers
-    from optfleet.fleetfile import load_fleet
+    from optfleet.sim.fleetfile import load_fleet
 
     path = fleet_file or data_path("examples", "agent_heavy_two_pools.fleet.yaml")
     cfg = load_fleet(path)

@@ -201,7 +201,7 @@ def tok_per_watt(
             ) from None
     fleet_spec = None
     if fleet is not None:
-        from optfleet.fleetfile import build_simulation, load_fleet
+        from optfleet.sim.fleetfile import build_simulation, load_fleet
 
         fleet_spec = build_simulation(load_fleet(fleet)).fleet
     res = run(sc, utilisations=us, fleet=fleet_spec)

@@ -85,7 +85,7 @@ def schema() -> None:
 @handles_errors
 def presets(fmt: FormatOpt = OutputFormat.table) -> None:
     """List the assumption presets."""
-    from optfleet.presets import list_presets
+    from optfleet.scenario.presets import list_presets
 
     items = list_presets()
     if fmt is OutputFormat.json:
@@ -105,7 +105,7 @@ def presets(fmt: FormatOpt = OutputFormat.table) -> None:
 @handles_errors
 def gpus(fmt: FormatOpt = OutputFormat.table) -> None:
     """List the GPU catalog."""
-    from optfleet.catalog import list_gpus
+    from optfleet.scenario.catalog import list_gpus
 
     items = list_gpus()
     if fmt is OutputFormat.json:
@@ -134,8 +134,8 @@ def gpus(fmt: FormatOpt = OutputFormat.table) -> None:
 @handles_errors
 def models(fmt: FormatOpt = OutputFormat.table) -> None:
     """List the model catalog."""
-    from optfleet.catalog import list_models
     from optfleet.physics import kv_bytes_per_token, param_count
+    from optfleet.scenario.catalog import list_models
 
     items = list_models()
     if fmt is OutputFormat.json:
@@ -189,9 +189,9 @@ def profile(
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Show a replica's performance profile (computed from specs, or the calibrated one)."""
-    from optfleet.catalog import get_gpu, resolve_model
     from optfleet.physics import calibrated_profile, computed_profile, profile_summary
     from optfleet.scenario import ServingConfig, validate_model
+    from optfleet.scenario.catalog import get_gpu, resolve_model
 
     if calibrated:
         prof = calibrated_profile(gpu)
@@ -291,7 +291,7 @@ def size(
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Size the pools of one layout on one GPU type analytically (queueing maths only)."""
-    from optfleet.pools import PoolContext, size_layout
+    from optfleet.planning import PoolContext, size_layout
     from optfleet.scenario import Scenario, validate_model
 
     scenario = validate_model(
@@ -406,7 +406,7 @@ def plan(
     """Plan the cheapest fleet meeting the SLO: integer program, simulation check, spares."""
     import sys
 
-    from optfleet.planner import plan as make_plan
+    from optfleet.planning import plan as make_plan
     from optfleet.scenario import Scenario, load_scenario
 
     scenario = load_scenario(scenario_file) if scenario_file is not None else Scenario()
@@ -641,9 +641,9 @@ def simulate(
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Simulate a fixed fleet (from a fleet file or flags) with the discrete-event simulator."""
-    from optfleet.fleetfile import FleetConfig, load_fleet, replay_fleet, simulate_fleet
-    from optfleet.presets import get_preset
     from optfleet.scenario import validate_model
+    from optfleet.scenario.presets import get_preset
+    from optfleet.sim.fleetfile import FleetConfig, load_fleet, replay_fleet, simulate_fleet
 
     if fleet_file is not None:
         cfg = load_fleet(fleet_file)

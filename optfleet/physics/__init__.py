@@ -1,7 +1,7 @@
 """Physics of LLM serving: memory, iteration-time profiles and exact service-time statistics.
 
-Layering: physics knows GPUs and models (``optfleet.scenario``, ``optfleet.catalog``); it never
-imports ``optfleet.queueing`` or anything above it.
+Layering: physics knows GPUs and models (``optfleet.scenario``, ``optfleet.scenario.catalog``);
+it never imports ``optfleet.queueing`` or anything above it.
 
 Examples
 --------

@@ -23,9 +23,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from optfleet.catalog import get_gpu
 from optfleet.errors import InputError, UnknownNameError
 from optfleet.physics.profiles import IterationModel, ReplicaProfile
+from optfleet.scenario.catalog import get_gpu
 
 __all__ = [
     "BLOCK_TOKENS",

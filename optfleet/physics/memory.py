@@ -13,7 +13,7 @@ Counts follow the transformer's matrices exactly (see ``docs/physics.md``):
 
 Examples
 --------
->>> from optfleet.catalog import get_model
+>>> from optfleet.scenario.catalog import get_model
 >>> m = get_model("llama-3.1-70b")
 >>> round(param_count(m) / 1e9, 1), kv_bytes_per_token(m, "fp16")
 (70.6, 327680.0)
@@ -71,7 +71,7 @@ def attention_params_per_layer(model: ModelSpec) -> float:
 
     Examples
     --------
-    >>> from optfleet.catalog import get_model
+    >>> from optfleet.scenario.catalog import get_model
     >>> attention_params_per_layer(get_model("llama-3.1-8b")) / 1e6
     41.94304
     """
@@ -116,7 +116,7 @@ def param_count(model: ModelSpec, *, use_published: bool = True) -> float:
 
     Examples
     --------
-    >>> from optfleet.catalog import get_model
+    >>> from optfleet.scenario.catalog import get_model
     >>> round(param_count(get_model("llama-3.1-8b")) / 1e9, 2)
     8.03
     """
@@ -132,7 +132,7 @@ def active_param_count(model: ModelSpec) -> float:
 
     Examples
     --------
-    >>> from optfleet.catalog import get_model
+    >>> from optfleet.scenario.catalog import get_model
     >>> round(active_param_count(get_model("deepseek-v3")) / 1e9)
     38
     """
@@ -144,7 +144,7 @@ def weights_bytes(model: ModelSpec, dtype: str = "bf16") -> float:
 
     Examples
     --------
-    >>> from optfleet.catalog import get_model
+    >>> from optfleet.scenario.catalog import get_model
     >>> round(weights_bytes(get_model("llama-3.1-8b"), "fp16") / 1e9, 2)
     16.06
     """
@@ -159,7 +159,7 @@ def kv_bytes_per_token(model: ModelSpec, kv_dtype: str = "bf16") -> float:
 
     Examples
     --------
-    >>> from optfleet.catalog import get_model
+    >>> from optfleet.scenario.catalog import get_model
     >>> kv_bytes_per_token(get_model("deepseek-v3"), "bf16") / 61 / 2
     576.0
     """
@@ -178,7 +178,7 @@ def kv_bytes_per_token_per_gpu(model: ModelSpec, kv_dtype: str = "bf16", tp: int
 
     Examples
     --------
-    >>> from optfleet.catalog import get_model
+    >>> from optfleet.scenario.catalog import get_model
     >>> kv_bytes_per_token_per_gpu(get_model("llama-3.1-70b"), "fp16", 8)
     40960.0
     """
@@ -206,7 +206,7 @@ def workspace_bytes(model: ModelSpec, serving: ServingConfig = ServingConfig()) 
 
     Examples
     --------
-    >>> from optfleet.catalog import get_model
+    >>> from optfleet.scenario.catalog import get_model
     >>> serving = ServingConfig(tensor_parallel_size=8)
     >>> round(workspace_bytes(get_model("llama-3.1-70b"), serving) / 1e9, 2)
     1.29
@@ -264,7 +264,7 @@ def memory_plan(
 
     Examples
     --------
-    >>> from optfleet.catalog import get_gpu, get_model
+    >>> from optfleet.scenario.catalog import get_gpu, get_model
     >>> plan = memory_plan(get_gpu("H100"), get_model("llama-3.1-70b"),
     ...                    ServingConfig(tensor_parallel_size=8, dtype="fp16"))
     >>> round(plan.weights_bytes_per_gpu / 1e9, 1), plan.kv_bytes_per_token

@@ -12,7 +12,7 @@ For a replica of ``tp`` GPUs serving ``model`` with ``serving`` (see ``docs/phys
 
 Examples
 --------
->>> from optfleet.catalog import get_gpu, get_model
+>>> from optfleet.scenario.catalog import get_gpu, get_model
 >>> p = computed_profile(get_gpu("H100"), get_model("llama-3.1-8b"))
 >>> 0.007 < float(p.decode_iteration_s(1, 1000)) < 0.009
 True
@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass
 
-from optfleet.catalog import resolve_gpu, resolve_model
 from optfleet.errors import InputError, ModelDoesNotFitError
 from optfleet.physics.memory import (
     ACTIVATION_BYTES,
@@ -32,6 +31,7 @@ from optfleet.physics.memory import (
 )
 from optfleet.physics.profiles import IterationModel, ReplicaProfile
 from optfleet.scenario import GPUSpec, ModelSpec, ServingConfig
+from optfleet.scenario.catalog import resolve_gpu, resolve_model
 
 __all__ = ["Efficiency", "computed_profile"]
 

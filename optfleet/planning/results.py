@@ -6,7 +6,7 @@ status (termination, solution, gap) and what the verification loop did.
 
 Examples
 --------
->>> from optfleet.results import Plan, PlanPool, SolverStatus
+>>> from optfleet.planning.results import Plan, PlanPool, SolverStatus
 >>> pool = PlanPool(role="all", gpu="H100-SXM", replicas=2, gpus_per_replica=1,
 ...                 price_usd_per_replica_hour=4.02, share=1.0, rate_per_s=10.0,
 ...                 max_ctx_tokens=8192, analytic_p99_ttft_s=0.1, utilisation=0.5)

@@ -7,7 +7,7 @@ against the canonical name and the aliases (``"A100"`` is ``"A100-80GB"``, ``"H1
 
 Examples
 --------
->>> from optfleet.catalog import get_gpu, get_model
+>>> from optfleet.scenario.catalog import get_gpu, get_model
 >>> get_gpu("h100").name, get_gpu("H100", price_usd_per_hour=2.5).price_usd_per_hour
 ('H100-SXM', 2.5)
 >>> get_model("meta-llama/Llama-3.1-70B-Instruct").num_layers

@@ -17,7 +17,7 @@ Availability from a failure rate ``r_f`` (failures per node-day) and a repair ti
 
 Examples
 --------
->>> from optfleet.reliability import availability, spares_needed
+>>> from optfleet.planning.spares import availability, spares_needed
 >>> round(availability(0.0065, 4.0), 5)
 0.99892
 >>> spares_needed(10, 0.95, target=0.999)

@@ -26,7 +26,7 @@ Decode pool — batch from Little's law
 
 Examples
 --------
->>> from optfleet.pools import PoolContext
+>>> from optfleet.planning import PoolContext
 >>> ctx = PoolContext.from_names(gpus=("H100-SXM",))
 >>> side = pd_side(ctx, "H100-SXM", ctx.demands(None)[0].mix)
 >>> side.slots > 1 and side.prefill_mean_s > 0
@@ -117,7 +117,7 @@ def pd_link(
     different types sit in different nodes and use ``network_bw`` per GPU.  A tensor-parallel
     replica moves its KV shards over ``min(tp_p, tp_d)`` links in parallel.
     """
-    from optfleet.catalog import get_gpu
+    from optfleet.scenario.catalog import get_gpu
 
     kind = link
     if kind == "auto":
@@ -219,7 +219,7 @@ def decode_rate_per_replica(side: PDSide, q: float, tpot_slo: float) -> float:
 
     Examples
     --------
-    >>> from optfleet.pools import PoolContext
+    >>> from optfleet.planning import PoolContext
     >>> ctx = PoolContext.from_names(gpus=("H100-SXM",))
     >>> side = pd_side(ctx, "H100-SXM", ctx.demands(None)[0].mix)
     >>> r = decode_rate_per_replica(side, 0.99, 0.1)

@@ -15,11 +15,11 @@
     verifies at slot level by its own protocol: one run of 40 000 requests (after 8 000 warm-up)
     per pool against a single pooled queue.  These three choices are what make its published
     counts come out; :mod:`optfleet.workloads.reference` and
-    :func:`optfleet.verify.fleet_sim_replay` document them.
+    :func:`optfleet.sim.replay.fleet_sim_replay` document them.
 
 Examples
 --------
->>> from optfleet.presets import get_preset
+>>> from optfleet.scenario.presets import get_preset
 >>> get_preset("fleet-sim").util_cap
 0.85
 >>> get_preset("default").kv_policy
@@ -66,7 +66,7 @@ class AssumptionPreset(Frozen):
     slot_verification: Literal["replications", "fleet-sim"] = "replications"
     """How slot-level verification judges a plan.  ``replications``: optfleet's protocol
     (independent replications, the whole 95 % CI of each pool's P99 within the SLO).
-    ``fleet-sim``: the reference's protocol (see :func:`optfleet.verify.fleet_sim_replay`)."""
+    ``fleet-sim``: the reference's protocol (see :func:`optfleet.sim.replay.fleet_sim_replay`)."""
 
 
 PRESETS: dict[str, AssumptionPreset] = {

@@ -16,7 +16,7 @@ model), the workload, arrival process, router, balancer, SLO and optional failur
 
 Examples
 --------
->>> from optfleet.fleetfile import FleetConfig, build_simulation
+>>> from optfleet.sim.fleetfile import FleetConfig, build_simulation
 >>> cfg = FleetConfig(pools=[{"gpu": "H100-SXM", "replicas": 2, "max_ctx_tokens": 8192}],
 ...                   rate_per_s=5)
 >>> sim = build_simulation(cfg)
@@ -32,7 +32,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from optfleet.presets import get_preset
 from optfleet.scenario import (
     SLO,
     ArrivalSpec,
@@ -47,6 +46,7 @@ from optfleet.scenario import (
     read_mapping,
     validate_model,
 )
+from optfleet.scenario.presets import get_preset
 
 
 class PoolConfig(Frozen):
@@ -124,8 +124,8 @@ class Simulation:
 
 def build_simulation(cfg: FleetConfig) -> Simulation:
     """Resolve profiles (per the preset) and the workload of a fleet file."""
-    from optfleet.catalog import get_gpu, resolve_model
     from optfleet.physics import calibrated_profile, computed_profile
+    from optfleet.scenario.catalog import get_gpu, resolve_model
     from optfleet.sim import FailureSpec, FleetSpec, PoolSpec, RouterSpec
     from optfleet.workloads import load_workload
 
@@ -202,7 +202,7 @@ def simulate_fleet(
 def replay_fleet(cfg: FleetConfig, *, n_requests: int = 40_000, seed: int = 42) -> Any:
     """The reference planner's slot-level verification protocol applied to a fleet file.
 
-    See :func:`optfleet.verify.fleet_sim_replay`.  The fleet must be one pool, or two pools
+    See :func:`optfleet.sim.replay.fleet_sim_replay`.  The fleet must be one pool, or two pools
     split by length (the shorter max_ctx is the short pool; ``router.thresholds[0]`` or, if
     absent, the short pool's max_ctx is ``B_short``; a ``compress_and_route`` router supplies
     gamma and share); the workload must be a length CDF and the arrivals Poisson.
@@ -221,7 +221,7 @@ def replay_fleet(cfg: FleetConfig, *, n_requests: int = 40_000, seed: int = 42) 
     384
     """
     from optfleet.errors import InputError
-    from optfleet.verify import ReplayPoolSpec, fleet_sim_replay
+    from optfleet.sim.replay import ReplayPoolSpec, fleet_sim_replay
     from optfleet.workloads import load_workload
 
     if cfg.workload.kind != "cdf":

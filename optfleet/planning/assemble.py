@@ -1,0 +1,191 @@
+"""Write-back: solver solutions become :class:`~optfleet.planning.results.Plan` objects.
+
+:func:`plan_from_solution` turns one solution into an unverified plan (pools with their analytic
+latency and utilisation); :func:`finish_plan` adds what the loop learnt — the verification
+record, notes, the one-pool baseline — and the spares of the reliability pass
+(:mod:`optfleet.planning.spares`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from optfleet.planning import disaggregation as pdm
+from optfleet.planning.results import Plan, PlanPool, SolverStatus, VerificationStep
+from optfleet.planning.sizing import pool_latency
+from optfleet.planning.spares import plan_spares
+from optfleet.planning.tables import Option, PlanningTables
+from optfleet.scenario import Scenario
+
+#: Stored in a plan for a latency that is unbounded (requests that were never served).
+UNBOUNDED_S = 1e9
+
+
+def solver_status(result: Any) -> SolverStatus:
+    """The plan's record of a backend's :class:`~optfleet.backends.SolveResult`."""
+    return SolverStatus(
+        backend=result.backend,
+        termination=result.termination,
+        solution=result.solution,
+        objective=result.objective,
+        best_bound=result.best_bound,
+        gap=result.gap,
+        solve_time_s=result.solve_time_s,
+    )
+
+
+def plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, result: Any) -> Plan:
+    """Write a solver solution back as an (unverified) :class:`~optfleet.planning.results.Plan`."""
+    pools = []
+    for pa in sol.pools:
+        opt = tables.options[(sol.layout, pa.role, pa.gpu)]
+        model, _ = tables.split_role(pa.role)
+        sub_scenario, sub_tables = tables.models[model] if model else (scenario, tables)
+        if opt.pd is not None:
+            pp = _pd_plan_pool(sub_scenario, sub_tables, opt, pa)
+        else:
+            pp = _plan_pool(sub_scenario, sub_tables, opt, pa)
+        pools.append(pp.model_copy(update={"model": model}) if model else pp)
+    if tables.models:
+        rates = {m: t.ctx.planning_rate_per_s for m, (_, t) in tables.models.items()}
+        rate = sum(rates.values())
+        rejected = sum(
+            rates[m] * layout_rejected_share(t, tables.combined[sol.layout][m])
+            for m, (_, t) in tables.models.items()
+        ) / rate
+    else:
+        rate = tables.ctx.planning_rate_per_s
+        rejected = layout_rejected_share(tables, sol.layout)
+    return Plan(
+        scenario_name=scenario.name,
+        preset=tables.ctx.preset.name,
+        layout=sol.layout_label,
+        rate_per_s=rate,
+        threshold_tokens=sol.threshold_tokens,
+        gamma=sol.gamma,
+        pools=tuple(pools),
+        solver=solver_status(result),
+        binding_constraints=tuple(sol.binding),
+        rejected_share=rejected,
+    )
+
+
+def _plan_pool(scenario: Scenario, tables: PlanningTables, opt: Option, pa: Any) -> PlanPool:
+    """An aggregated pool of a solution, with its analytic P99 TTFT and utilisation."""
+    ctx = tables.ctx
+    _, ttft = pool_latency(opt.stats, pa.replicas, pa.rate_per_s, scenario.slo, ctx.preset)
+    mu = opt.stats.servers_per_replica / opt.stats.mean_service_s
+    return PlanPool(
+        role=pa.role,
+        gpu=pa.gpu,
+        replicas=pa.replicas,
+        gpus_per_replica=int(opt.profile.gpus_per_replica),
+        price_usd_per_replica_hour=float(opt.profile.price_usd_per_hour),
+        share=pa.rate_per_s / ctx.planning_rate_per_s,
+        rate_per_s=pa.rate_per_s,
+        max_ctx_tokens=opt.demand.max_ctx_tokens,
+        analytic_p99_ttft_s=ttft if math.isfinite(ttft) else UNBOUNDED_S,
+        utilisation=pa.rate_per_s / (pa.replicas * mu) if pa.replicas else 0.0,
+        slots_per_replica=int(opt.stats.servers_per_replica),
+    )
+
+
+def _pd_plan_pool(scenario: Scenario, tables: PlanningTables, opt: Option, pa: Any) -> PlanPool:
+    """A disaggregated pool of a solution, with its analytic TTFT (prefill) or TPOT (decode)."""
+    pd = opt.pd
+    assert pd is not None
+    q = float(scenario.slo.quantile)
+    ttft = tpot = None
+    if pd.kind == "prefill":
+        util, ttft = pdm.prefill_check(pd.prefill, pa.replicas, pa.rate_per_s, q, pd.values,
+                                       pd.probs)
+        slots = 1
+    else:
+        b, _, _, tpot = pdm.decode_check(pd.decode, pa.replicas, pa.rate_per_s, q)
+        util = b / pd.decode.slots
+        slots = int(pd.decode.slots)
+    return PlanPool(
+        role=pa.role,
+        gpu=pa.gpu,
+        replicas=pa.replicas,
+        gpus_per_replica=int(opt.profile.gpus_per_replica),
+        price_usd_per_replica_hour=float(opt.profile.price_usd_per_hour),
+        share=pa.rate_per_s / tables.ctx.planning_rate_per_s,
+        rate_per_s=pa.rate_per_s,
+        max_ctx_tokens=opt.demand.max_ctx_tokens,
+        analytic_p99_ttft_s=None if ttft is None else min(ttft, UNBOUNDED_S),
+        analytic_p99_tpot_s=None if tpot is None else min(tpot, UNBOUNDED_S),
+        utilisation=float(util),
+        slots_per_replica=slots,
+        kv_link=pd.link,
+    )
+
+
+def layout_rejected_share(tables: PlanningTables, layout: str) -> float:
+    """Share of requests longer than every pool of ``layout`` (rejected and counted)."""
+    shares = {  # both pools of a disaggregated layout serve every request: count one
+        o.demand.role: o.demand.share
+        for (lay, _, _), o in tables.options.items()
+        if lay == layout and (o.pd is None or o.pd.kind == "prefill")
+    }
+    return max(0.0, 1.0 - sum(shares.values()))
+
+
+def exclusion_notes(excluded: list[str], show: int = 3) -> list[str]:
+    """A short summary of the (pool, GPU) options left out, with the first few reasons."""
+    if not excluded:
+        return []
+    notes = [f"{len(excluded)} (pool, GPU type) option(s) left out as unable to serve:"]
+    notes += [f"  {line}" for line in excluded[:show]]
+    if len(excluded) > show:
+        notes.append(f"  ... and {len(excluded) - show} more (PlanningTables.excluded lists all)")
+    return notes
+
+
+def finish_plan(
+    scenario: Scenario,
+    tables: PlanningTables,
+    p: Plan,
+    steps: list[VerificationStep],
+    notes: list[str],
+    *,
+    verified: bool,
+    level: str | None,
+    one_pool_cost: float | None,
+) -> Plan:
+    """The reported plan: ``p`` with its verification record, notes, baseline and spares."""
+    update: dict[str, Any] = {
+        "verification": tuple(steps),
+        "verified": verified,
+        "verification_level": level,
+        "notes": tuple(notes),
+        "one_pool_cost_usd_per_hour": one_pool_cost,
+    }
+    if scenario.availability is not None:
+        update.update(_spares(scenario, tables, p))
+    return p.model_copy(update=update)
+
+
+def _spares(scenario: Scenario, tables: PlanningTables, p: Plan) -> dict[str, Any]:
+    """The reliability pass: spares per pool for the scenario's availability target."""
+    av = scenario.availability
+    assert av is not None
+    preset = tables.ctx.preset
+    rule = "ceil-n-over-a" if preset.reliability_rule == "ceil-n-over-a" else "binomial"
+    res = plan_spares(
+        {f"{pp.role}/{pp.gpu}": pp.replicas for pp in p.pools},
+        av.replica_availability,
+        target=av.target,
+        rule=rule,
+    )
+    pools = tuple(
+        pp.model_copy(update={"spares": s.spares, "prob_enough_healthy": s.prob_enough_healthy})
+        for pp, s in zip(p.pools, res.pools, strict=True)
+    )
+    return {
+        "pools": pools,
+        "reliability_rule": rule,
+        "reliability_target": av.target,
+        "fleet_prob_enough_healthy": res.fleet_prob_enough_healthy,
+    }

@@ -1,0 +1,192 @@
+"""The planner's loop: check -> tabulate -> build -> solve -> verify -> feed back -> spares.
+
+:func:`plan` answers one :class:`~optfleet.scenario.Scenario`:
+
+1. **resolve and tabulate** (:mod:`~optfleet.planning.tabulate`) — preset, workload, GPU menu
+   and model are resolved; every candidate layout (one pool, a split at each CDF breakpoint
+   times each compress-and-route gamma, prefill/decode pairs, or combinations of several
+   models' layouts) is cut into pools, and each (layout, pool, GPU type) gets its service-time
+   statistics and capacity table ``Lambda[k]``;
+2. **build** (:mod:`~optfleet.planning.build`) — one integer program over every layout, GPU
+   type, replica count and traffic share (:mod:`optfleet.formulation`);
+3. **solve** (:mod:`~optfleet.planning.solve`) — the top-K distinct plans by no-good cuts,
+   through a backend (:mod:`optfleet.backends`);
+4. **verify** (:mod:`~optfleet.planning.verify`) — each candidate, cheapest first, is simulated
+   (:mod:`optfleet.sim`); a plan whose simulated SLO quantile misses the SLO in some pool is
+   never reported;
+5. **feed back** (:mod:`~optfleet.planning.feedback`) — a failing pool is probed or its table
+   tightened and the program re-solved, up to ``max_iterations`` rounds; every round is recorded
+   in the plan;
+6. **spares and write back** (:mod:`~optfleet.planning.assemble`) — spares per pool and an
+   immutable :class:`~optfleet.planning.results.Plan`.
+
+Examples
+--------
+>>> import optfleet
+>>> p = optfleet.plan(optfleet.Scenario(rate_per_s=20), verify=False)
+>>> p.solver.termination, p.cost_usd_per_hour > 0
+('optimal', True)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from optfleet.errors import InfeasibleError
+from optfleet.planning.assemble import exclusion_notes, finish_plan, plan_from_solution
+from optfleet.planning.build import build_problem
+from optfleet.planning.feedback import drop_prefill_bound, feed_back, probe_failing
+from optfleet.planning.results import Plan, VerificationStep
+from optfleet.planning.simulate import quantile_field
+from optfleet.planning.solve import one_pool_cost, ranked_candidates
+from optfleet.planning.tables import Progress
+from optfleet.planning.tabulate import tabulate
+from optfleet.planning.verify import verify_plan
+from optfleet.scenario import Scenario
+
+
+def plan(
+    scenario: Scenario | None = None,
+    *,
+    backend: str = "cbc",
+    top_k: int = 3,
+    verify: bool = True,
+    level: str = "engine",
+    sim_requests: int | None = None,
+    replications: int = 5,
+    max_iterations: int = 6,
+    time_limit_s: float | None = None,
+    gap: float | None = None,
+    progress: Progress | None = None,
+    probe: bool = True,
+) -> Plan:
+    """Plan the cheapest fleet for ``scenario`` (the built-in default when None).
+
+    Parameters
+    ----------
+    scenario
+        The question; ``Scenario()`` is the built-in default (azure, 100 req/s, P99 TTFT
+        500 ms, A10G/A100/H100).
+    backend
+        Solver backend (``optfleet backends`` lists the installed ones).
+    top_k
+        How many distinct plans to verify per solve, cheapest first.
+    verify, level, sim_requests, replications
+        Simulation of the candidates (``level`` ``"engine"`` or ``"slot"``); ``verify=False``
+        skips it (the plan says so).
+    max_iterations
+        Cap on verification rounds (solve -> simulate -> feed back).
+    probe
+        When a pool fails simulation, find by simulation (growing step, then bisection) how many
+        replicas it needs for the load it was given, and feed that count back (single-model
+        plans of at most :data:`~optfleet.planning.feedback.PROBE_MAX_REPLICAS` replicas);
+        otherwise, or if False, its table is capped and scaled by
+        :data:`~optfleet.planning.feedback.TIGHTEN`.
+    time_limit_s, gap
+        Solver options.
+    progress
+        Called with one-line messages as the loop advances.
+
+    Raises
+    ------
+    InfeasibleError
+        If no plan meets the SLO and constraints; the message names the pool and threshold.
+
+    Examples
+    --------
+    >>> import optfleet
+    >>> p = optfleet.plan(optfleet.Scenario(rate_per_s=20), verify=False)
+    >>> p.verified, [pp.gpu for pp in p.pools]
+    (False, ['H100-SXM'])
+    """
+    from optfleet.backends import SolveOptions, get_backend
+
+    scenario = scenario or Scenario()
+    tables = tabulate(scenario, progress=progress)
+    problem = build_problem(scenario, tables)
+    solver = get_backend(backend)
+    opts = SolveOptions(time_limit_s=time_limit_s, gap_rel=gap)
+    if verify:
+        for sub in [scenario, *(scenario.for_model(m) for m in scenario.models)]:
+            quantile_field(sub.slo.quantile)  # raises for a quantile simulation can not judge
+    baseline = one_pool_cost(problem, solver, opts)
+    notes: list[str] = exclusion_notes(tables.excluded) + tables.notes
+    if not verify:
+        ranked = ranked_candidates(problem, solver, opts, 1, notes)
+        _report(progress, 1, ranked)
+        p = plan_from_solution(scenario, tables, ranked[0].solution, ranked[0].result)
+        return finish_plan(scenario, tables, p, [], notes + ["not verified by simulation"],
+                           verified=False, level=None, one_pool_cost=baseline)
+    problem, dropped = drop_prefill_bound(scenario, tables, problem)
+    if dropped:
+        notes.append(
+            f"{dropped} pool option(s) left out before simulation: their prefill time alone "
+            "exceeds the SLO for more requests than the quantile allows, so no replica count "
+            "can pass verification (the preset's analytics do not check the prefill tail)"
+        )
+    steps: list[VerificationStep] = []
+    verify_kw = dict(level=level, n_requests=sim_requests, replications=replications)
+    for iteration in range(1, max_iterations + 1):
+        ranked = ranked_candidates(problem, solver, opts, top_k, notes)
+        _report(progress, iteration, ranked)
+        for rp in ranked:
+            candidate = plan_from_solution(scenario, tables, rp.solution, rp.result)
+            if progress:
+                progress(
+                    f"simulating candidate {rp.rank}: {candidate.layout}, "
+                    f"{candidate.gpus} GPUs, ${candidate.cost_usd_per_hour:,.2f}/h"
+                )
+            verdict = verify_plan(scenario, tables, candidate, **verify_kw)
+            probed = {}
+            if not verdict.accepted and probe:
+                probed = probe_failing(scenario, tables, problem, rp.solution.layout,
+                                       candidate, verdict, progress, **verify_kw)
+            steps.append(_step(iteration, rp.rank, candidate, verdict, probed))
+            if verdict.accepted:
+                return finish_plan(scenario, tables, verdict.plan, steps, notes, verified=True,
+                                   level=_level_label(candidate, level), one_pool_cost=baseline)
+            problem = feed_back(tables, problem, rp.solution.layout, verdict, probed)
+    raise InfeasibleError(
+        f"no candidate passed simulation within {max_iterations} rounds; last: "
+        + (steps[-1].detail if steps else "none")
+    )
+
+
+def _report(progress: Progress | None, iteration: int, ranked: list[Any]) -> None:
+    if progress:
+        progress(
+            f"round {iteration}: {len(ranked)} candidate plan(s), cheapest "
+            f"${ranked[0].solution.cost_usd_per_hour:,.2f}/h"
+        )
+
+
+def _step(
+    iteration: int,
+    rank: int,
+    candidate: Plan,
+    verdict: Any,
+    probed: dict[tuple[str, str], int | None],
+) -> VerificationStep:
+    """The plan's record of one candidate's verification (and its probes)."""
+    detail = verdict.detail + "".join(
+        f"; probe: {r}/{g} needs "
+        + (f"{k} replicas" if k is not None else "more replicas than tabulated")
+        for (r, g), k in probed.items()
+    )
+    return VerificationStep(
+        iteration=iteration,
+        candidate=rank,
+        candidate_cost_usd_per_hour=candidate.cost_usd_per_hour,
+        accepted=verdict.accepted,
+        detail=detail,
+    )
+
+
+def _level_label(candidate: Plan, level: str) -> str:
+    """The verification level a plan reports: ``level``, or disaggregated where it applies."""
+    kinds = {pp.role.rsplit("/", 1)[-1] in ("prefill", "decode") for pp in candidate.pools}
+    return {
+        frozenset({True}): "disaggregated",
+        frozenset({True, False}): f"{level} + disaggregated",
+    }.get(frozenset(kinds), level)
+

@@ -1,0 +1,87 @@
+"""Tabulation of aggregated layouts: one pool, or a short/long split (with compress-and-route).
+
+For each layout the pools' demands (:meth:`~optfleet.planning.pools.PoolContext.demands`), and
+for each (pool, GPU type) the exact service-time statistics and the capacity table ``Lambda[k]``
+(the largest rate ``k`` replicas serve within the SLO).  A layout with a pool no GPU type can
+serve is left out, and every (pool, GPU type) left out is recorded with its reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from optfleet.errors import InfeasibleError, ModelDoesNotFitError
+from optfleet.planning.layouts import layout_name
+from optfleet.planning.sizing import criterion, pool_service
+from optfleet.planning.tables import Option, PlanningTables, headroom
+from optfleet.queueing import capacity_table, min_replicas
+from optfleet.scenario import Scenario
+
+
+def tabulate_aggregated(
+    scenario: Scenario, tables: PlanningTables, profiles: dict[str, Any]
+) -> None:
+    """Add every aggregated layout of ``scenario`` (and its options) to ``tables``."""
+    from optfleet.formulation import Layout, Role
+
+    ctx = tables.ctx
+    rate = ctx.planning_rate_per_s
+    stats_cache: dict[tuple[Any, ...], Any] = {}
+    min_rep = scenario.constraints.min_replicas_per_pool
+    for threshold, gamma in ctx.layouts():
+        if threshold is not None and threshold >= ctx.long_ctx_tokens:
+            continue
+        name = layout_name(threshold, gamma)
+        demands = ctx.demands(threshold, gamma)
+        roles = []
+        layout_ok = True
+        for d in demands:
+            role_rate = d.rate_per_s(rate)
+            roles.append(Role(d.role, role_rate, min_rep))
+            served = False
+            for gpu, prof in profiles.items():
+                option = _pool_option(scenario, tables, stats_cache, d, gpu, prof, role_rate,
+                                      name, threshold, gamma)
+                if option is not None:
+                    tables.options[(name, d.role, gpu)] = option
+                    served = True
+            layout_ok = layout_ok and served
+        if layout_ok:
+            tables.layouts.append(Layout(name, tuple(roles), threshold, gamma))
+        else:
+            for d in demands:
+                for gpu in profiles:
+                    tables.options.pop((name, d.role, gpu), None)
+
+
+def _pool_option(
+    scenario: Scenario,
+    tables: PlanningTables,
+    stats_cache: dict[tuple[Any, ...], Any],
+    demand: Any,
+    gpu: str,
+    profile: Any,
+    role_rate: float,
+    name: str,
+    threshold: int | None,
+    gamma: float,
+) -> Option | None:
+    """The option of one pool on one GPU type, or None (and the reason recorded) if it can not
+    serve its requests within the SLO at any count."""
+    preset = tables.ctx.preset
+    key = (demand.role, demand.max_ctx_tokens, threshold if demand.role != "all" else None,
+           gamma, gpu)
+    try:
+        stats = stats_cache.get(key)
+        if stats is None:
+            stats = pool_service(profile, demand, preset)
+            stats_cache[key] = stats
+        crit = criterion(stats, scenario.slo, preset)
+        k_full = min_replicas(role_rate, crit) if role_rate > 0 else 0
+    except (ModelDoesNotFitError, InfeasibleError) as exc:
+        tables.excluded.append(
+            f"pool {demand.role!r} of layout {name!r} (requests up to {demand.max_ctx_tokens} "
+            f"tokens) on {gpu}: {exc}"
+        )
+        return None
+    return Option(demand, stats, profile, capacity_table(headroom(k_full), crit))

@@ -1,0 +1,230 @@
+"""Step 4 of the loop: the judge — simulate a candidate plan and compare it with the SLO.
+
+Each pool's simulated quantile of TTFT (of TPOT for a decode pool) must be within its SLO, the
+point value and the whole 95 % confidence interval over independent replications.  Three
+simulations judge: the engine- or slot-level simulation of the plan
+(:func:`optfleet.planning.simulate.simulate_plan`), the reference planner's one-run protocol
+under a preset that asks for it (:func:`optfleet.planning.replay.replay_plan`), and the
+prefill-slot + decode-engine simulation of a disaggregated plan.  A multi-model plan is judged
+model by model.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from optfleet.planning.assemble import UNBOUNDED_S
+from optfleet.planning.disaggregation import kv_transfer_s
+from optfleet.planning.layouts import layout_key
+from optfleet.planning.replay import replay_applies, replay_plan
+from optfleet.planning.results import Interval, Plan, PlanPool
+from optfleet.planning.simulate import default_sim_requests, simulate_plan
+from optfleet.planning.tables import PlanningTables
+from optfleet.scenario import Scenario
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A candidate's verdict: accepted or not, the plan with its simulated figures, the failing
+    pools as ``(role, gpu, replicas, rate carried)``, and a one-line detail."""
+
+    accepted: bool
+    plan: Plan
+    failing: tuple[tuple[str, str, int, float], ...]
+    detail: str
+
+
+def verify_plan(
+    scenario: Scenario,
+    tables: PlanningTables,
+    candidate: Plan,
+    *,
+    level: str = "engine",
+    n_requests: int | None = None,
+    replications: int = 3,
+) -> Verdict:
+    """Simulate ``candidate`` and compare each pool's simulated P99 TTFT with the SLO.
+
+    At slot level under a preset with ``slot_verification="fleet-sim"`` the reference planner's
+    protocol judges it instead (:func:`optfleet.sim.replay.fleet_sim_replay`).
+    """
+    if tables.models:
+        return _verify_models(tables, candidate, level, n_requests, replications)
+    slo = scenario.slo.ttft_p99_s
+    first = tables.options.get((layout_key(candidate), candidate.pools[0].role,
+                                candidate.pools[0].gpu))
+    if first is not None and first.pd is not None:
+        return _verify_disaggregated(scenario, tables, candidate, n_requests, replications)
+    if (
+        level == "slot"
+        and tables.ctx.preset.slot_verification == "fleet-sim"
+        and replay_applies(scenario)
+    ):
+        replay = replay_plan(scenario, tables, candidate)
+
+        def point(pp: PlanPool) -> tuple[float, float, float, float | None, float, str]:
+            r = replay.pool(pp.role, pp.gpu)
+            return r.p99_ttft_s, r.p99_ttft_s, r.p99_ttft_s, r.slo_attainment, slo, "TTFT"
+
+        header = (
+            f"slot-level simulation, fleet-sim protocol (one run of {replay.n_requests} requests "
+            f"after {replay.warmup_requests} warm-up, seed {replay.seed}, pooled queue): "
+        )
+        return _judge(candidate, point, header, with_ci=False, qlabel=_qlabel(scenario))
+    result = simulate_plan(
+        scenario,
+        tables,
+        candidate,
+        level=level,
+        n_requests=n_requests,
+        replications=replications,
+    )
+
+    def interval(pp: PlanPool) -> tuple[float, float, float, float | None, float, str]:
+        m = result.pool_ttft(pp.role, pp.gpu, float(scenario.slo.quantile))
+        return m.value, m.low, m.high, result.pool_attainment(pp.role, pp.gpu), slo, "TTFT"
+
+    return _judge(candidate, interval, f"{level}-level simulation: ", with_ci=True,
+                  qlabel=_qlabel(scenario))
+
+
+def _verify_models(
+    tables: PlanningTables,
+    candidate: Plan,
+    level: str,
+    n_requests: int | None,
+    replications: int,
+) -> Verdict:
+    """Verify a multi-model plan model by model (each model's pools serve only its traffic)."""
+    combo = tables.combined[candidate.layout]
+    pools: dict[tuple[str, str], PlanPool] = {}
+    failing: list[tuple[str, str, int, float]] = []
+    parts = []
+    accepted = True
+    for m, (sub_scenario, sub_tables) in tables.models.items():
+        lay = next(x for x in sub_tables.layouts if x.name == combo[m])
+        own = tuple(
+            pp.model_copy(update={"role": pp.role.split("/", 1)[1], "model": None})
+            for pp in candidate.pools
+            if pp.model == m
+        )
+        sub_plan = candidate.model_copy(
+            update={
+                "pools": own,
+                "layout": lay.label,
+                "threshold_tokens": lay.threshold_tokens,
+                "gamma": lay.gamma,
+                "rate_per_s": sub_tables.ctx.planning_rate_per_s,
+            }
+        )
+        key = (m, lay.name, tuple((pp.role, pp.gpu, pp.replicas) for pp in own), level)
+        v = tables.verdicts.get(key)
+        if v is None:  # the same sub-plan recurs across candidates: simulate it once
+            v = verify_plan(sub_scenario, sub_tables, sub_plan, level=level,
+                            n_requests=n_requests, replications=replications)
+            tables.verdicts[key] = v
+        accepted = accepted and v.accepted
+        for pp in v.plan.pools:
+            role = f"{m}/{pp.role}"
+            pools[(role, pp.gpu)] = pp.model_copy(update={"role": role, "model": m})
+        failing.extend((f"{m}/{r}", g, n, c) for r, g, n, c in v.failing)
+        parts.append(f"{m}: {v.detail}")
+    verified = candidate.model_copy(
+        update={"pools": tuple(pools[(pp.role, pp.gpu)] for pp in candidate.pools)}
+    )
+    return Verdict(accepted, verified, tuple(failing), " | ".join(parts))
+
+
+def _verify_disaggregated(
+    scenario: Scenario,
+    tables: PlanningTables,
+    candidate: Plan,
+    n_requests: int | None,
+    replications: int,
+) -> Verdict:
+    """Simulate a disaggregated plan (:func:`optfleet.sim.pd.simulate_disaggregated`): the
+    prefill pool is judged on P99 TTFT, the decode pool on P99 TPOT, each by its 95 % CI."""
+    from optfleet.sim.pd import simulate_disaggregated
+
+    key = layout_key(candidate)
+    by_role = {pp.role: pp for pp in candidate.pools}
+    pre, dec = by_role["prefill"], by_role["decode"]
+    pd = tables.options[(key, "prefill", pre.gpu)].pd
+    assert pd is not None
+    per_token = float(kv_transfer_s(tables.ctx, pd.prefill, [1.0], pd.bandwidth_bytes_per_s)[0])
+    r = simulate_disaggregated(
+        mix=tables.ctx.demands(None)[0].mix,
+        arrival_spec=scenario.arrival_spec,
+        prefill_profile=pd.prefill.profile,
+        n_prefill=pre.replicas,
+        decode_profile=pd.decode.profile,
+        n_decode=dec.replicas,
+        decode_slots=int(pd.decode.slots),
+        transfer_s_per_prompt_token=per_token,
+        max_ctx_tokens=int(pre.max_ctx_tokens),
+        ttft_slo_s=scenario.slo.ttft_p99_s,
+        tpot_slo_s=pd.tpot_slo_s,
+        n_requests=n_requests or default_sim_requests(candidate, tables),
+        replications=replications,
+        seed=scenario.seed,
+        quantile=float(scenario.slo.quantile),
+    )
+    def measure(pp: PlanPool) -> tuple[float, float, float, float | None, float, str]:
+        if pp.role == "prefill":
+            e, a, slo_s, what = r.ttft_p99_s, r.ttft_attainment, scenario.slo.ttft_p99_s, "TTFT"
+        else:
+            e, a, slo_s, what = r.tpot_p99_s, r.tpot_attainment, pd.tpot_slo_s, "TPOT"
+        return e.value, e.low, e.high, float(a.value), slo_s, what
+
+    return _judge(
+        candidate,
+        measure,
+        "disaggregated simulation (prefill slot level + decode engine): ",
+        with_ci=True,
+        qlabel=_qlabel(scenario),
+    )
+
+
+def _qlabel(scenario: Scenario) -> str:
+    return f"P{round(float(scenario.slo.quantile) * 100, 3):g}"
+
+
+def _judge(
+    candidate: Plan, measure: Any, header: str, *, with_ci: bool, qlabel: str = "P99"
+) -> Verdict:
+    """Compare each pool's simulated P99 with its SLO.
+
+    ``measure(pool)`` gives ``(value, low, high, attainment, slo_s, metric)``, ``metric`` being
+    ``"TTFT"`` or ``"TPOT"``.  A pool passes only when the value and the whole 95 % confidence
+    interval are within the SLO (a point estimate has ``low == high == value``).
+    """
+    pools, failing, parts = [], [], []
+    for pp in candidate.pools:
+        value, low, high, attainment, slo, metric = measure(pp)
+        ok = value <= slo and (not math.isfinite(high) or high <= slo)
+        # plans hold finite numbers: an unbounded P99 (requests never served) is stored as
+        # UNBOUNDED_S, and an undefined interval end as the value
+        value = value if math.isfinite(value) else UNBOUNDED_S
+        low = low if math.isfinite(low) else value
+        high = high if math.isfinite(high) else (UNBOUNDED_S if high == math.inf else value)
+        field = "simulated_p99_ttft_s" if metric == "TTFT" else "simulated_p99_tpot_s"
+        pools.append(
+            pp.model_copy(
+                update={
+                    field: Interval(value=value, low=low, high=high),
+                    "simulated_slo_attainment": attainment,
+                }
+            )
+        )
+        fmt = ".0f" if metric == "TTFT" else ".1f"
+        ci = f" [{low * 1000:{fmt}}, {high * 1000:{fmt}}]" if with_ci else ""
+        parts.append(
+            f"{pp.role}/{pp.gpu} x{pp.replicas}: {qlabel} {metric} {value * 1000:{fmt}} ms{ci} "
+            f"{'ok' if ok else 'MISSES'}"
+        )
+        if not ok:
+            failing.append((pp.role, pp.gpu, pp.replicas, pp.rate_per_s))
+    verified = candidate.model_copy(update={"pools": tuple(pools)})
+    return Verdict(not failing, verified, tuple(failing), header + "; ".join(parts))
