@@ -4,6 +4,8 @@ Prints build / solve times of the benchmark grid - 3 GPU types x 18 thresholds x
 2 pools plus the one-pool layout, synthetic square-root-staffing tables - at 100 req/s (target
 <= 2 s with CBC) and at 10 000 req/s (thousands of GPUs), in "split" (traffic shared across
 types) and "single" (one type per pool) modes, pruned (default) and unpruned.
+:func:`time_formulation` times one build + solve (it lives here, not in optfleet.formulation,
+which never solves).
 
 Run: /work/venv/bin/python benchmarks/formulation.py [--quick]
 """
@@ -12,9 +14,58 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import Any
 
-from optfleet.backends import list_backends
-from optfleet.formulation.synthetic import fleet_problem, time_formulation
+from optfleet.backends import get_backend, get_solve_options, list_backends
+from optfleet.formulation import PlanningProblem, build_model
+from optfleet.formulation.synthetic import fleet_problem
+
+
+def time_formulation(
+    problem: PlanningProblem,
+    backend: Any = "cbc",
+    options: Any = None,
+    max_counts_per_option: int | None = None,
+    prune: bool = True,
+) -> dict[str, Any]:
+    """Time building and solving one problem; returns a JSON-ready dict of figures.
+
+    Keys: ``build_s``, ``solve_s`` (the backend's wall time, including PuLP writing the model for
+    CBC), ``total_s``, ``variables``, ``binaries``, ``constraints``, ``nonzeros``,
+    ``termination``, ``solution``, ``cost_usd_per_hour``, ``gpus``, ``layout``, ``exact``.
+
+    Examples
+    --------
+    >>> t = time_formulation(fleet_problem(n_thresholds=2, n_gammas=2))
+    >>> t["termination"]
+    'optimal'
+    """
+    be = get_backend(backend)
+    opts = get_solve_options(options)
+    t0 = time.perf_counter()
+    model = build_model(problem, max_counts_per_option, prune=prune)
+    t1 = time.perf_counter()
+    result = be.solve(model.lp, model.variables, opts)
+    t2 = time.perf_counter()
+    sol = model.solution(result)
+    st = model.stats()
+    return {
+        "backend": be.name,
+        "build_s": t1 - t0,
+        "solve_s": t2 - t1,
+        "total_s": t2 - t0,
+        "variables": st.variables,
+        "binaries": st.binaries,
+        "constraints": st.constraints,
+        "nonzeros": st.nonzeros,
+        "termination": result.termination,
+        "solution": result.solution,
+        "gap": result.gap,
+        "cost_usd_per_hour": None if sol is None else sol.cost_usd_per_hour,
+        "gpus": None if sol is None else sol.gpus,
+        "layout": None if sol is None else sol.layout,
+        "exact": model.exact,
+    }
 
 
 def row(label: str, figures: dict) -> str:

@@ -175,8 +175,7 @@ def test_planning_rate_follows_the_arrival_process() -> None:
 
 
 def test_probe_finds_the_smallest_passing_count(monkeypatch) -> None:
-    from optfleet.planning import feedback
-    from optfleet.planning import Verdict, probe_count
+    from optfleet.planning import Verdict, feedback, probe_count
 
     calls = []
 

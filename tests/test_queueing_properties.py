@@ -12,12 +12,15 @@ from hypothesis import strategies as st
 
 from optfleet.errors import InfeasibleError, InputError
 from optfleet.queueing import (
+    Criterion,
+    capacity_table,
     erlang_b,
     erlang_c,
     fleet_sim_p99_wait_s,
     mgc_mean_wait_s,
     mgc_wait_quantile_s,
     mgc_wait_tail,
+    min_replicas,
     mmc_mean_wait_s,
     mmc_prob_wait,
     mmc_wait_quantile_s,
@@ -25,7 +28,6 @@ from optfleet.queueing import (
     ttft_quantile_s,
     ttft_tail_prob,
 )
-from optfleet.queueing.capacity import Criterion, capacity_table, min_replicas
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

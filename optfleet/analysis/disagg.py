@@ -255,6 +255,111 @@ def _context(scenario: Scenario) -> tuple[Any, Any]:
     return ctx, _served_mix(ctx)
 
 
+def _fitting_sides(ctx: Any, gpus: Any, mix: Any) -> dict[str, _Side]:
+    """The side of every GPU type of the menu that can hold the model (none: infeasible)."""
+    sides: dict[str, _Side] = {}
+    skipped: list[str] = []
+    for gpu in gpus:
+        try:
+            sides[gpu] = _side(ctx, gpu, mix)
+        except ModelDoesNotFitError as exc:
+            skipped.append(f"{gpu}: {exc}")
+    if not sides:
+        raise InfeasibleError("no GPU type of the menu can hold the model: " + "; ".join(skipped))
+    return sides
+
+
+@dataclass(frozen=True)
+class _PairSearch:
+    """The cheapest counts of each (prefill GPU, decode GPU) pair of one :func:`disagg` call."""
+
+    ctx: Any
+    mix: Any
+    lam: float
+    slo: Any
+    tpot_slo: float
+    link: LinkKind
+    network_bw: float
+    max_replicas: int
+
+    @property
+    def q(self) -> float:
+        return float(self.slo.quantile)
+
+    @property
+    def cap(self) -> float:
+        return float(self.ctx.preset.util_cap)
+
+    def decode_count(self, d: _Side) -> int | None:
+        """The fewest decode replicas meeting the decode SLO (None: more than the maximum)."""
+        lam, q = self.lam, self.q
+        start = max(1, math.ceil(lam * d.mean_decode_iters * float(d.profile.iteration.time_s(
+            0.0, 1.0, d.mean_ctx_tokens)) / d.slots))
+
+        def dec_ok(n: int) -> bool:
+            _, bq, _, tq = _decode_check(d, n, lam, q)
+            return bq <= d.slots and tq <= self.tpot_slo
+
+        return smallest_true(dec_ok, start, self.max_replicas)
+
+    def prefill_count(self, p: _Side, values: Any, probs: Any) -> tuple[int | None, str]:
+        """The fewest prefill replicas meeting the TTFT SLO, and why there may be none."""
+        lam, q, cap, slo = self.lam, self.q, self.cap, self.slo
+
+        def pre_ok(n: int) -> bool:
+            rho, ttft = _prefill_check(p, n, lam, q, values, probs)
+            return rho <= cap and ttft <= slo.ttft_p99_s
+
+        cum = np.cumsum(probs)
+        x_q = float(values[min(int(np.searchsorted(cum, q - 1e-12)), values.size - 1)])
+        if x_q > slo.ttft_p99_s:
+            return None, (
+                f"prefill + KV transfer alone (P{q * 100:g} {x_q * 1000:.0f} ms) exceed the "
+                f"TTFT SLO {slo.ttft_p99_s * 1000:g} ms"
+            )
+        n_p = smallest_true(pre_ok, math.ceil(lam * p.prefill_mean_s / cap), self.max_replicas)
+        return n_p, f"prefill pool needs more than {self.max_replicas} replicas"
+
+    def pair(self, p: _Side, d: _Side, nd: int | None) -> DisaggPair:
+        """The pair of prefill side ``p`` and decode side ``d`` (``nd`` decode replicas)."""
+        tp_p, tp_d = p.profile.gpus_per_replica, d.profile.gpus_per_replica
+        _, bw = _link(p, d, self.link, self.network_bw)
+        classes = _ttft_classes(self.ctx, self.mix, p, bw)
+        values, probs, _ = classes
+        n_p, why = self.prefill_count(p, values, probs)
+        if n_p is None or nd is None:
+            note = why if n_p is None else (
+                f"decode pool misses the TPOT SLO {self.tpot_slo * 1000:g} ms up to "
+                f"{self.max_replicas} replicas")
+            return DisaggPair(p.gpu, d.gpu, 0, 0, 0, 0, math.inf, None, note)
+        ev = _evaluate(self.ctx, self.mix, p, d, n_p, nd, self.lam, self.link,
+                       self.network_bw, self.tpot_slo, classes)
+        cost = n_p * float(p.profile.price_usd_per_hour) + nd * float(
+            d.profile.price_usd_per_hour)
+        return DisaggPair(p.gpu, d.gpu, n_p, nd, n_p * tp_p, nd * tp_d, cost, ev)
+
+
+def _aggregated(
+    scenario: Scenario, aggregated_layouts: Literal["all", "one-pool"]
+) -> tuple[float | None, int | None, str]:
+    """``(cost, GPUs, note)`` of the aggregated plan the disaggregated fleet is compared with."""
+    from optfleet.planning import plan
+
+    sc = scenario
+    if aggregated_layouts == "one-pool":
+        sc = scenario.model_copy(
+            update={"thresholds_tokens": (int(scenario.long_max_ctx_tokens),)})
+    try:
+        agg = plan(sc, verify=False)
+    except InfeasibleError as exc:
+        return None, None, f"aggregated plan infeasible: {exc}"
+    agg_note = (
+        f"optfleet.planning.plan(verify=False), {aggregated_layouts} layouts; "
+        "TTFT SLO only (the aggregated model has no TPOT constraint)"
+    )
+    return float(agg.cost_usd_per_hour), int(sum(pp.gpus for pp in agg.pools)), agg_note
+
+
 # ------------------------------------------------------------------------------------ public
 
 
@@ -344,63 +449,12 @@ def disagg(
     lam = float(scenario.rate_per_s)
     tpot_slo = _tpot_slo(scenario)
     slo = scenario.slo
-    sides: dict[str, _Side] = {}
-    skipped: list[str] = []
-    for gpu in scenario.gpus:
-        try:
-            sides[gpu] = _side(ctx, gpu, mix)
-        except ModelDoesNotFitError as exc:
-            skipped.append(f"{gpu}: {exc}")
-    if not sides:
-        raise InfeasibleError("no GPU type of the menu can hold the model: " + "; ".join(skipped))
-    q = float(slo.quantile)
-    cap = float(ctx.preset.util_cap)
+    sides = _fitting_sides(ctx, scenario.gpus, mix)
+    search = _PairSearch(ctx, mix, lam, slo, tpot_slo, link,
+                         float(network_bandwidth_bytes_per_s), max_replicas)
     # decode counts depend only on the decode GPU
-    n_dec: dict[str, int | None] = {}
-    for gpu, d in sides.items():
-        start = max(1, math.ceil(lam * d.mean_decode_iters * float(d.profile.iteration.time_s(
-            0.0, 1.0, d.mean_ctx_tokens)) / d.slots))
-
-        def dec_ok(n: int, d: _Side = d) -> bool:
-            _, bq, _, tq = _decode_check(d, n, lam, q)
-            return bq <= d.slots and tq <= tpot_slo
-
-        n_dec[gpu] = smallest_true(dec_ok, start, max_replicas)
-    pairs: list[DisaggPair] = []
-    for pg, p in sides.items():
-        for dg, d in sides.items():
-            tp_p, tp_d = p.profile.gpus_per_replica, d.profile.gpus_per_replica
-            _, bw = _link(p, d, link, float(network_bandwidth_bytes_per_s))
-            classes = _ttft_classes(ctx, mix, p, bw)
-            values, probs, _ = classes
-
-            def pre_ok(n: int, p: _Side = p, values: Any = values, probs: Any = probs) -> bool:
-                rho, ttft = _prefill_check(p, n, lam, q, values, probs)
-                return rho <= cap and ttft <= slo.ttft_p99_s
-
-            cum = np.cumsum(probs)
-            x_q = float(values[min(int(np.searchsorted(cum, q - 1e-12)), values.size - 1)])
-            if x_q > slo.ttft_p99_s:
-                n_p = None
-                why = (
-                    f"prefill + KV transfer alone (P{q * 100:g} {x_q * 1000:.0f} ms) exceed the "
-                    f"TTFT SLO {slo.ttft_p99_s * 1000:g} ms"
-                )
-            else:
-                n_p = smallest_true(pre_ok, math.ceil(lam * p.prefill_mean_s / cap), max_replicas)
-                why = f"prefill pool needs more than {max_replicas} replicas"
-            nd = n_dec[dg]
-            if n_p is None or nd is None:
-                note = why if n_p is None else (
-                    f"decode pool misses the TPOT SLO {tpot_slo * 1000:g} ms up to "
-                    f"{max_replicas} replicas")
-                pairs.append(DisaggPair(pg, dg, 0, 0, 0, 0, math.inf, None, note))
-                continue
-            ev = _evaluate(ctx, mix, p, d, n_p, nd, lam, link,
-                           float(network_bandwidth_bytes_per_s), tpot_slo, classes)
-            cost = n_p * float(p.profile.price_usd_per_hour) + nd * float(
-                d.profile.price_usd_per_hour)
-            pairs.append(DisaggPair(pg, dg, n_p, nd, n_p * tp_p, nd * tp_d, cost, ev))
+    n_dec = {gpu: search.decode_count(d) for gpu, d in sides.items()}
+    pairs = [search.pair(p, d, n_dec[dg]) for p in sides.values() for dg, d in sides.items()]
     feasible = [p for p in pairs if p.feasible]
     if not feasible:
         raise InfeasibleError(
@@ -412,21 +466,6 @@ def disagg(
     agg_gpus: int | None = None
     agg_note = "not compared"
     if compare_aggregated:
-        from optfleet.planning import plan
-
-        sc = scenario
-        if aggregated_layouts == "one-pool":
-            sc = scenario.model_copy(
-                update={"thresholds_tokens": (int(scenario.long_max_ctx_tokens),)})
-        try:
-            agg = plan(sc, verify=False)
-            agg_cost = float(agg.cost_usd_per_hour)
-            agg_gpus = int(sum(pp.gpus for pp in agg.pools))
-            agg_note = (
-                f"optfleet.planning.plan(verify=False), {aggregated_layouts} layouts; "
-                "TTFT SLO only (the aggregated model has no TPOT constraint)"
-            )
-        except InfeasibleError as exc:
-            agg_note = f"aggregated plan infeasible: {exc}"
+        agg_cost, agg_gpus, agg_note = _aggregated(scenario, aggregated_layouts)
     return DisaggResult(lam, float(slo.ttft_p99_s), tpot_slo, tuple(pairs), best, agg_cost,
                         agg_gpus, agg_note)

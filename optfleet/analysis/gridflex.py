@@ -195,19 +195,11 @@ def gridflex(
     >>> r.rows[0].batch_cap == r.max_batch
     True
     """
-    from optfleet.planning import (
-        PoolContext,
-        pool_latency,
-        pool_service,
-        size_layout,
-    )
+    from optfleet.planning import PoolContext, pool_service
 
     if not isinstance(scenario, Scenario):
         raise InputError(f"scenario must be a Scenario, got {type(scenario).__name__}")
-    ds = tuple(float(d) for d in depths)
-    if not ds or any(not (math.isfinite(d) and 0 <= d < 1) for d in ds):
-        raise InputError(f"depths must be non-empty numbers in [0, 1), got {depths!r}")
-    ds = tuple(sorted(set(ds)))
+    ds = _check_depths(depths)
     check_finite_positive("window_s", window_s)
     if level not in ("slot", "engine"):
         raise InputError(f"unknown simulation level {level!r}; known: slot, engine")
@@ -215,21 +207,7 @@ def gridflex(
     rate = float(scenario.rate_per_s)
     slo = scenario.slo
     preset = ctx.preset
-    if gpu is None:
-        best = None
-        for g in scenario.gpus:
-            try:
-                s = size_layout(ctx, g, None)
-            except (InfeasibleError, ModelDoesNotFitError):
-                continue
-            if best is None or s.cost_usd_per_hour < best.cost_usd_per_hour:
-                best = s
-        if best is None:
-            raise InfeasibleError("no GPU type of the menu can serve the scenario in one pool")
-        gpu = best.gpu
-        sized = best.pools[0].replicas
-    else:
-        sized = size_layout(ctx, gpu, None).pools[0].replicas
+    gpu, sized = _one_pool(ctx, scenario.gpus, gpu)
     n = int(sized if replicas is None else replicas)
     if n < 1:
         raise InputError(f"replicas must be a positive integer, got {replicas!r}")
@@ -237,33 +215,8 @@ def gridflex(
     demand = ctx.demands(None)[0]
     base_stats = pool_service(profile, demand, preset)
     max_batch = int(base_stats.servers_per_replica)
-    nominal_replica_w = float(profile.gpus_per_replica) * float(profile.nominal_w)
-    rows: list[CurtailmentRow] = []
-    sim_stop = not simulate_window
-    for d in ds:
-        target = (1.0 - d) * nominal_replica_w
-        cap = batch_cap(profile, target, max_batch=max_batch)
-        if cap < 1:
-            rows.append(CurtailmentRow(d, target, 0, float(profile.power_w(0)),
-                                       n * float(profile.power_w(0)), math.inf, math.inf,
-                                       False, None, False if not sim_stop else None))
-            sim_stop = True
-            continue
-        prof_c = _capped(profile, cap)
-        stats = pool_service(prof_c, demand, preset)
-        slots = int(stats.servers_per_replica)
-        util = rate * float(stats.mean_service_s) / (n * slots)
-        _, ttft = pool_latency(stats, n, rate, slo, preset)
-        ok = bool(util <= preset.util_cap and ttft <= slo.ttft_p99_s)
-        sim_ttft: float | None = None
-        event_ok: bool | None = None
-        if not sim_stop:
-            sim_ttft = _simulate_window(prof_c, n, demand, rate, cap, window_s, level, seed)
-            event_ok = bool(sim_ttft <= slo.ttft_p99_s)
-            sim_stop = not event_ok
-        rows.append(CurtailmentRow(
-            d, target, cap, float(profile.power_w(cap)), n * float(profile.power_w(cap)),
-            float(ttft), float(util), ok, sim_ttft, event_ok))
+    rows = _sweep(profile, demand, preset, slo, n, rate, ds, max_batch,
+                  window=(window_s, level, seed) if simulate_window else None)
     sustained = _deepest(rows, "sustained_ok")
     event = _deepest(rows, "event_ok") if simulate_window else None
     return GridFlexResult(
@@ -286,6 +239,72 @@ def gridflex(
         sustained_safe_depth=sustained,
         event_safe_depth=event,
     )
+
+
+def _check_depths(depths: tuple[float, ...]) -> tuple[float, ...]:
+    """The curtailment depths, checked to lie in ``[0, 1)``, sorted and without repeats."""
+    ds = tuple(float(d) for d in depths)
+    if not ds or any(not (math.isfinite(d) and 0 <= d < 1) for d in ds):
+        raise InputError(f"depths must be non-empty numbers in [0, 1), got {depths!r}")
+    return tuple(sorted(set(ds)))
+
+
+def _one_pool(ctx: Any, menu: tuple[str, ...], gpu: str | None) -> tuple[str, int]:
+    """``(GPU, replicas)`` of the analytic one-pool sizing (``gpu=None``: cheapest of ``menu``)."""
+    from optfleet.planning import size_layout
+
+    if gpu is not None:
+        return gpu, size_layout(ctx, gpu, None).pools[0].replicas
+    best = None
+    for g in menu:
+        try:
+            s = size_layout(ctx, g, None)
+        except (InfeasibleError, ModelDoesNotFitError):
+            continue
+        if best is None or s.cost_usd_per_hour < best.cost_usd_per_hour:
+            best = s
+    if best is None:
+        raise InfeasibleError("no GPU type of the menu can serve the scenario in one pool")
+    return best.gpu, best.pools[0].replicas
+
+
+def _sweep(
+    profile: ReplicaProfile, demand: Any, preset: Any, slo: Any, n: int, rate: float,
+    ds: tuple[float, ...], max_batch: int, window: tuple[float, str, int] | None,
+) -> list[CurtailmentRow]:
+    """One row per depth; ``window = (window_s, level, seed)`` simulates the event windows
+    (until the first depth that misses the SLO), ``None`` does not."""
+    from optfleet.planning import pool_latency, pool_service
+
+    nominal_replica_w = float(profile.gpus_per_replica) * float(profile.nominal_w)
+    rows: list[CurtailmentRow] = []
+    sim_stop = window is None
+    for d in ds:
+        target = (1.0 - d) * nominal_replica_w
+        cap = batch_cap(profile, target, max_batch=max_batch)
+        if cap < 1:
+            rows.append(CurtailmentRow(d, target, 0, float(profile.power_w(0)),
+                                       n * float(profile.power_w(0)), math.inf, math.inf,
+                                       False, None, False if not sim_stop else None))
+            sim_stop = True
+            continue
+        prof_c = _capped(profile, cap)
+        stats = pool_service(prof_c, demand, preset)
+        slots = int(stats.servers_per_replica)
+        util = rate * float(stats.mean_service_s) / (n * slots)
+        _, ttft = pool_latency(stats, n, rate, slo, preset)
+        ok = bool(util <= preset.util_cap and ttft <= slo.ttft_p99_s)
+        sim_ttft: float | None = None
+        event_ok: bool | None = None
+        if not sim_stop and window is not None:
+            window_s, level, seed = window
+            sim_ttft = _simulate_window(prof_c, n, demand, rate, cap, window_s, level, seed)
+            event_ok = bool(sim_ttft <= slo.ttft_p99_s)
+            sim_stop = not event_ok
+        rows.append(CurtailmentRow(
+            d, target, cap, float(profile.power_w(cap)), n * float(profile.power_w(cap)),
+            float(ttft), float(util), ok, sim_ttft, event_ok))
+    return rows
 
 
 def _deepest(rows: list[CurtailmentRow], key: str) -> float | None:

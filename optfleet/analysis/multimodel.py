@@ -36,13 +36,14 @@ Examples
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 
+from optfleet.analysis.multimodel_records import ReplicationRecords
 from optfleet.errors import InputError
 from optfleet.scenario import (
     SLO,
@@ -229,14 +230,6 @@ class MultiModelResult:
         }
 
 
-def _q(x: np.ndarray, q: float) -> float:
-    """Nearest-rank quantile (NaN for an empty array)."""
-    if x.size == 0:
-        return math.nan
-    s = np.sort(x)
-    return float(s[min(s.size - 1, max(0, math.ceil(q * s.size) - 1))])
-
-
 def simulate_multi_model(
     cfg: MultiModelFleet,
     *,
@@ -260,12 +253,8 @@ def simulate_multi_model(
     warmup_fraction
         Share of the first arrivals excluded from the statistics.
     """
-    from optfleet.physics import computed_profile
-    from optfleet.scenario import PoissonArrivals
-    from optfleet.scenario.catalog import get_gpu, resolve_model
-    from optfleet.sim import FleetSpec, PoolSpec, Requests, RouterSpec, simulate
-    from optfleet.sim.results import Estimate
-    from optfleet.workloads import arrival_times, load_workload
+    from optfleet.sim import FleetSpec, RouterSpec, simulate
+    from optfleet.workloads import load_workload
 
     if not isinstance(cfg, MultiModelFleet):
         raise InputError(f"cfg must be a MultiModelFleet, got {type(cfg).__name__}")
@@ -274,6 +263,53 @@ def simulate_multi_model(
     if isinstance(replications, bool) or not isinstance(replications, int) or replications < 1:
         raise InputError(f"replications must be a positive integer, got {replications!r}")
     seed = cfg.seed if seed is None else seed
+    specs = _pool_specs(cfg)
+    fleet = FleetSpec(tuple(specs))
+    models = cfg.models
+    mixes = [load_workload(m.workload).mix for m in models]
+    total_rate = sum(m.rate_per_s for m in models)
+    duration = n_requests / total_rate
+    pool_ids, pool_w = _pool_choice(cfg, specs)
+    drawn: list[tuple[np.ndarray, np.ndarray]] = []  # (arrival_s, model index) per replication
+    workload = _labelled_workload(models, mixes, duration, pool_ids, pool_w, drawn)
+    router = RouterSpec("label", label_pools={i: s.name for i, s in enumerate(specs)})
+    res = simulate(fleet, workload, level="engine", n_requests=n_requests, seed=seed,
+                   replications=replications, warmup_fraction=warmup_fraction, router=router,
+                   balancer=cfg.balancer, record=True, horizon_s=2.0 * duration + 300.0)
+    records = res.records or ()
+    # per replication, per model / per pool numbers
+    per_model: list[list[dict[str, float]]] = [[] for _ in models]
+    per_pool_slo: list[list[float]] = [[] for _ in specs]
+    counts = [{"arrivals": 0, "rejected": 0, "unfinished": 0} for _ in models]
+    model_of_pool = [next(k for k, m in enumerate(models) if m.name == pc.model)
+                     for pc in cfg.pools]
+    for rec in records:
+        r = ReplicationRecords.from_record(rec, drawn)
+        for k, m in enumerate(models):
+            for key, v in r.model_counts(k).items():
+                counts[k][key] += v
+            per_model[k].append(r.model_metrics(k, m.slo))
+        for j in range(len(specs)):
+            per_pool_slo[j].append(r.pool_slo(j, models[model_of_pool[j]].slo))
+    return MultiModelResult(
+        name=cfg.name,
+        level="engine",
+        n_requests=n_requests,
+        replications=replications,
+        duration_s=duration,
+        cost_usd_per_hour=fleet.cost_usd_per_hour,
+        models=_model_stats(models, specs, pool_ids, counts, per_model),
+        pools=_pool_stats(cfg, specs, per_pool_slo, res),
+        events=int(res.events),
+    )
+
+
+def _pool_specs(cfg: MultiModelFleet) -> list[Any]:
+    """The simulator's pool of every pool of the file (computed profiles)."""
+    from optfleet.physics import computed_profile
+    from optfleet.scenario.catalog import get_gpu, resolve_model
+    from optfleet.sim import PoolSpec
+
     specs: list[PoolSpec] = []
     for i, pc in enumerate(cfg.pools):
         serving = cfg.serving
@@ -283,15 +319,16 @@ def simulate_multi_model(
         prof = computed_profile(get_gpu(pc.gpu, price_usd_per_hour=price),
                                 resolve_model(pc.model), serving)
         specs.append(PoolSpec(prof, pc.replicas, pc.max_ctx_tokens, pc.name or f"pool{i}"))
-    fleet = FleetSpec(tuple(specs))
-    models = cfg.models
-    mixes = [load_workload(m.workload).mix for m in models]
-    total_rate = sum(m.rate_per_s for m in models)
-    duration = n_requests / total_rate
-    # pool choice per model
+    return specs
+
+
+def _pool_choice(
+    cfg: MultiModelFleet, specs: list[Any]
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Per model: the indices of its pools and the probability of a request picking each."""
     pool_ids: list[np.ndarray] = []
     pool_w: list[np.ndarray] = []
-    for m in models:
+    for m in cfg.models:
         ids = np.array([i for i, p in enumerate(cfg.pools) if p.model == m.name], dtype=np.int64)
         if cfg.balance == "replicas":
             w = np.array([specs[i].replicas for i in ids], dtype=np.float64)
@@ -299,7 +336,23 @@ def simulate_multi_model(
             w = np.array([specs[i].replicas * specs[i].slots_at("engine") for i in ids], float)
         pool_ids.append(ids)
         pool_w.append(w / w.sum())
-    drawn: list[tuple[np.ndarray, np.ndarray]] = []  # (arrival_s, model index) per replication
+    return pool_ids, pool_w
+
+
+def _labelled_workload(
+    models: tuple[ModelTraffic, ...],
+    mixes: list[Any],
+    duration: float,
+    pool_ids: list[np.ndarray],
+    pool_w: list[np.ndarray],
+    drawn: list[tuple[np.ndarray, np.ndarray]],
+) -> Callable[[Any, np.random.Generator], Any]:
+    """The simulator's workload callback: every model's Poisson arrivals over ``duration``,
+    each request labelled with a pool of its model; appends ``(arrival_s, model index)`` of
+    every replication to ``drawn``."""
+    from optfleet.scenario import PoissonArrivals
+    from optfleet.sim import Requests
+    from optfleet.workloads import arrival_times
 
     def workload(_n: Any, rng: np.random.Generator) -> Requests:
         ts, ps, os_, labs, mods = [], [], [], [], []
@@ -320,64 +373,22 @@ def simulate_multi_model(
         drawn.append((req.arrival_s, np.concatenate(mods)[order]))
         return req
 
-    router = RouterSpec("label", label_pools={i: s.name for i, s in enumerate(specs)})
-    res = simulate(fleet, workload, level="engine", n_requests=n_requests, seed=seed,
-                   replications=replications, warmup_fraction=warmup_fraction, router=router,
-                   balancer=cfg.balancer, record=True, horizon_s=2.0 * duration + 300.0)
-    records = res.records or ()
-    # per replication, per model / per pool numbers
-    per_model: list[list[dict[str, float]]] = [[] for _ in models]
-    per_pool_slo: list[list[float]] = [[] for _ in specs]
-    counts = [{"arrivals": 0, "rejected": 0, "unfinished": 0} for _ in models]
-    model_of_pool = [next(k for k, m in enumerate(models) if m.name == pc.model)
-                     for pc in cfg.pools]
-    for rec in records:
-        c = rec.columns
-        arr = c["arrival_s"]
-        match = next((mod for t, mod in drawn if t.size == arr.size and np.array_equal(t, arr)),
-                     None)
-        if match is None:  # pragma: no cover - the simulator keeps the request order
-            raise InputError("could not match simulator records to the generated requests")
-        status = c["status"]
-        ttft = np.where(np.isnan(c["ttft_s"]), np.inf, c["ttft_s"])
-        out = c["output_tokens"]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            tpot = np.where(out > 1, (c["finish_s"] - c["first_token_s"]) / np.maximum(out - 1, 1),
-                            np.nan)
-        measured = c["measured"].astype(bool) | (status == 2)
-        arrived = status != 0
-        span = float(arr.max() - arr[measured].min()) if measured.any() else math.nan
-        for k, m in enumerate(models):
-            sel = (match == k) & arrived
-            ms = sel & measured
-            ok = ttft <= m.slo.ttft_p99_s
-            if m.slo.tpot_p99_s is not None:
-                ok &= ~(tpot > m.slo.tpot_p99_s)
-            ok &= status != 2
-            counts[k]["arrivals"] += int(sel.sum())
-            counts[k]["rejected"] += int((sel & (status == 2)).sum())
-            counts[k]["unfinished"] += int((sel & (status == 3)).sum())
-            served = ms & (status != 2)
-            tp = tpot[served & (status == 1) & ~np.isnan(tpot)]
-            per_model[k].append({
-                "p50": _q(ttft[served], 0.5),
-                "p99": _q(ttft[served], 0.99),
-                "tpot99": _q(tp, 0.99),
-                "slo": float(ok[ms].mean()) if ms.any() else math.nan,
-                "thr": float((ms & (status == 1)).sum()) / span if span > 0 else math.nan,
-            })
-        for j in range(len(specs)):
-            m = models[model_of_pool[j]]
-            sel = measured & arrived & (c["pool"] == j)
-            ok = ttft <= m.slo.ttft_p99_s
-            if m.slo.tpot_p99_s is not None:
-                ok &= ~(tpot > m.slo.tpot_p99_s)
-            per_pool_slo[j].append(float(ok[sel].mean()) if sel.any() else math.nan)
+    return workload
+
+
+def _model_stats(
+    models: tuple[ModelTraffic, ...],
+    specs: list[Any],
+    pool_ids: list[np.ndarray],
+    counts: list[dict[str, int]],
+    per_model: list[list[dict[str, float]]],
+) -> tuple[ModelStats, ...]:
+    from optfleet.sim.results import Estimate
 
     def est(k: int, key: str) -> Any:
         return Estimate.from_samples([r[key] for r in per_model[k]])
 
-    mstats = tuple(
+    return tuple(
         ModelStats(
             name=m.name,
             rate_per_s=float(m.rate_per_s),
@@ -395,7 +406,14 @@ def simulate_multi_model(
         )
         for k, m in enumerate(models)
     )
-    pstats = tuple(
+
+
+def _pool_stats(
+    cfg: MultiModelFleet, specs: list[Any], per_pool_slo: list[list[float]], res: Any
+) -> tuple[PoolStats, ...]:
+    from optfleet.sim.results import Estimate
+
+    return tuple(
         PoolStats(
             name=s.name,
             model=cfg.pools[j].model,
@@ -407,15 +425,4 @@ def simulate_multi_model(
             sim=res.pool(s.name),
         )
         for j, s in enumerate(specs)
-    )
-    return MultiModelResult(
-        name=cfg.name,
-        level="engine",
-        n_requests=n_requests,
-        replications=replications,
-        duration_s=duration,
-        cost_usd_per_hour=fleet.cost_usd_per_hour,
-        models=mstats,
-        pools=pstats,
-        events=int(res.events),
     )

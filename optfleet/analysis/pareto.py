@@ -23,6 +23,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from optfleet.analysis.plotting import pyplot
 from optfleet.errors import InfeasibleError, InputError, ModelDoesNotFitError
 from optfleet.planning import PoolContext, PoolSizing, size_layout
 from optfleet.scenario import HOURS_PER_YEAR, Scenario
@@ -246,7 +247,7 @@ def _pareto_on(scenario: Scenario, gpu: str) -> ParetoResult:
 
 def plot_pareto(result: ParetoResult, path: Any) -> None:
     """Write a PNG: cost against worst-pool P99 TTFT, the Pareto points highlighted."""
-    plt = _pyplot()
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(7, 4.5))
     feas = [r for r in result.rows if r.feasible]
     for on_front, style in ((False, {"c": "0.6", "s": 25}), (True, {"c": "C3", "s": 45})):
@@ -273,14 +274,3 @@ def plot_pareto(result: ParetoResult, path: Any) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     plt.close(fig)
-
-
-def _pyplot() -> Any:
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise InputError("plotting needs matplotlib: install optfleet[plot]") from None
-    return plt

@@ -32,6 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from optfleet.analysis.plotting import pyplot
 from optfleet.errors import InputError, UnknownNameError
 
 __all__ = ["DEFAULT_ROUTERS", "RouterComparison", "RouterRun", "compare_routers"]
@@ -217,9 +218,7 @@ def plot_routers(result: RouterComparison, path: Any) -> None:
     """Write a PNG: P99 TTFT per router with its 95 % confidence interval."""
     import math
 
-    from optfleet.analysis.pareto import _pyplot
-
-    plt = _pyplot()
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(7, 4))
     xs = list(range(len(result.runs)))
     vals, lo, hi = [], [], []

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from optfleet.analysis.plotting import pyplot
 from optfleet.errors import InfeasibleError, InputError
 from optfleet.scenario import HOURS_PER_YEAR, Scenario
 
@@ -319,9 +320,7 @@ def whatif(
 
 def plot_whatif(result: WhatIfResult, path: Any) -> None:
     """Write a PNG: cost against rate, the full menu and each GPU type alone."""
-    from optfleet.analysis.pareto import _pyplot
-
-    plt = _pyplot()
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(7, 4.5))
     series = [("best mix", result.plans)] + [
         (g, [p for p in result.by_gpu if p.menu == (g,)]) for g in result.gpus

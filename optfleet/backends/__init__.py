@@ -52,6 +52,30 @@ def list_backends() -> tuple[str, ...]:
     return tuple(name for name, cls in _BACKENDS.items() if cls().available())
 
 
+def backend_table() -> list[dict[str, object]]:
+    """Every known backend, installed or not, with what it can do (``optfleet backends``).
+
+    Examples
+    --------
+    >>> caps = backend_table()
+    >>> caps[0]["name"], caps[0]["installed"], caps[0]["mip"]
+    ('cbc', True, True)
+    """
+    rows: list[dict[str, object]] = []
+    for name, cls in _BACKENDS.items():
+        b = cls()
+        rows.append(
+            {
+                "name": name,
+                "installed": bool(b.available()),
+                "mip": bool(b.supports_mip),
+                "time_limit": bool(b.supports_time_limit),
+                "gap": bool(b.supports_gap),
+            }
+        )
+    return rows
+
+
 def get_backend(name: str | Backend | None = None) -> Backend:
     """Return the backend called ``name`` (None: the default, CBC).
 
@@ -155,6 +179,7 @@ __all__ = [
     "SolverError",
     "backend_capabilities",
     "cbc_status",
+    "backend_capabilities",
     "get_backend",
     "get_solve_options",
     "highs_status",

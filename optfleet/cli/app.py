@@ -1,5 +1,9 @@
-"""The Typer application.  Each command parses its options, calls one public library function and
-renders the result as a table (default) or JSON (``--format json``).
+"""The Typer application: the ``optfleet`` command, its global options, its commands and its
+error handling.
+
+Each command (in the modules beside this one, by subject) parses its options, calls one public
+library function and renders the result as a table (default) or JSON (``--format json``).  This
+module registers them on :data:`app`; the command modules do not import it.
 
 Errors: an :class:`~optfleet.errors.InputError` prints one line and exits 2; an
 :class:`~optfleet.errors.InfeasibleError` prints one line and exits 1; no traceback is shown for
@@ -9,16 +13,23 @@ either.
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
-from enum import Enum
-from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
 from optfleet._version import __version__
+from optfleet.cli import (
+    catalog,
+    disagg,
+    plan,
+    power,
+    reliability,
+    routers,
+    simulate,
+    tradeoffs,
+)
 from optfleet.errors import InfeasibleError, InputError, OptfleetError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -32,23 +43,27 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-
-class OutputFormat(str, Enum):  # noqa: UP042 - typer needs a str-valued Enum
-    table = "table"
-    json = "json"
-
-
-FormatOpt = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format: table or json.")
-]
-
-
-LevelOpt = Annotated[str, typer.Option("--level", help="Simulation level: engine or slot.")]
-RequestsOpt = Annotated[int, typer.Option("--requests", min=10, help="Requests per replication.")]
-ReplicationsOpt = Annotated[
-    int, typer.Option("--replications", min=1, help="Independent replications.")
-]
-SeedOpt = Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")]
+#: The commands, in the order ``optfleet --help`` lists them.
+COMMANDS: tuple[tuple[str, Callable[..., None]], ...] = (
+    ("schema", catalog.schema),
+    ("presets", catalog.presets),
+    ("gpus", catalog.gpus),
+    ("models", catalog.models),
+    ("profile", catalog.profile),
+    ("workload", catalog.workload),
+    ("size", plan.size),
+    ("plan", plan.plan),
+    ("backends", catalog.backends),
+    ("simulate", simulate.simulate),
+    ("pareto", tradeoffs.pareto),
+    ("whatif", tradeoffs.whatif),
+    ("compare-routers", routers.compare_routers),
+    ("reliability", reliability.reliability),
+    ("disagg", disagg.disagg),
+    ("grid-flex", power.grid_flex),
+    ("tok-per-watt", power.tok_per_watt),
+    ("simulate-fleet", simulate.simulate_fleet),
+)
 
 
 def _fail(message: str, code: int) -> None:
@@ -79,64 +94,12 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def emit_json(obj: Any, out: Path | None = None) -> None:
-    text = json.dumps(obj, indent=2, sort_keys=False, allow_nan=False, default=_json_default)
-    if out is not None:
-        out.write_text(text + "\n", encoding="utf-8")
-    else:
-        typer.echo(text)
-
-
-def _json_default(obj: Any) -> Any:
-    to_dict = getattr(obj, "to_dict", None)
-    if callable(to_dict):
-        return to_dict()
-    if hasattr(obj, "model_dump"):
-        return obj.model_dump(mode="json")
-    if hasattr(obj, "tolist"):
-        return obj.tolist()
-    if isinstance(obj, Path):
-        return str(obj)
-    raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
-
-
-def render_table(
-    title: str, columns: list[str], rows: list[list[Any]], notes: list[str] = ()
-) -> None:
-    """Render rows with rich (plain text when not a terminal)."""
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=title, show_lines=False)
-    first = rows[0] if rows else []
-    for i, col in enumerate(columns):
-        numeric = (
-            i < len(first) and isinstance(first[i], int | float) and not isinstance(first[i], bool)
-        )
-        table.add_column(col, justify="right" if numeric else "left")
-    for row in rows:
-        table.add_row(*[_cell(v) for v in row])
-    console = Console(width=max(100, min(200, _term_width())), soft_wrap=False)
-    console.print(table)
-    for note in notes:
-        console.print(note, highlight=False)
-
-
-def _term_width() -> int:
-    import shutil
-
-    return shutil.get_terminal_size((120, 40)).columns
-
-
-def _cell(v: Any) -> str:
-    if isinstance(v, float):
-        if v != v:
-            return "-"
-        return f"{v:,.3f}" if abs(v) < 1000 else f"{v:,.0f}"
-    return "-" if v is None else str(v)
+for _name, _command in COMMANDS:
+    app.command(name=_name)(handles_errors(_command))
 
 
 def version_callback(value: bool) -> None:
+    """``--version``: print the version and exit."""
     if value:
         typer.echo(f"optfleet {__version__}")
         raise typer.Exit(0)
@@ -154,14 +117,8 @@ def _root(
     """Plan the cheapest GPU fleet that meets LLM-inference latency SLOs."""
 
 
-def register_commands() -> None:
-    """Import the command modules (each adds its commands to ``app``)."""
-    from optfleet.cli import commands  # noqa: F401
-
-
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI with ``argv`` and return the exit code (used by ``main`` and by tests)."""
-    register_commands()
     try:
         result = app(args=argv, prog_name="optfleet", standalone_mode=False)
     except SystemExit as exc:  # pragma: no cover - typer may still sys.exit

@@ -1,11 +1,21 @@
 """The fleet integer program: domain records in, a PuLP model out (this package never solves).
 
-* :mod:`optfleet.formulation.problem` - :class:`PlanningProblem` and its records
-  (:class:`Layout`, :class:`Role`, :class:`CapacityOption`), the table-tightening and
-  plan-forbidding hooks, plain-arithmetic plan evaluation and infeasibility diagnosis;
+* :mod:`optfleet.formulation.records` - the records (:class:`Layout`, :class:`Role`,
+  :class:`CapacityOption`, :class:`ProblemChange`, :func:`plan_key`, :class:`PlanEvaluation`);
+* :mod:`optfleet.formulation.problem` - :class:`PlanningProblem`: validation, the
+  table-tightening and plan-forbidding hooks and plain-arithmetic plan evaluation;
+* :mod:`optfleet.formulation.infeasible` - infeasibility diagnosis (:func:`explain_infeasible`);
+* :mod:`optfleet.formulation.counts` - the candidate replica counts of each option;
+* :mod:`optfleet.formulation.tiebreak` - the tie-breaking objective weights;
+* :mod:`optfleet.formulation.presolve` - per-layout cost bounds by arithmetic;
+* :mod:`optfleet.formulation.encodings` - the incremental / one-hot rows of a capacity table;
 * :mod:`optfleet.formulation.model` - :func:`build_model` -> :class:`FleetModel`,
-  :func:`write_mps`, top-K enumeration by no-good cuts (:func:`enumerate_plans`);
-* :mod:`optfleet.formulation.synthetic` - synthetic problems, brute force and timing helpers.
+  :func:`write_mps`;
+* :mod:`optfleet.formulation.solution` - a solve read back as a :class:`FleetSolution`;
+* :mod:`optfleet.formulation.enumeration` - top-K enumeration by no-good cuts
+  (:func:`enumerate_plans`);
+* :mod:`optfleet.formulation.synthetic` - synthetic problems and brute force (the timing helper
+  that solves is ``benchmarks/formulation.py``).
 
 The maths is in docs/formulation.md.
 
@@ -26,35 +36,23 @@ Examples
 
 from __future__ import annotations
 
-from optfleet.formulation.model import (
-    FleetModel,
-    FleetSolution,
-    ModelStats,
-    PoolAssignment,
-    RankedPlan,
-    TieBreak,
-    build_model,
-    candidate_counts,
-    enumerate_plans,
-    price_resolution,
-    thin_counts,
-    tie_break_weights,
-    write_mps,
-)
-from optfleet.formulation.problem import (
+from optfleet.formulation.counts import candidate_counts, thin_counts
+from optfleet.formulation.enumeration import RankedPlan, enumerate_plans
+from optfleet.formulation.infeasible import UnservableRole, explain_infeasible, unservable_roles
+from optfleet.formulation.model import FleetModel, ModelStats, build_model, write_mps
+from optfleet.formulation.problem import PlanningProblem
+from optfleet.formulation.records import (
     CapacityOption,
     Layout,
     OptionKey,
     PlanEvaluation,
     PlanKey,
-    PlanningProblem,
     ProblemChange,
     Role,
-    UnservableRole,
-    explain_infeasible,
     plan_key,
-    unservable_roles,
 )
+from optfleet.formulation.solution import FleetSolution, PoolAssignment
+from optfleet.formulation.tiebreak import TieBreak, price_resolution, tie_break_weights
 
 __all__ = [
     "CapacityOption",

@@ -1,15 +1,14 @@
-"""The planning problem as plain numbers: layouts, roles, capacity tables, user constraints.
+"""The planning problem as plain numbers: candidate layouts, capacity options, user constraints.
 
-Nothing here knows about queueing or GPUs' physics: a :class:`CapacityOption` carries a capacity
-table ``Lambda[0..K]`` (requests/s that ``k`` replicas serve within the SLO for that role's
-request mix), a replica price, GPUs and power per replica.  :class:`PlanningProblem` bundles the
-candidate layouts (exactly one is chosen), the options and the user constraints; it validates
-everything at construction and is immutable - :meth:`PlanningProblem.with_table` and
-:meth:`PlanningProblem.forbid` return changed copies and keep a record of what changed.
+:class:`PlanningProblem` bundles the candidate layouts (exactly one is chosen), the capacity
+options (:mod:`optfleet.formulation.records`) and the user constraints; it validates everything
+at construction and is immutable - :meth:`PlanningProblem.with_table` and
+:meth:`PlanningProblem.forbid` return changed copies and keep a record of what changed, and
+:meth:`PlanningProblem.evaluate` checks a plan by plain arithmetic.
 
 Examples
 --------
->>> from optfleet.formulation.problem import CapacityOption, Layout, PlanningProblem, Role
+>>> from optfleet.formulation import CapacityOption, Layout, PlanningProblem, Role
 >>> p = PlanningProblem(
 ...     layouts=(Layout("one pool", (Role("all", 10.0),)),),
 ...     options=(CapacityOption("one pool", "all", "H100", (0.0, 4.0, 9.0, 15.0), 4.0),),
@@ -20,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -31,214 +29,18 @@ from typing import Any, Literal
 import numpy as np
 
 from optfleet.errors import InputError, UnknownNameError
-
-OptionKey = tuple[str, str, str]  # (layout, role, gpu)
-SplitMode = Literal["split", "single"]
-
-# --------------------------------------------------------------------------------------------
-# Domain records
-# --------------------------------------------------------------------------------------------
-
-
-def _finite_nonneg(value: float, what: str) -> float:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        raise InputError(f"{what} must be a number, got {value!r}") from None
-    if not math.isfinite(v) or v < 0:
-        raise InputError(f"{what} must be finite and >= 0, got {value!r}")
-    return v
-
-
-def _nonneg_int(value: Any, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 0:
-        raise InputError(f"{what} must be an integer >= 0, got {value!r}")
-    return int(value)
-
-
-@dataclass(frozen=True)
-class Role:
-    """One pool of a layout: its name (``"all"``, ``"short"``, ``"prefill"``...) and demand.
-
-    ``min_replicas`` is the least number of replicas the pool must have in total (over all GPU
-    types serving it) when its layout is chosen; it applies only to roles with demand > 0 (a
-    role with zero demand is no pool at all and needs no replicas).
-    """
-
-    name: str
-    rate_per_s: float
-    min_replicas: int = 0
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.name, str) or not self.name:
-            raise InputError(f"role name must be a non-empty string, got {self.name!r}")
-        object.__setattr__(
-            self, "rate_per_s", _finite_nonneg(self.rate_per_s, f"rate_per_s of role {self.name!r}")
-        )
-        object.__setattr__(
-            self,
-            "min_replicas",
-            _nonneg_int(self.min_replicas, f"min_replicas of role {self.name!r}"),
-        )
-
-
-@dataclass(frozen=True)
-class Layout:
-    """A candidate split of the traffic into pools (roles).
-
-    ``threshold_tokens`` and ``gamma`` are descriptive (they name the layout in messages and
-    plans); the formulation only uses the roles.
-    """
-
-    name: str
-    roles: tuple[Role, ...]
-    threshold_tokens: int | None = None
-    gamma: float = 1.0
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.name, str) or not self.name:
-            raise InputError(f"layout name must be a non-empty string, got {self.name!r}")
-        roles = tuple(self.roles)
-        if not roles:
-            raise InputError(f"layout {self.name!r} has no roles")
-        names = [r.name for r in roles]
-        dup = sorted({n for n in names if names.count(n) > 1})
-        if dup:
-            raise InputError(f"layout {self.name!r} has duplicate roles {dup}")
-        object.__setattr__(self, "roles", roles)
-
-    def role(self, name: str) -> Role:
-        for r in self.roles:
-            if r.name == name:
-                return r
-        raise UnknownNameError(
-            f"layout {self.name!r} has no role {name!r}; roles: {[r.name for r in self.roles]}"
-        )
-
-    @property
-    def label(self) -> str:
-        """A human label: the name plus threshold and gamma when set."""
-        extra = []
-        if self.threshold_tokens is not None:
-            extra.append(f"threshold {self.threshold_tokens} tokens")
-        if self.gamma != 1.0:
-            extra.append(f"gamma {self.gamma:g}")
-        return f"{self.name} ({', '.join(extra)})" if extra else self.name
-
-
-@dataclass(frozen=True)
-class CapacityOption:
-    """One way to serve a role: a GPU type with its capacity table and per-replica figures.
-
-    ``capacity_per_s[k]`` is the largest arrival rate ``k`` replicas serve within the SLO for
-    the role's request mix (``capacity_per_s[0] == 0``, non-decreasing).  A table that does not
-    reach the role's rate means the type can not serve the role alone at any count up to ``K``;
-    counts above ``K`` are never considered.
-    """
-
-    layout: str
-    role: str
-    gpu: str
-    capacity_per_s: tuple[float, ...]
-    price_usd_per_replica_hour: float
-    gpus_per_replica: int = 1
-    replica_power_w: float = 0.0
-
-    def __post_init__(self) -> None:
-        what = f"option ({self.layout!r}, {self.role!r}, {self.gpu!r})"
-        if not isinstance(self.gpu, str) or not self.gpu:
-            raise InputError(f"{what}: gpu must be a non-empty string")
-        try:
-            arr = np.asarray(self.capacity_per_s, dtype=float).ravel()
-        except (TypeError, ValueError):
-            raise InputError(f"{what}: capacity table must be numbers") from None
-        if arr.size < 1:
-            raise InputError(f"{what}: capacity table is empty")
-        if not np.all(np.isfinite(arr)):
-            raise InputError(f"{what}: capacity table has NaN or inf at index "
-                             f"{int(np.flatnonzero(~np.isfinite(arr))[0])}")
-        if np.any(arr < 0):
-            raise InputError(f"{what}: capacity table has a negative entry at index "
-                             f"{int(np.flatnonzero(arr < 0)[0])}")
-        if arr[0] != 0.0:
-            raise InputError(f"{what}: capacity table must start with Lambda[0] = 0, got {arr[0]}")
-        drops = np.diff(arr)
-        scale = max(float(arr.max()), 1.0)
-        if np.any(drops < -1e-9 * scale):
-            i = int(np.flatnonzero(drops < -1e-9 * scale)[0]) + 1
-            raise InputError(
-                f"{what}: capacity table must be non-decreasing; Lambda[{i}] = {arr[i]} < "
-                f"Lambda[{i - 1}] = {arr[i - 1]}"
-            )
-        arr = np.maximum.accumulate(arr)  # remove float noise below 1e-9 relative
-        object.__setattr__(self, "capacity_per_s", tuple(float(v) for v in arr))
-        object.__setattr__(
-            self,
-            "price_usd_per_replica_hour",
-            _finite_nonneg(self.price_usd_per_replica_hour, f"{what}: price"),
-        )
-        gpr = self.gpus_per_replica
-        if isinstance(gpr, bool) or not isinstance(gpr, int | np.integer) or gpr < 1:
-            raise InputError(f"{what}: gpus_per_replica must be an integer >= 1, got {gpr!r}")
-        object.__setattr__(self, "gpus_per_replica", int(gpr))
-        object.__setattr__(
-            self, "replica_power_w", _finite_nonneg(self.replica_power_w, f"{what}: power")
-        )
-
-    @property
-    def key(self) -> OptionKey:
-        return (self.layout, self.role, self.gpu)
-
-    @property
-    def max_replicas(self) -> int:
-        """``K``: the largest count the table covers."""
-        return len(self.capacity_per_s) - 1
-
-    def capacity(self, replicas: int) -> float:
-        """``Lambda[min(replicas, K)]`` (a count above ``K`` is credited ``Lambda[K]``)."""
-        if replicas <= 0:
-            return 0.0
-        return self.capacity_per_s[min(int(replicas), self.max_replicas)]
-
-    def k_full(self, rate_per_s: float) -> int | None:
-        """The smallest ``k`` with ``Lambda[k] >= rate_per_s`` (None if the table never gets there).
-
-        Examples
-        --------
-        >>> CapacityOption("l", "r", "g", (0, 1, 2.5, 4), 1.0).k_full(2.0)
-        2
-        """
-        if rate_per_s <= 0:
-            return 0
-        arr = self.capacity_per_s
-        i = int(np.searchsorted(np.asarray(arr), rate_per_s, side="left"))
-        return i if i < len(arr) else None
-
-
-@dataclass(frozen=True)
-class ProblemChange:
-    """One recorded change to a problem: a tightened table or a forbidden plan."""
-
-    kind: Literal["table", "forbid"]
-    detail: str
-    reason: str = ""
-    key: OptionKey | None = None
-
-
-PlanKey = tuple[str, tuple[tuple[str, str, int], ...]]
-"""A plan's identity: ``(layout, ((role, gpu, replicas), ...))`` sorted, replicas > 0."""
-
-
-def plan_key(layout: str, counts: Mapping[tuple[str, str], int]) -> PlanKey:
-    """Canonical identity of a plan: layout plus its sorted positive (role, gpu) -> count.
-
-    Examples
-    --------
-    >>> plan_key("two", {("long", "A100"): 2, ("short", "H100"): 3, ("short", "A10G"): 0})
-    ('two', (('long', 'A100', 2), ('short', 'H100', 3)))
-    """
-    items = tuple(sorted((r, g, int(n)) for (r, g), n in counts.items() if int(n) > 0))
-    return (layout, items)
+from optfleet.formulation._checks import finite_nonneg, nonneg_int
+from optfleet.formulation.records import (
+    CapacityOption,
+    Layout,
+    OptionKey,
+    PlanEvaluation,
+    PlanKey,
+    ProblemChange,
+    Role,
+    SplitMode,
+    plan_key,
+)
 
 
 def _normalise_eligibility(
@@ -352,15 +154,15 @@ class PlanningProblem:
             seen.add(opt.key)
         max_gpus = {}
         for gpu, cap in dict(self.max_gpus or {}).items():
-            max_gpus[str(gpu)] = _nonneg_int(cap, f"max_gpus[{gpu!r}]")
+            max_gpus[str(gpu)] = nonneg_int(cap, f"max_gpus[{gpu!r}]")
         for name in ("budget_usd_per_hour", "power_budget_w"):
             v = getattr(self, name)
             if v is not None:
-                object.__setattr__(self, name, _finite_nonneg(v, name))
+                object.__setattr__(self, name, finite_nonneg(v, name))
         object.__setattr__(
             self,
             "min_replicas_per_pool",
-            _nonneg_int(self.min_replicas_per_pool, "min_replicas_per_pool"),
+            nonneg_int(self.min_replicas_per_pool, "min_replicas_per_pool"),
         )
         role_names = {r.name for lay in layouts for r in lay.roles}
         gpu_names = {o.gpu for o in options}
@@ -485,8 +287,8 @@ class PlanningProblem:
         >>> q.option("one", "all", "H100").capacity_per_s
         (0.0, 1.0, 2.0, 3.0)
         """
-        scale = _finite_nonneg(scale, "scale")
-        shift = _finite_nonneg(shift_per_s, "shift_per_s")
+        scale = finite_nonneg(scale, "scale")
+        shift = finite_nonneg(shift_per_s, "shift_per_s")
         new_opts: dict[OptionKey, CapacityOption] = {}
         changes = []
         for key, table in tables.items():
@@ -605,168 +407,16 @@ class PlanningProblem:
         )
 
 
-@dataclass(frozen=True)
-class PlanEvaluation:
-    """Result of :meth:`PlanningProblem.evaluate`."""
-
-    feasible: bool
-    violations: tuple[str, ...]
-    cost_usd_per_hour: float
-    gpus: int
-    power_w: float
-
-
-# --------------------------------------------------------------------------------------------
-# Infeasibility diagnosis (no solver)
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class UnservableRole:
-    """A pool no eligible option can serve, even using every type at its table's end."""
-
-    layout: str
-    layout_label: str
-    role: str
-    rate_per_s: float
-    max_capacity_per_s: float
-
-    @property
-    def message(self) -> str:
-        return (
-            f"pool {self.role!r} of layout {self.layout_label!r} needs "
-            f"{self.rate_per_s:g} req/s but its eligible GPU types serve at most "
-            f"{self.max_capacity_per_s:g} req/s within the SLO"
-        )
-
-
-def unservable_roles(problem: PlanningProblem) -> tuple[UnservableRole, ...]:
-    """Roles that can not be served at all, whatever the constraints.
-
-    In ``"split"`` mode a role is unservable when the sum over its eligible options of
-    ``Lambda[K]`` is below its rate; in ``"single"`` mode when no single option has
-    ``Lambda[K] >= rate``.
-
-    Examples
-    --------
-    >>> p = PlanningProblem((Layout("one", (Role("all", 50.0),)),),
-    ...                     (CapacityOption("one", "all", "H100", (0, 3, 6, 9), 1.0),))
-    >>> unservable_roles(p)[0].max_capacity_per_s
-    9.0
-    """
-    out = []
-    opts = problem.eligible_options()
-    for lay in problem.layouts:
-        for r in lay.roles:
-            if r.rate_per_s <= 0:
-                continue
-            caps = [o.capacity_per_s[-1] for o in opts if o.layout == lay.name and o.role == r.name]
-            best = sum(caps) if problem.split == "split" else max(caps, default=0.0)
-            if best < r.rate_per_s:
-                out.append(UnservableRole(lay.name, lay.label, r.name, r.rate_per_s, best))
-    return tuple(out)
-
-
-def explain_infeasible(problem: PlanningProblem) -> tuple[str, ...]:
-    """One-line reasons why no plan exists (best effort; empty when nothing obvious is found).
-
-    Checks, per layout: unservable pools; and whether the cheapest / least-GPU / least-power
-    way to serve every pool (each pool on its own, ignoring the other constraints) already
-    breaks the budget, a GPU type's availability or the power budget.
-
-    Examples
-    --------
-    >>> p = PlanningProblem((Layout("one", (Role("all", 5.0),)),),
-    ...                     (CapacityOption("one", "all", "H100", (0, 3, 6, 9), 4.0),),
-    ...                     budget_usd_per_hour=1.0)
-    >>> explain_infeasible(p)[0]
-    "layout 'one': serving its pools costs at least 6.66667 USD/h > budget 1 USD/h"
-    """
-    bad = unservable_roles(problem)
-    reasons = [u.message for u in bad]
-    bad_layouts = {u.layout for u in bad}
-    opts = problem.eligible_options()
-    for lay in problem.layouts:
-        if lay.name in bad_layouts:
-            continue
-        min_cost = 0.0
-        min_power = 0.0
-        for r in lay.roles:
-            if r.rate_per_s <= 0:
-                continue
-            ro = [o for o in opts if o.layout == lay.name and o.role == r.name]
-            costs, powers = [], []
-            for o in ro:
-                k = o.k_full(r.rate_per_s)
-                if k is None:
-                    continue
-                k = max(k, problem.role_min_replicas(lay.name, r.name))
-                costs.append(k * o.price_usd_per_replica_hour)
-                powers.append(k * o.replica_power_w)
-            if costs and problem.split == "single":
-                min_cost += min(costs)
-                min_power += min(powers)
-        if problem.split == "single":
-            if problem.budget_usd_per_hour is not None and min_cost > problem.budget_usd_per_hour:
-                reasons.append(
-                    f"layout {lay.label!r}: the cheapest way to serve its pools costs "
-                    f"{min_cost:g} USD/h > budget {problem.budget_usd_per_hour:g} USD/h"
-                )
-            if problem.power_budget_w is not None and min_power > problem.power_budget_w:
-                reasons.append(
-                    f"layout {lay.label!r}: the least power to serve its pools is "
-                    f"{min_power:g} W > power budget {problem.power_budget_w:g} W"
-                )
-        else:
-            lb_cost, lb_power = _split_lower_bounds(problem, lay, opts)
-            if problem.budget_usd_per_hour is not None and lb_cost > problem.budget_usd_per_hour:
-                reasons.append(
-                    f"layout {lay.label!r}: serving its pools costs at least {lb_cost:g} USD/h "
-                    f"> budget {problem.budget_usd_per_hour:g} USD/h"
-                )
-            if problem.power_budget_w is not None and lb_power > problem.power_budget_w:
-                reasons.append(
-                    f"layout {lay.label!r}: serving its pools needs at least {lb_power:g} W "
-                    f"> power budget {problem.power_budget_w:g} W"
-                )
-    if problem.max_gpus and not reasons:
-        reasons.append(
-            "no layout fits the GPUs available ("
-            + ", ".join(f"{g}: {n}" for g, n in sorted(problem.max_gpus.items()))
-            + ") together with the other constraints"
-        )
-    capped = problem.budget_usd_per_hour is not None or problem.power_budget_w is not None
-    if not reasons and capped:
-        reasons.append("the budget and power caps together exclude every plan")
-    if not reasons and problem.forbidden:
-        reasons.append(f"all remaining plans are forbidden ({len(problem.forbidden)} forbidden)")
-    return tuple(reasons)
-
-
-def _split_lower_bounds(
-    problem: PlanningProblem, lay: Layout, opts: Sequence[CapacityOption]
-) -> tuple[float, float]:
-    """Lower bounds on cost and power of serving a layout with shared traffic.
-
-    Each type delivers at most ``max_k Lambda[k]/k`` req/s per replica, so a role needs at least
-    ``rate * min_j (price_j / best_rate_j)`` USD/h (and likewise for power).
-    """
-    cost = power = 0.0
-    for r in lay.roles:
-        if r.rate_per_s <= 0:
-            continue
-        ro = [o for o in opts if o.layout == lay.name and o.role == r.name]
-        c_best = p_best = math.inf
-        for o in ro:
-            arr = np.asarray(o.capacity_per_s[1:])
-            if arr.size == 0:
-                continue
-            per = float(np.max(arr / np.arange(1, arr.size + 1)))
-            if per <= 0:
-                continue
-            c_best = min(c_best, o.price_usd_per_replica_hour / per)
-            p_best = min(p_best, o.replica_power_w / per)
-        if math.isfinite(c_best):
-            cost += r.rate_per_s * c_best
-            power += r.rate_per_s * p_best
-    return cost, power
+# The records are re-exported: ``optfleet.formulation.problem`` keeps naming the whole input.
+__all__ = [
+    "CapacityOption",
+    "Layout",
+    "OptionKey",
+    "PlanEvaluation",
+    "PlanKey",
+    "PlanningProblem",
+    "ProblemChange",
+    "Role",
+    "SplitMode",
+    "plan_key",
+]

@@ -1,4 +1,4 @@
-"""Synthetic planning problems, a brute-force reference solver and a timing helper.
+"""Synthetic planning problems and a brute-force reference solver.
 
 These exist for tests, the conformance instances (``solvers/instances``) and the benchmark
 (``benchmarks/formulation.py``); the planner never uses them.
@@ -10,7 +10,10 @@ These exist for tests, the conformance instances (``solvers/instances``) and the
 * :func:`fleet_problem` - the benchmark grid: 3 GPU types x thresholds x gammas x 2 pools plus
   the one-pool layout, with realistic tables;
 * :func:`brute_force` - exact optimum by enumeration (layouts x per-role count vectors);
-* :func:`time_formulation` - build + solve timings for ``benchmarks/plan.py``.
+* :func:`write_conformance_instances` - the seed files of ``solvers/instances``.
+
+Nothing here solves: the build + solve timings of the benchmark grid (``time_formulation``) are
+in ``benchmarks/formulation.py``.
 
 Examples
 --------
@@ -23,7 +26,6 @@ True
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +33,10 @@ from typing import Any
 
 import numpy as np
 
-from optfleet.formulation.model import build_model, candidate_counts
-from optfleet.formulation.problem import CapacityOption, Layout, PlanningProblem, Role
+from optfleet.formulation.counts import candidate_counts
+from optfleet.formulation.model import write_mps
+from optfleet.formulation.problem import PlanningProblem
+from optfleet.formulation.records import CapacityOption, Layout, Role
 
 
 def _rng(seed: int | np.random.Generator | np.random.SeedSequence) -> np.random.Generator:
@@ -386,56 +390,6 @@ def fleet_problem(
     return PlanningProblem(tuple(layouts), tuple(options), split=split, **constraints)  # type: ignore[arg-type]
 
 
-def time_formulation(
-    problem: PlanningProblem,
-    backend: Any = "cbc",
-    options: Any = None,
-    max_counts_per_option: int | None = None,
-    prune: bool = True,
-) -> dict[str, Any]:
-    """Time building and solving one problem; returns a JSON-ready dict of figures.
-
-    Keys: ``build_s``, ``solve_s`` (the backend's wall time, including PuLP writing the model for
-    CBC), ``total_s``, ``variables``, ``binaries``, ``constraints``, ``nonzeros``,
-    ``termination``, ``solution``, ``cost_usd_per_hour``, ``gpus``, ``layout``, ``exact``.
-
-    Examples
-    --------
-    >>> from optfleet.formulation.synthetic import fleet_problem, time_formulation
-    >>> t = time_formulation(fleet_problem(n_thresholds=2, n_gammas=2))
-    >>> t["termination"]
-    'optimal'
-    """
-    from optfleet.backends import get_backend, get_solve_options
-
-    be = get_backend(backend)
-    opts = get_solve_options(options)
-    t0 = time.perf_counter()
-    model = build_model(problem, max_counts_per_option, prune=prune)
-    t1 = time.perf_counter()
-    result = be.solve(model.lp, model.variables, opts)
-    t2 = time.perf_counter()
-    sol = model.solution(result)
-    st = model.stats()
-    return {
-        "backend": be.name,
-        "build_s": t1 - t0,
-        "solve_s": t2 - t1,
-        "total_s": t2 - t0,
-        "variables": st.variables,
-        "binaries": st.binaries,
-        "constraints": st.constraints,
-        "nonzeros": st.nonzeros,
-        "termination": result.termination,
-        "solution": result.solution,
-        "gap": result.gap,
-        "cost_usd_per_hour": None if sol is None else sol.cost_usd_per_hour,
-        "gpus": None if sol is None else sol.gpus,
-        "layout": None if sol is None else sol.layout,
-        "exact": model.exact,
-    }
-
-
 def write_conformance_instances(
     folder: str | Path, seeds: Sequence[int] = (4, 5, 9), split: str = "split"
 ) -> list[dict[str, Any]]:
@@ -446,8 +400,6 @@ def write_conformance_instances(
     exported (unpruned) model.  Seeds whose problem is infeasible are skipped.
     """
     import json
-
-    from optfleet.formulation.model import write_mps
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -482,6 +434,5 @@ __all__ = [
     "fleet_problem",
     "random_problem",
     "synthetic_table",
-    "time_formulation",
     "write_conformance_instances",
 ]

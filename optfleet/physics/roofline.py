@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 from optfleet.errors import InputError, ModelDoesNotFitError
 from optfleet.physics.memory import (
     ACTIVATION_BYTES,
+    MemoryPlan,
     active_param_count,
     memory_plan,
 )
@@ -120,46 +121,11 @@ def computed_profile(
     eff = efficiency
     tp = serving.tensor_parallel_size
     plan = memory_plan(gpu, model, serving)
-
-    bw = gpu.memory_bandwidth_bytes_per_s * eff.bandwidth_fraction
     use_fp8 = serving.dtype == "fp8" and gpu.fp8_flop_per_s is not None
-    peak = gpu.fp8_flop_per_s if use_fp8 and gpu.fp8_flop_per_s else gpu.bf16_flop_per_s
-    flops = peak * eff.flop_fraction
     active = active_param_count(model)
-
-    c0 = eff.iteration_overhead_s
-    per_token = 0.0
-    if tp > 1:
-        n_allreduce = 2 * model.num_layers
-        link = gpu.interconnect_bandwidth_bytes_per_s * eff.interconnect_fraction
-        per_token = n_allreduce * 2.0 * (tp - 1) / tp * model.hidden_size * ACTIVATION_BYTES / link
-        c0 += n_allreduce * eff.allreduce_latency_s
-    iteration = IterationModel(
-        c0_s=c0,
-        per_token_s=per_token,
-        per_prefill_token_s=0.0,
-        mem_base_s=plan.weights_bytes_per_gpu / bw,
-        mem_per_ctx_token_s=plan.kv_bytes_per_token_per_gpu / bw,
-        compute_per_token_s=2.0 * active / tp / flops,
-    )
-
+    iteration = _roofline_iteration(gpu, model, tp, plan, eff, use_fp8, active)
     capacity = plan.kv_capacity_tokens
-    if serving.max_model_len is not None:
-        mpe = model.max_position_embeddings
-        if mpe is not None and serving.max_model_len > mpe:
-            raise InputError(
-                f"max_model_len {serving.max_model_len} exceeds {model.name}'s "
-                f"max_position_embeddings {mpe}"
-            )
-        if serving.max_model_len > capacity:
-            raise ModelDoesNotFitError(
-                f"max_model_len {serving.max_model_len} does not fit in the KV budget of "
-                f"{capacity} "
-                f"tokens of {model.name} on {tp} x {gpu.name}"
-            )
-        max_len = serving.max_model_len
-    else:
-        max_len = min(model.max_position_embeddings or capacity, capacity)
+    max_len = _max_model_len(gpu, model, serving, capacity)
 
     idle = gpu.idle_power_w if gpu.idle_power_w is not None else eff.idle_fraction * gpu.tdp_w
     return ReplicaProfile(
@@ -171,7 +137,7 @@ def computed_profile(
         kv_policy=serving.kv_policy,
         kv_capacity_tokens=capacity,
         max_num_seqs=serving.max_num_seqs,
-        max_model_len=int(max_len),
+        max_model_len=max_len,
         chunk_tokens=serving.chunked_prefill_tokens,
         iteration=iteration,
         idle_w=float(min(idle, gpu.tdp_w)),
@@ -194,3 +160,54 @@ def computed_profile(
             "active_params": active,
         },
     )
+
+
+def _roofline_iteration(
+    gpu: GPUSpec,
+    model: ModelSpec,
+    tp: int,
+    plan: MemoryPlan,
+    eff: Efficiency,
+    use_fp8: bool,
+    active: float,
+) -> IterationModel:
+    """The iteration-time model: roofline terms plus the tensor-parallel all-reduces."""
+    bw = gpu.memory_bandwidth_bytes_per_s * eff.bandwidth_fraction
+    peak = gpu.fp8_flop_per_s if use_fp8 and gpu.fp8_flop_per_s else gpu.bf16_flop_per_s
+    flops = peak * eff.flop_fraction
+
+    c0 = eff.iteration_overhead_s
+    per_token = 0.0
+    if tp > 1:
+        n_allreduce = 2 * model.num_layers
+        link = gpu.interconnect_bandwidth_bytes_per_s * eff.interconnect_fraction
+        per_token = n_allreduce * 2.0 * (tp - 1) / tp * model.hidden_size * ACTIVATION_BYTES / link
+        c0 += n_allreduce * eff.allreduce_latency_s
+    return IterationModel(
+        c0_s=c0,
+        per_token_s=per_token,
+        per_prefill_token_s=0.0,
+        mem_base_s=plan.weights_bytes_per_gpu / bw,
+        mem_per_ctx_token_s=plan.kv_bytes_per_token_per_gpu / bw,
+        compute_per_token_s=2.0 * active / tp / flops,
+    )
+
+
+def _max_model_len(gpu: GPUSpec, model: ModelSpec, serving: ServingConfig, capacity: int) -> int:
+    """``serving.max_model_len`` (checked against the model and the KV capacity), else the
+    model's ``max_position_embeddings`` capped by the capacity."""
+    if serving.max_model_len is not None:
+        mpe = model.max_position_embeddings
+        if mpe is not None and serving.max_model_len > mpe:
+            raise InputError(
+                f"max_model_len {serving.max_model_len} exceeds {model.name}'s "
+                f"max_position_embeddings {mpe}"
+            )
+        if serving.max_model_len > capacity:
+            raise ModelDoesNotFitError(
+                f"max_model_len {serving.max_model_len} does not fit in the KV budget of "
+                f"{capacity} "
+                f"tokens of {model.name} on {serving.tensor_parallel_size} x {gpu.name}"
+            )
+        return int(serving.max_model_len)
+    return int(min(model.max_position_embeddings or capacity, capacity))

@@ -54,6 +54,7 @@ from optfleet.planning.sizing import (
     pool_service,
     size_layout,
     size_pool,
+    size_scenario,
 )
 from optfleet.planning.tables import MAX_COMBINED_LAYOUTS, PlanningTables
 from optfleet.planning.tabulate import tabulate
@@ -104,6 +105,7 @@ __all__ = [
     "simulate_plan",
     "size_layout",
     "size_pool",
+    "size_scenario",
     "tabulate",
     "verify_plan",
 ]

@@ -250,3 +250,20 @@ def size_layout(
     demands = ctx.demands(threshold_tokens, gamma)
     pools = tuple(size_pool(profile, d, rate, sc.slo, ctx.preset, gpu=gpu) for d in demands)
     return LayoutSizing(gpu, threshold_tokens, gamma, pools, rejected_share(demands))
+
+
+def size_scenario(
+    scenario: Any, gpu: str, threshold_tokens: int | None = None, gamma: float = 1.0
+) -> LayoutSizing:
+    """:func:`size_layout` of one layout of ``scenario`` on one GPU type (``optfleet size``).
+
+    Examples
+    --------
+    >>> from optfleet.scenario import Scenario
+    >>> s = Scenario(workload={"kind": "cdf", "name": "lmsys"}, preset="fleet-sim",
+    ...              gpus=("A100",))
+    >>> size_scenario(s, "A100", 4096).gpus
+    8
+    """
+    return size_layout(PoolContext.from_scenario(scenario), gpu, threshold_tokens, gamma)
+

@@ -8,13 +8,7 @@ Examples
 0.40918
 """
 
-from optfleet.queueing.capacity import (
-    Criterion,
-    capacity_table,
-    capacity_tables,
-    meets_slo,
-    min_replicas,
-)
+from optfleet.queueing.capacity import Criterion, capacity_table, capacity_tables
 from optfleet.queueing.erlang import (
     erlang_b,
     erlang_c,
@@ -32,6 +26,7 @@ from optfleet.queueing.mgc import (
     ttft_quantile_s,
     ttft_tail_prob,
 )
+from optfleet.queueing.sizing import meets_slo, min_replicas
 
 __all__ = [
     "SCV_FLOOR",

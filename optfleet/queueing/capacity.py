@@ -1,4 +1,4 @@
-"""Sizing pools and building capacity tables.
+"""Pool criteria and capacity tables.
 
 A *replica* has ``s`` servers (slots), per-server mean service time ``E[S]`` (``mu = 1/E[S]``)
 and service-time SCV ``cs2``; ``k`` replicas form an M/G/c queue with ``c = k s`` servers.  A
@@ -22,15 +22,8 @@ Both also require ``lam <= util_cap * c * mu`` (and ``lam < c mu`` strictly), an
 ``headroom_replicas = h > 0``, ``lam <= (k - h) s mu``: at least ``h`` replicas above the
 offered load (the reference planner starts its search at ``ceil(lam / (s mu)) + 1``).
 
-Prefill distribution.  ``L(theta)`` is evaluated from a table built once per criterion: the
-gaps ``g = slo - x`` of the prefill values ``x <= slo`` are merged exactly (``np.unique``); only
-if more than ``max_prefill_points`` distinct gaps remain are they rounded **down** (prefill up)
-to a grid of that many cells on ``[0, slo]``, which can only over-state the tail.  On a geometric
-grid ``theta_j`` (ratio 1.2) we store ``M_jm = sum_i p_i g_i^m exp(-theta_j g_i)``, ``m <= 10``,
-and evaluate ``L(theta) <= sum_m (-(theta - theta_j))^m / m! M_jm`` for ``theta_j <= theta``.
-Truncating ``exp(-y)`` after an even power over-estimates it, so this is an upper bound
-(conservative) and its error is below ``3e-9`` (absolute, in probability) — far under any
-meaningful ``1 - q``.  An evaluation then costs a dozen flops whatever the support size.
+Prefill distribution.  ``L(theta)`` is evaluated, as a conservative upper bound, from a table
+built once per criterion (:class:`optfleet.queueing.tail.GapTable`).
 
 Capacity tables.  ``Lambda[k]`` is the largest rate ``k`` replicas serve within the criterion.
 ``G(lam) = ln C + ln L(theta) - ln eps`` is solved for all ``k`` at once by a safeguarded
@@ -39,15 +32,14 @@ starting points come from solving ~50 geometrically spaced ``k`` first and inter
 ``ln(1 - rho*)`` in ``ln k`` (PCHIP), so most ``k`` need three evaluations of Erlang C.  Every
 returned ``Lambda[k]`` was evaluated feasible, and lies within a relative ``rtol`` (``1e-9``) of
 the boundary.  :func:`capacity_tables` builds many tables, optionally on several threads (the
-special functions release the GIL).
+special functions release the GIL).  Pool sizing (:func:`~optfleet.queueing.sizing.min_replicas`,
+:func:`~optfleet.queueing.sizing.meets_slo`) is in :mod:`optfleet.queueing.sizing`.
 
 Examples
 --------
->>> from optfleet.queueing.capacity import Criterion, capacity_table, min_replicas
+>>> from optfleet.queueing.capacity import Criterion, capacity_table
 >>> crit = Criterion(servers_per_replica=1, mean_service_s=1.0, scv=1.0, slo_s=2.0,
 ...                  method="ttft-tail", q=0.99, prefill_s=[0.0], prefill_prob=[1.0])
->>> min_replicas(5.0, crit)
-7
 >>> table = capacity_table(8, crit)
 >>> bool(table[6] < 5.0 <= table[7])
 True
@@ -65,20 +57,17 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.interpolate import PchipInterpolator
 
-from optfleet._search import smallest_true
-from optfleet.errors import InfeasibleError, InputError
-from optfleet.queueing.erlang import _erlang_b_c
-from optfleet.queueing.mgc import SCV_FLOOR, _check_prefill, _mgc_factor
+from optfleet.errors import InputError
+from optfleet.queueing.erlang import erlang_b_c
+from optfleet.queueing.mgc import SCV_FLOOR, mgc_factor
+from optfleet.queueing.tail import GapTable
+from optfleet.queueing.validation import check_prefill
 
 FloatArray = NDArray[np.float64]
 Method = Literal["ttft-tail", "fleet-sim"]
 
 #: Stability margin: even with ``util_cap = 1`` a pool must have ``lam < c mu``.
-_STABILITY = 1.0 - 1e-9
-#: Geometric ratio of the ``theta`` grid and Taylor order (even: upper bound) of ``L(theta)``.
-_GRID_RATIO = 1.2
-_ORDER = 10
-_FACT = np.array([math.factorial(m) for m in range(_ORDER + 1)], dtype=np.float64)
+STABILITY_CAP = 1.0 - 1e-9
 
 
 @dataclass(frozen=True)
@@ -128,11 +117,7 @@ class Criterion:
     headroom_replicas: int = 0
     _above: float = field(init=False, repr=False, compare=False)
     _log_eps: float = field(init=False, repr=False, compare=False)
-    _p0: float = field(init=False, repr=False, compare=False)
-    _gmax: float = field(init=False, repr=False, compare=False)
-    _theta1: float = field(init=False, repr=False, compare=False)
-    _coef: FloatArray = field(init=False, repr=False, compare=False)
-    _coef_t: FloatArray = field(init=False, repr=False, compare=False)
+    _gaps: GapTable | None = field(init=False, repr=False, compare=False)  # None: fleet-sim
 
     def __post_init__(self) -> None:
         s = self.servers_per_replica
@@ -161,47 +146,20 @@ class Criterion:
         object.__setattr__(self, "headroom_replicas", int(h))
         object.__setattr__(self, "servers_per_replica", int(s))
         slo = float(self.slo_s)
-        coef = np.zeros((1, _ORDER + 1))
-        p0, gmax, theta1 = 0.0, slo, 1.0
+        gaps = None
         if self.method == "fleet-sim":
             above, eps = 0.0, 0.01
         else:
             if self.prefill_s is None or self.prefill_prob is None:
                 x, p = np.zeros(1), np.ones(1)
             else:
-                x, p = _check_prefill(self.prefill_s, self.prefill_prob)
+                x, p = check_prefill(self.prefill_s, self.prefill_prob)
             above = float(p[x > slo].sum())
             eps = (1.0 - self.q) - above
-            keep = (x <= slo) & (p > 0)
-            g, pg = slo - x[keep], p[keep]
-            g = np.where(g < 1e-12 * slo, 0.0, g)  # rounds prefill up: conservative
-            g, inv = np.unique(g, return_inverse=True)
-            pg = np.bincount(inv, weights=pg, minlength=g.size)
-            if g.size > m:  # round gaps down (prefill up) to a grid: conservative
-                cells = np.floor(g / (slo / m)).astype(np.int64)
-                pg = np.bincount(cells, weights=pg)
-                g = np.arange(pg.size) * (slo / m)
-                nz = pg > 0
-                g, pg = g[nz], pg[nz]
-            p0 = float(pg[g == 0].sum())
-            pos = g > 0
-            g, pg = g[pos], pg[pos]
-            if g.size:
-                gmax = float(g.max())
-                theta1 = 0.05 / gmax
-                top = 50.0 / float(g.min())
-                n_geo = 1 + math.ceil(math.log(max(top / theta1, 1.0)) / math.log(_GRID_RATIO))
-                grid = np.concatenate(([0.0], theta1 * _GRID_RATIO ** np.arange(n_geo)))
-                u = g / gmax
-                powers = pg[:, None] * u[:, None] ** np.arange(_ORDER + 1)
-                coef = (np.exp(-grid[:, None] * g[None, :]) @ powers) / _FACT
+            gaps = GapTable.from_prefill(slo, x, p, m)
         object.__setattr__(self, "_above", above)
         object.__setattr__(self, "_log_eps", math.log(eps) if eps > 1e-15 else -math.inf)
-        object.__setattr__(self, "_p0", p0)
-        object.__setattr__(self, "_gmax", gmax)
-        object.__setattr__(self, "_theta1", theta1)
-        object.__setattr__(self, "_coef", coef)
-        object.__setattr__(self, "_coef_t", np.ascontiguousarray(coef.T))
+        object.__setattr__(self, "_gaps", gaps)
 
     @property
     def mu_per_s(self) -> float:
@@ -222,41 +180,16 @@ class Criterion:
         """Rate ceiling of ``k`` replicas from stability, the utilisation cap and the headroom."""
         kk = np.asarray(k, dtype=np.float64)
         per = self.servers_per_replica * self.mu_per_s
-        top = kk * per * min(self.util_cap, _STABILITY)
+        top = kk * per * min(self.util_cap, STABILITY_CAP)
         if self.headroom_replicas:
             top = np.minimum(top, np.maximum(kk - self.headroom_replicas, 0.0) * per)
         return top
 
     def _log_l(self, theta: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """``(ln L(theta), d ln L / d theta)``; an upper bound on ``L`` (module docstring)."""
-        if self.method == "fleet-sim":
+        """``(ln L(theta), d ln L / d theta)``; an upper bound on ``L`` (:mod:`.tail`)."""
+        if self._gaps is None:  # fleet-sim: L(theta) = exp(-theta slo)
             return -theta * float(self.slo_s), np.full(theta.shape, -float(self.slo_s))
-        coef = self._coef
-        n_grid = coef.shape[0]
-        if n_grid == 1:  # all prefill mass at the SLO (or nothing below it)
-            with np.errstate(divide="ignore"):
-                return np.full(
-                    theta.shape, math.log(self._p0) if self._p0 > 0 else -math.inf
-                ), np.zeros(theta.shape)
-        t1 = self._theta1
-        j = np.floor(np.log(np.maximum(theta, t1) / t1) * (1.0 / math.log(_GRID_RATIO))) + 1.0
-        j = np.where(theta < t1, 0.0, np.minimum(j, n_grid - 1))
-        ji = j.astype(np.intp)
-        base = np.where(ji == 0, 0.0, t1 * _GRID_RATIO ** (j - 1.0))
-        # beyond the grid: L(theta_top) >= L(theta)
-        y = np.where(ji == n_grid - 1, 0.0, np.minimum(base - theta, 0.0) * self._gmax)
-        rows = self._coef_t[:, ji]
-        s = rows[_ORDER].copy()
-        ds = _ORDER * rows[_ORDER]
-        for mm in range(_ORDER - 1, 0, -1):
-            s *= y
-            s += rows[mm]
-            ds *= y
-            ds += mm * rows[mm]
-        s *= y
-        s += rows[0]
-        lval = self._p0 + np.maximum(s, 0.0)
-        return np.log(lval), np.where(lval > 0, (-self._gmax) * ds / lval, 0.0)
+        return self._gaps.log_l(theta)
 
     def _g(self, k: FloatArray, lam: FloatArray) -> tuple[FloatArray, FloatArray]:
         """``(G, dG/dlam)``: ``G <= 0`` iff the objective (not the cap) is met; no checks."""
@@ -268,7 +201,7 @@ class Criterion:
         a = np.where(ok, lam / mu, 0.5)
         rho = a / cs
         with np.errstate(all="ignore"):
-            b, cc = _erlang_b_c(cs, a)
+            b, cc = erlang_b_c(cs, a)
             log_c = np.log(cc)
             dlog_b = cs / a - 1.0 + b
             d = (1.0 - rho) + rho * b
@@ -278,7 +211,7 @@ class Criterion:
                 f = np.full(c.shape, 0.5 * (1.0 + max(self.scv, SCV_FLOOR)))
                 df = np.zeros(c.shape)
             else:
-                f, df = _mgc_factor(cs, rho, self.scv)
+                f, df = mgc_factor(cs, rho, self.scv)
             gp = np.where(ok, gap, 1.0)
             theta = gp / f
             dtheta = -1.0 / f - gp * df / (f * f * cs * mu)
@@ -379,7 +312,7 @@ class Criterion:
         return self._solve(k, -np.expm1(y) * cmu, rtol)
 
 
-def _criterion(
+def as_criterion(
     crit: Criterion | None,
     servers_per_replica: int | None,
     mean_service_s: float | None,
@@ -387,6 +320,8 @@ def _criterion(
     slo_s: float | None,
     **kw: object,
 ) -> Criterion:
+    """``crit`` itself if given (it must be a :class:`Criterion`), else one built from the fields
+    and ``kw`` (the keyword form of :func:`capacity_table` and :mod:`optfleet.queueing.sizing`)."""
     if crit is not None:
         if not isinstance(crit, Criterion):
             raise InputError(f"criterion must be a Criterion, got {type(crit).__name__}")
@@ -400,95 +335,6 @@ def _criterion(
         slo_s=slo_s,  # type: ignore[arg-type]
         **kw,  # type: ignore[arg-type]
     )
-
-
-def _infeasible_message(crit: Criterion) -> str:
-    return (
-        f"{crit.prefill_tail:.4%} of requests have a prefill time above the SLO of "
-        f"{crit.slo_s:g} s, at least the {1 - crit.q:.4%} the P{crit.q * 100:g} allows, "
-        "whatever the number of replicas"
-    )
-
-
-def meets_slo(
-    k: ArrayLike,
-    lam_per_s: ArrayLike,
-    criterion: Criterion | None = None,
-    *,
-    servers_per_replica: int | None = None,
-    mean_service_s: float | None = None,
-    scv: float | None = None,
-    slo_s: float | None = None,
-    **kw: object,
-) -> NDArray[np.bool_]:
-    """Whether ``k`` replicas serve ``lam_per_s`` within the criterion (broadcast, vectorised).
-
-    Examples
-    --------
-    >>> meets_slo([6, 7], 5.0, servers_per_replica=1, mean_service_s=1.0, scv=1.0, slo_s=2.0)
-    array([False,  True])
-    """
-    crit = _criterion(criterion, servers_per_replica, mean_service_s, scv, slo_s, **kw)
-    kk = np.asarray(k, dtype=np.float64)
-    lam = np.asarray(lam_per_s, dtype=np.float64)
-    if np.any(~np.isfinite(kk) | (kk < 0) | (kk != np.floor(kk))):
-        raise InputError(f"replica counts k must be integers >= 0, got {k!r}")
-    if np.any(~np.isfinite(lam) | (lam < 0)):
-        raise InputError(f"arrival rate must be finite and non-negative, got {lam_per_s!r}")
-    return crit.meets(kk, lam)
-
-
-def min_replicas(
-    lam_per_s: float,
-    criterion: Criterion | None = None,
-    *,
-    servers_per_replica: int | None = None,
-    mean_service_s: float | None = None,
-    scv: float | None = None,
-    slo_s: float | None = None,
-    k_max: int = 10**6,
-    **kw: object,
-) -> int:
-    """The fewest replicas that serve ``lam_per_s`` within the criterion (0 for no load).
-
-    Give a :class:`Criterion` or its fields as keywords.  Monotone: more load or a tighter SLO
-    never needs fewer replicas.
-
-    Raises
-    ------
-    InfeasibleError
-        If no number of replicas can (the prefill alone breaks the SLO tail — detected before
-        any search), or more than ``k_max`` would be needed.
-
-    Examples
-    --------
-    >>> min_replicas(5.0, servers_per_replica=1, mean_service_s=1.0, scv=1.0, slo_s=2.0)
-    7
-    """
-    crit = _criterion(criterion, servers_per_replica, mean_service_s, scv, slo_s, **kw)
-    lam = float(lam_per_s)
-    if not math.isfinite(lam) or lam < 0:
-        raise InputError(f"arrival rate must be a finite non-negative number, got {lam_per_s!r}")
-    if isinstance(k_max, bool) or not isinstance(k_max, int | np.integer) or k_max < 1:
-        raise InputError(f"k_max must be an integer >= 1, got {k_max!r}")
-    if lam == 0:
-        return 0
-    if not crit.feasible_at_zero_load:
-        raise InfeasibleError(_infeasible_message(crit))
-    per = crit.servers_per_replica * crit.mu_per_s * min(crit.util_cap, _STABILITY)
-    lo = max(1, math.ceil(lam / per * (1 - 1e-12)))
-    while lam > float(crit.max_rate(lo)):
-        lo += 1
-    if lo > k_max:
-        raise InfeasibleError(f"more than {k_max} replicas would be needed for {lam:g} req/s")
-
-    def ok(n: int) -> bool:
-        return bool(crit.meets(n, lam))
-
-    n = smallest_true(ok, lo, int(k_max))
-    if n is None:
-        raise InfeasibleError(f"more than {k_max} replicas would be needed for {lam:g} req/s")
-    return n
 
 
 def _check_k_max(k_max: int) -> int:
@@ -526,7 +372,7 @@ def capacity_table(
     >>> t.round(4).tolist()
     [0.0, 0.0649, 0.6354, 1.4534]
     """
-    crit = _criterion(criterion, servers_per_replica, mean_service_s, scv, slo_s, **kw)
+    crit = as_criterion(criterion, servers_per_replica, mean_service_s, scv, slo_s, **kw)
     k_max = _check_k_max(k_max)
     out = np.zeros(k_max + 1)
     out[1:] = np.maximum.accumulate(crit._table_raw(k_max, _check_rtol(rtol)))
@@ -570,4 +416,4 @@ def capacity_tables(
     return out
 
 
-__all__ = ["Criterion", "capacity_table", "capacity_tables", "meets_slo", "min_replicas"]
+__all__ = ["STABILITY_CAP", "Criterion", "as_criterion", "capacity_table", "capacity_tables"]

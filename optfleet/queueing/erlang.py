@@ -26,33 +26,11 @@ from numpy.typing import ArrayLike, NDArray
 from scipy import special
 
 from optfleet.errors import InputError
+from optfleet.queueing.validation import check_nonnegative, check_servers, first_bad
 
 FloatArray = NDArray[np.float64]
 
 _STIRLING_MIN_C = 20.0
-
-
-def _check(name: str, x: ArrayLike, *, positive: bool = False) -> FloatArray:
-    a = np.asarray(x, dtype=np.float64)
-    if np.any(np.isnan(a)):
-        raise InputError(f"{name} must not be NaN, got {_first(a, np.isnan(a))}")
-    if positive and np.any(a <= 0):
-        raise InputError(f"{name} must be positive, got {_first(a, a <= 0)}")
-    if np.any(a < 0):
-        raise InputError(f"{name} must be non-negative, got {_first(a, a < 0)}")
-    return a
-
-
-def _first(a: FloatArray, bad: NDArray[np.bool_]) -> float:
-    return float(np.asarray(a)[np.asarray(bad)].flat[0]) if np.ndim(a) else float(a)
-
-
-def _check_servers(c: ArrayLike) -> FloatArray:
-    arr = np.asarray(c, dtype=np.float64)
-    bad = np.isnan(arr) | (arr < 1) | (arr != np.floor(arr))
-    if np.any(bad):
-        raise InputError(f"the number of servers c must be an integer >= 1, got {_first(arr, bad)}")
-    return arr
 
 
 def _log_poisson_pmf_at_c(c: FloatArray, a: FloatArray) -> FloatArray:
@@ -96,8 +74,8 @@ def erlang_b(c: ArrayLike, a: ArrayLike) -> FloatArray:
     >>> round(float(erlang_b(1, 1.0)), 12)
     0.5
     """
-    cc = _check_servers(c)
-    aa = _check("offered load a", a)
+    cc = check_servers(c)
+    aa = check_nonnegative("offered load a", a)
     cc, aa = np.broadcast_arrays(cc, aa)
     return _erlang_b(cc, aa)
 
@@ -129,13 +107,13 @@ def erlang_c(c: ArrayLike, a: ArrayLike) -> FloatArray:
     >>> round(float(erlang_c(100, 90.0)), 6)
     0.21694
     """
-    cc = _check_servers(c)
-    aa = _check("offered load a", a)
+    cc = check_servers(c)
+    aa = check_nonnegative("offered load a", a)
     cc, aa = np.broadcast_arrays(cc, aa)
-    return _erlang_b_c(cc, aa)[1]
+    return erlang_b_c(cc, aa)[1]
 
 
-def _erlang_b_c(cc: FloatArray, aa: FloatArray) -> tuple[FloatArray, FloatArray]:
+def erlang_b_c(cc: FloatArray, aa: FloatArray) -> tuple[FloatArray, FloatArray]:
     """(Erlang B, Erlang C) without input checks; C = 1 where ``a >= c``."""
     stable = aa < cc
     b = _erlang_b(cc, np.where(stable, aa, 0.0))
@@ -147,8 +125,8 @@ def _erlang_b_c(cc: FloatArray, aa: FloatArray) -> tuple[FloatArray, FloatArray]
 
 def mmc_prob_wait(c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike) -> FloatArray:
     """``P(wait > 0)`` in M/M/c (= Erlang C with ``a = lam / mu``)."""
-    lam = _check("lam_per_s", lam_per_s)
-    mu = _check("mu_per_s", mu_per_s, positive=True)
+    lam = check_nonnegative("lam_per_s", lam_per_s)
+    mu = check_nonnegative("mu_per_s", mu_per_s, positive=True)
     return erlang_c(c, lam / mu)
 
 
@@ -161,9 +139,9 @@ def mmc_mean_wait_s(c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike) -> 
     >>> round(0.1 * w, 3), round(w + 1 / 0.05, 2)
     (0.889, 28.89)
     """
-    cc = _check_servers(c)
-    lam = _check("lam_per_s", lam_per_s)
-    mu = _check("mu_per_s", mu_per_s, positive=True)
+    cc = check_servers(c)
+    lam = check_nonnegative("lam_per_s", lam_per_s)
+    mu = check_nonnegative("mu_per_s", mu_per_s, positive=True)
     cc, lam, mu = np.broadcast_arrays(cc, lam, mu)
     gap = cc * mu - lam
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -178,9 +156,9 @@ def mmc_wait_tail(
     t = np.asarray(t_s, dtype=np.float64)
     if np.any(np.isnan(t)):
         raise InputError("t_s must not be NaN, got nan")
-    cc = _check_servers(c)
-    lam = _check("lam_per_s", lam_per_s)
-    mu = _check("mu_per_s", mu_per_s, positive=True)
+    cc = check_servers(c)
+    lam = check_nonnegative("lam_per_s", lam_per_s)
+    mu = check_nonnegative("mu_per_s", mu_per_s, positive=True)
     t, cc, lam, mu = np.broadcast_arrays(t, cc, lam, mu)
     gap = cc * mu - lam
     C = erlang_c(cc, lam / mu)
@@ -195,11 +173,12 @@ def mmc_wait_quantile_s(
 ) -> FloatArray:
     """The ``q``-quantile of the M/M/c wait: ``max(0, ln(C / (1 - q)) / (c mu - lam))``."""
     qq = np.asarray(q, dtype=np.float64)
-    if np.any(~((qq > 0) & (qq < 1))):
-        raise InputError(f"quantile q must be in (0, 1), got {_first(qq, ~((qq > 0) & (qq < 1)))}")
-    cc = _check_servers(c)
-    lam = _check("lam_per_s", lam_per_s)
-    mu = _check("mu_per_s", mu_per_s, positive=True)
+    outside = ~((qq > 0) & (qq < 1))
+    if np.any(outside):
+        raise InputError(f"quantile q must be in (0, 1), got {first_bad(qq, outside)}")
+    cc = check_servers(c)
+    lam = check_nonnegative("lam_per_s", lam_per_s)
+    mu = check_nonnegative("mu_per_s", mu_per_s, positive=True)
     qq, cc, lam, mu = np.broadcast_arrays(qq, cc, lam, mu)
     gap = cc * mu - lam
     C = erlang_c(cc, lam / mu)

@@ -40,7 +40,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from optfleet.errors import InputError
-from optfleet.queueing.erlang import _check, _check_servers, erlang_c, mmc_mean_wait_s
+from optfleet.queueing.erlang import erlang_c, mmc_mean_wait_s
+from optfleet.queueing.validation import check_nonnegative, check_prefill, check_servers
 
 FloatArray = NDArray[np.float64]
 
@@ -57,10 +58,10 @@ def fleet_sim_p99_wait_s(
     >>> round(float(fleet_sim_p99_wait_s(14, 10.0, 1.0, 1.0)), 6)  # ln(17.4)/(2*4/2)
     0.714307
     """
-    cc = _check_servers(c)
-    lam = _check("lam_per_s", lam_per_s)
-    mu = _check("mu_per_s", mu_per_s, positive=True)
-    cv2 = np.maximum(_check("scv", scv), SCV_FLOOR)
+    cc = check_servers(c)
+    lam = check_nonnegative("lam_per_s", lam_per_s)
+    mu = check_nonnegative("mu_per_s", mu_per_s, positive=True)
+    cv2 = np.maximum(check_nonnegative("scv", scv), SCV_FLOOR)
     cc, lam, mu, cv2 = np.broadcast_arrays(cc, lam, mu, cv2)
     gap = cc * mu - lam
     C = erlang_c(cc, lam / mu)
@@ -74,18 +75,18 @@ def mgc_mean_wait_s(
     c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike, scv: ArrayLike
 ) -> FloatArray:
     """Mean queueing delay of M/G/c (Allen–Cunneen with the Cosmetatos correction below cs2 = 1)."""
-    cc = _check_servers(c)
-    lam = _check("lam_per_s", lam_per_s)
-    mu = _check("mu_per_s", mu_per_s, positive=True)
-    cs2 = _check("scv", scv)
+    cc = check_servers(c)
+    lam = check_nonnegative("lam_per_s", lam_per_s)
+    mu = check_nonnegative("mu_per_s", mu_per_s, positive=True)
+    cs2 = check_nonnegative("scv", scv)
     cc, lam, mu, cs2 = np.broadcast_arrays(cc, lam, mu, cs2)
     w_mm = mmc_mean_wait_s(cc, lam, mu)
     rho = np.minimum(lam / (cc * mu), 1.0)
-    out = _mgc_factor(cc, rho, cs2)[0] * w_mm
+    out = mgc_factor(cc, rho, cs2)[0] * w_mm
     return np.where(np.isfinite(w_mm), out, np.inf)
 
 
-def _mgc_factor(c: ArrayLike, rho: ArrayLike, scv: ArrayLike) -> tuple[FloatArray, FloatArray]:
+def mgc_factor(c: ArrayLike, rho: ArrayLike, scv: ArrayLike) -> tuple[FloatArray, FloatArray]:
     """``(f, df/drho)`` with ``E[Wq](M/G/c) = f E[Wq](M/M/c)`` (no input checks).
 
     ``f = (1 + cs2) / 2`` for ``cs2 >= 1`` (Allen–Cunneen); for ``cs2 < 1``
@@ -118,7 +119,7 @@ def _decay(
     gap = c * mu - lam
     stable = gap > 0
     C = erlang_c(c, np.where(stable, lam / mu, 0.0))
-    f = _mgc_factor(c, np.where(stable, lam / (c * mu), 0.0), scv)[0]
+    f = mgc_factor(c, np.where(stable, lam / (c * mu), 0.0), scv)[0]
     theta = np.where(stable, np.maximum(gap, 0.0) / f, 0.0)
     C = np.where(stable, C, 1.0)
     return C, theta
@@ -131,10 +132,10 @@ def mgc_wait_tail(
     t = np.asarray(t_s, dtype=np.float64)
     if np.any(np.isnan(t)):
         raise InputError("t_s must not be NaN, got nan")
-    cc = _check_servers(c)
-    lam = _check("lam_per_s", lam_per_s)
-    mu = _check("mu_per_s", mu_per_s, positive=True)
-    cs2 = _check("scv", scv)
+    cc = check_servers(c)
+    lam = check_nonnegative("lam_per_s", lam_per_s)
+    mu = check_nonnegative("mu_per_s", mu_per_s, positive=True)
+    cs2 = check_nonnegative("scv", scv)
     t, cc, lam, mu, cs2 = np.broadcast_arrays(t, cc, lam, mu, cs2)
     C, theta = _decay(cc, lam, mu, cs2)
     with np.errstate(invalid="ignore", over="ignore"):
@@ -150,36 +151,16 @@ def mgc_wait_quantile_s(
     qq = np.asarray(q, dtype=np.float64)
     if np.any(~((qq > 0) & (qq < 1))):
         raise InputError(f"quantile q must be in (0, 1), got {q!r}")
-    cc = _check_servers(c)
-    lam = _check("lam_per_s", lam_per_s)
-    mu = _check("mu_per_s", mu_per_s, positive=True)
-    cs2 = _check("scv", scv)
+    cc = check_servers(c)
+    lam = check_nonnegative("lam_per_s", lam_per_s)
+    mu = check_nonnegative("mu_per_s", mu_per_s, positive=True)
+    cs2 = check_nonnegative("scv", scv)
     qq, cc, lam, mu, cs2 = np.broadcast_arrays(qq, cc, lam, mu, cs2)
     C, theta = _decay(cc, lam, mu, cs2)
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.log(C / (1.0 - qq)) / theta
     out = np.where(C > 1.0 - qq, out, 0.0)
     return np.where(theta > 0, out, np.inf)
-
-
-def _check_prefill(prefill_s: ArrayLike, prefill_prob: ArrayLike) -> tuple[FloatArray, FloatArray]:
-    x = np.atleast_1d(np.asarray(prefill_s, dtype=np.float64))
-    p = np.atleast_1d(np.asarray(prefill_prob, dtype=np.float64))
-    if x.shape != p.shape or x.ndim != 1 or x.size == 0:
-        raise InputError(
-            "prefill_s and prefill_prob must be 1-D arrays of equal, non-zero length, "
-            f"got shapes {x.shape} and {p.shape}"
-        )
-    if not (np.all(np.isfinite(x)) and np.all(np.isfinite(p))):
-        raise InputError("prefill_s and prefill_prob must be finite, got a NaN or inf")
-    if np.any(x < 0) or np.any(p < 0):
-        raise InputError(
-            f"prefill_s and prefill_prob must be non-negative, got {min(x.min(), p.min())!r}"
-        )
-    total = p.sum()
-    if not total > 0:
-        raise InputError(f"prefill_prob must have a positive sum, got {total!r}")
-    return x, p / total
 
 
 def ttft_tail_prob(
@@ -200,14 +181,14 @@ def ttft_tail_prob(
     >>> float(ttft_tail_prob(0.5, 10, 1e-9, 1.0, 1.0, [0.1, 0.6], [0.99, 0.01]))  # no waiting
     0.01
     """
-    x, p = _check_prefill(prefill_s, prefill_prob)
+    x, p = check_prefill(prefill_s, prefill_prob)
     t = float(t_s)
     if t != t:  # NaN would silently give a zero tail
         raise InputError("t_s must not be NaN, got nan")
-    cc = _check_servers(c)
-    lam = _check("lam_per_s", lam_per_s)
-    mu = _check("mu_per_s", mu_per_s, positive=True)
-    cs2 = _check("scv", scv)
+    cc = check_servers(c)
+    lam = check_nonnegative("lam_per_s", lam_per_s)
+    mu = check_nonnegative("mu_per_s", mu_per_s, positive=True)
+    cs2 = check_nonnegative("scv", scv)
     cc, lam, mu, cs2 = np.broadcast_arrays(cc, lam, mu, cs2)
     C, theta = _decay(cc, lam, mu, cs2)
     return _tail_from_decay(t, C, theta, x, p)
@@ -249,11 +230,11 @@ def ttft_quantile_s(
     """
     if not 0 < q < 1:
         raise InputError(f"quantile q must be in (0, 1), got {q!r}")
-    x, p = _check_prefill(prefill_s, prefill_prob)
-    cc = _check_servers(c)
-    lam = _check("lam_per_s", lam_per_s)
-    mu = _check("mu_per_s", mu_per_s, positive=True)
-    cs2 = _check("scv", scv)
+    x, p = check_prefill(prefill_s, prefill_prob)
+    cc = check_servers(c)
+    lam = check_nonnegative("lam_per_s", lam_per_s)
+    mu = check_nonnegative("mu_per_s", mu_per_s, positive=True)
+    cs2 = check_nonnegative("scv", scv)
     C, theta = _decay(cc, lam, mu, cs2)
     if not np.isfinite(mgc_mean_wait_s(cc, lam, mu, cs2)):
         return float("inf")

@@ -199,6 +199,44 @@ def simulate_fleet(
     )
 
 
+def load_fleet_spec(path: str | Path) -> Any:
+    """The :class:`optfleet.sim.FleetSpec` of a fleet file: its pools, profiles resolved per its
+    preset (see :func:`build_simulation`).
+
+    Examples
+    --------
+    >>> from optfleet._data import data_path
+    >>> load_fleet_spec(data_path("examples", "agent_heavy_two_pools.fleet.yaml")).replicas
+    25
+    """
+    return build_simulation(load_fleet(path)).fleet
+
+
+def preset_protocol(cfg: FleetConfig, level: str) -> str:
+    """The protocol the fleet's preset simulates it by at ``level``.
+
+    At the slot level, with a length-CDF workload and Poisson arrivals (traffic the reference
+    planner's protocol can replay, see :func:`replay_fleet`), the preset's
+    ``slot_verification`` (``"replications"`` or ``"fleet-sim"``); otherwise ``"replications"``
+    (:func:`simulate_fleet`).
+
+    Examples
+    --------
+    >>> cfg = FleetConfig(preset="fleet-sim", rate_per_s=5,
+    ...                   pools=[{"gpu": "H100-SXM", "replicas": 2, "max_ctx_tokens": 8192}])
+    >>> preset_protocol(cfg, "slot"), preset_protocol(cfg, "engine")
+    ('fleet-sim', 'replications')
+    """
+    replayable = cfg.workload.kind == "cdf" and (
+        cfg.arrivals is None or cfg.arrivals.kind == "poisson"
+    )
+    return (
+        get_preset(cfg.preset).slot_verification
+        if level == "slot" and replayable
+        else "replications"
+    )
+
+
 def replay_fleet(cfg: FleetConfig, *, n_requests: int = 40_000, seed: int = 42) -> Any:
     """The reference planner's slot-level verification protocol applied to a fleet file.
 

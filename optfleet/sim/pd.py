@@ -42,6 +42,7 @@ from optfleet.sim._core import seg_time
 __all__ = ["PDSimResult", "decode_pool", "simulate_disaggregated"]
 
 
+# long: numba kernel, one event loop; a split into jitted helpers costs speed
 @njit(cache=True)
 def _decode_kernel(arr, ctx0, iters, n_rep, cap, kvcap, it, fin):  # pragma: no cover - numba
     n = arr.size

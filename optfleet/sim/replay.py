@@ -7,10 +7,14 @@ One seeded slot-level run per pool on a pooled queue, lengths drawn as the refer
 
 from __future__ import annotations
 
+import math
+import random
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from optfleet.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -154,34 +158,11 @@ def fleet_sim_replay(
     >>> r.pools[0].servers, r.pools[0].measured
     (768, 2000)
     """
-    import math
-    import random
-
-    from optfleet.errors import InputError
-    from optfleet.sim import PoolSpec, Requests, simulate
-    from optfleet.sim.service import fleet_sim_service
-    from optfleet.workloads.mix import ratio_split
     from optfleet.workloads.reference import fleet_sim_stream
 
-    if isinstance(n_requests, bool) or not isinstance(n_requests, int) or n_requests < 1:
-        raise InputError(f"n_requests must be a positive integer, got {n_requests!r}")
-    if not (math.isfinite(rate_per_s) and rate_per_s > 0):
-        raise InputError(f"rate_per_s must be a finite positive number, got {rate_per_s!r}")
-    pools = list(pools)
-    roles = {p.role for p in pools}
-    if not pools or not (roles == {"all"} or roles <= {"short", "long"}):
-        raise InputError(
-            f"fleet-sim replay needs one 'all' pool or 'short'/'long' pools, got {sorted(roles)}"
-        )
+    pools = _check_replay(n_requests, rate_per_s, pools, threshold_tokens)
     b = threshold_tokens
-    if roles != {"all"} and b is None:
-        raise InputError("a two-pool fleet needs threshold_tokens")
-    if b is None or "short" not in roles:
-        alpha = 1.0 if "long" not in roles else 0.0
-    else:
-        f_b = float(cdf.cdf(b))
-        f_g = float(cdf.cdf(int(gamma * b)))
-        alpha = min(1.0, f_b + max(0.0, f_g - f_b) * compress_share)
+    alpha = _short_share(cdf, {p.role for p in pools}, b, gamma, compress_share)
     warm = n_requests // 5
     total = n_requests + warm
     rng = random.Random(seed)
@@ -204,34 +185,73 @@ def fleet_sim_replay(
             # nothing lies above gamma * B: the long pool only serves the uncompressed share of
             # (B, gamma * B], so draw from there (the reference has no long pool in this case)
             times, lengths = fleet_sim_stream(rng, cdf, b, hi, pool_rate, total)
-        l_in, l_out = ratio_split(lengths, prompt_fraction)
-        svc = fleet_sim_service(pool.profile, pool.max_ctx_tokens)
-        hold, prefill = svc(l_in, l_out)
-        servers = pool.replicas * int(svc.slots)  # type: ignore[attr-defined]
-        req = Requests(times, l_in, l_out, routing_tokens=lengths, hold_s=hold, prefill_s=prefill)
-        res = simulate(
-            PoolSpec(pool.profile, 1, pool.max_ctx_tokens, name=f"{pool.role}/{pool.gpu}",
-                     slots=servers),
-            req,
-            level="slot",
-            warmup_fraction=0.0,
-            record=True,
-            seed=seed,
-        )
-        ttft = np.asarray(res.records[0].columns["ttft_s"], dtype=np.float64)[warm:]
-        status = np.asarray(res.records[0].columns["status"])[warm:]
-        served = status != 2  # 2 = rejected: longer than the pool's max_ctx
-        ttft = np.where(np.isfinite(ttft), ttft, np.inf)[served]  # unfinished count as misses
-        srt = np.sort(ttft)
-        p99 = float(srt[max(0, int(srt.size * quantile) - 1)]) if srt.size else np.inf
-        att = (
-            None if slo_ttft_p99_s is None or not srt.size
-            else float(np.mean(ttft <= slo_ttft_p99_s))
-        )
-        out.append(
-            ReplayPool(pool.role, pool.gpu, pool.replicas, servers, pool_rate, int(ttft.size),
-                       p99, att, res)
-        )
+        out.append(_replay_pool(pool, pool_rate, times, lengths, prompt_fraction=prompt_fraction,
+                                warm=warm, seed=seed, quantile=quantile,
+                                slo_ttft_p99_s=slo_ttft_p99_s))
     longest = max(int(p.max_ctx_tokens) for p in pools)
     rejected = max(0.0, 1.0 - float(cdf.cdf(longest)))
     return ReplayResult(tuple(out), n_requests, warm, seed, slo_ttft_p99_s, rejected)
+
+
+def _check_replay(n_requests: Any, rate_per_s: Any, pools: Any, threshold_tokens: Any
+                  ) -> list[ReplayPoolSpec]:
+    """Check :func:`fleet_sim_replay`'s arguments; the pools as a list."""
+    if isinstance(n_requests, bool) or not isinstance(n_requests, int) or n_requests < 1:
+        raise InputError(f"n_requests must be a positive integer, got {n_requests!r}")
+    if not (math.isfinite(rate_per_s) and rate_per_s > 0):
+        raise InputError(f"rate_per_s must be a finite positive number, got {rate_per_s!r}")
+    pools = list(pools)
+    roles = {p.role for p in pools}
+    if not pools or not (roles == {"all"} or roles <= {"short", "long"}):
+        raise InputError(
+            f"fleet-sim replay needs one 'all' pool or 'short'/'long' pools, got {sorted(roles)}"
+        )
+    if roles != {"all"} and threshold_tokens is None:
+        raise InputError("a two-pool fleet needs threshold_tokens")
+    return pools
+
+
+def _short_share(cdf: Any, roles: set[str], b: int | None, gamma: float,
+                 compress_share: float) -> float:
+    """The share of the traffic the short (or only) pool receives: ``alpha'`` of the protocol."""
+    if b is None or "short" not in roles:
+        return 1.0 if "long" not in roles else 0.0
+    f_b = float(cdf.cdf(b))
+    f_g = float(cdf.cdf(int(gamma * b)))
+    return min(1.0, f_b + max(0.0, f_g - f_b) * compress_share)
+
+
+def _replay_pool(pool: ReplayPoolSpec, pool_rate: float, times: Any, lengths: Any, *,
+                 prompt_fraction: float, warm: int, seed: int, quantile: float,
+                 slo_ttft_p99_s: float | None) -> ReplayPool:
+    """One pool's seeded slot-level run on its drawn stream, and its P99 TTFT and attainment."""
+    from optfleet.sim import PoolSpec, Requests, simulate
+    from optfleet.sim.service import fleet_sim_service
+    from optfleet.workloads.mix import ratio_split
+
+    l_in, l_out = ratio_split(lengths, prompt_fraction)
+    svc = fleet_sim_service(pool.profile, pool.max_ctx_tokens)
+    hold, prefill = svc(l_in, l_out)
+    servers = pool.replicas * int(svc.slots)  # type: ignore[attr-defined]
+    req = Requests(times, l_in, l_out, routing_tokens=lengths, hold_s=hold, prefill_s=prefill)
+    res = simulate(
+        PoolSpec(pool.profile, 1, pool.max_ctx_tokens, name=f"{pool.role}/{pool.gpu}",
+                 slots=servers),
+        req,
+        level="slot",
+        warmup_fraction=0.0,
+        record=True,
+        seed=seed,
+    )
+    ttft = np.asarray(res.records[0].columns["ttft_s"], dtype=np.float64)[warm:]
+    status = np.asarray(res.records[0].columns["status"])[warm:]
+    served = status != 2  # 2 = rejected: longer than the pool's max_ctx
+    ttft = np.where(np.isfinite(ttft), ttft, np.inf)[served]  # unfinished count as misses
+    srt = np.sort(ttft)
+    p99 = float(srt[max(0, int(srt.size * quantile) - 1)]) if srt.size else np.inf
+    att = (
+        None if slo_ttft_p99_s is None or not srt.size
+        else float(np.mean(ttft <= slo_ttft_p99_s))
+    )
+    return ReplayPool(pool.role, pool.gpu, pool.replicas, servers, pool_rate, int(ttft.size),
+                      p99, att, res)

@@ -1,7 +1,9 @@
 """Workloads: request-length distributions, request mixes, traces and arrival processes.
 
 - :mod:`optfleet.workloads.cdf`: :class:`LengthCDF` (piecewise uniform on the integers between
-  knots), loaders and the built-in CDFs ``azure``, ``lmsys``, ``agent_heavy``.
+  knots).
+- :mod:`optfleet.workloads.cdf_sources`: loaders, the built-in CDFs ``azure``, ``lmsys``,
+  ``agent_heavy`` and the CDFs of samples.
 - :mod:`optfleet.workloads.mix`: :class:`RequestMix`, the exact discrete distribution of
   (routing, prompt, output) lengths used by physics and queueing, and :func:`load_workload`.
 - :mod:`optfleet.workloads.traces`: :class:`Trace` and the Azure 2023 / Splitwise / JSONL loaders,
@@ -21,13 +23,8 @@ True
 from __future__ import annotations
 
 from optfleet.workloads.arrivals import arrival_times, trace_requests
-from optfleet.workloads.cdf import (
-    BUILTIN_CDFS,
-    LengthCDF,
-    builtin_cdf,
-    cdf_from_samples,
-    load_cdf,
-)
+from optfleet.workloads.cdf import LengthCDF
+from optfleet.workloads.cdf_sources import BUILTIN_CDFS, builtin_cdf, cdf_from_samples, load_cdf
 from optfleet.workloads.mix import (
     RequestMix,
     Workload,

@@ -32,15 +32,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from optfleet.errors import InputError
 from optfleet.scenario import CDFWorkload, RatioSplit, SeparateCDFWorkload, TraceWorkload
-from optfleet.workloads.cdf import (
-    LengthCDF,
-    SeedLike,
-    as_generator,
-    builtin_cdf,
-    cdf_from_pmf,
-    check_count,
-    load_cdf,
-)
+from optfleet.workloads.cdf import LengthCDF, SeedLike, as_generator, check_count
+from optfleet.workloads.cdf_sources import builtin_cdf, cdf_from_pmf, load_cdf
 from optfleet.workloads.traces import (
     Trace,
     builtin_trace,

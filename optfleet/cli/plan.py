@@ -1,0 +1,296 @@
+"""Planning commands: ``size`` (the pools of one layout, analytically) and ``plan`` (the cheapest
+fleet: integer program, simulation check, spares)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from optfleet.cli.options import (
+    FormatOpt,
+    LevelOpt,
+    OutputFormat,
+    OverrideRateOpt,
+    PresetOpt,
+    ScenarioArg,
+    WorkloadOpt,
+    base_scenario,
+    override_scenario,
+    workload_spec,
+)
+from optfleet.cli.render import ci_ms, emit_json, ms, progress_status, render_table
+from optfleet.errors import InputError
+
+# ------------------------------------------------------------------------------------------
+# size
+# ------------------------------------------------------------------------------------------
+
+SizeRateOpt = Annotated[float, typer.Option("--rate", "-r", help="Arrival rate, requests/s.")]
+SizeTTFTOpt = Annotated[float, typer.Option("--ttft-p99-ms", help="P99 TTFT SLO, ms.")]
+SizeGpuOpt = Annotated[str, typer.Option("--gpu", "-g", help="GPU type.")]
+SizeModelOpt = Annotated[str, typer.Option("--model", "-m", help="Model (default preset).")]
+SizeTPOpt = Annotated[int, typer.Option("--tp", min=1, help="Tensor-parallel size.")]
+ThresholdOpt = Annotated[
+    int | None,
+    typer.Option("--threshold", "-t", help="B_short split threshold; omit for one pool."),
+]
+GammaOpt = Annotated[float, typer.Option("--gamma", help="Compress-and-route factor (>= 1).")]
+LongMaxCtxOpt = Annotated[int, typer.Option("--long-max-ctx", help="Longest request, tokens.")]
+
+
+def size(
+    workload_name: WorkloadOpt = "azure",
+    rate: SizeRateOpt = 100.0,
+    ttft_p99_ms: SizeTTFTOpt = 500.0,
+    gpu: SizeGpuOpt = "H100-SXM",
+    model: SizeModelOpt = "llama-3.1-8b",
+    tp: SizeTPOpt = 1,
+    preset: PresetOpt = "default",
+    threshold: ThresholdOpt = None,
+    gamma: GammaOpt = 1.0,
+    long_max_ctx: LongMaxCtxOpt = 65536,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Size the pools of one layout on one GPU type analytically (queueing maths only)."""
+    from optfleet.planning import size_scenario
+    from optfleet.scenario import Scenario, validate_model
+    from optfleet.scenario.presets import get_preset
+
+    scenario = validate_model(
+        Scenario,
+        {
+            "workload": workload_spec(workload_name),
+            "rate_per_s": rate,
+            "slo": {"ttft_p99_s": ttft_p99_ms / 1000.0},
+            "gpus": (gpu,),
+            "model": model,
+            "tensor_parallel": {gpu: tp},
+            "preset": preset,
+            "long_max_ctx_tokens": long_max_ctx,
+        },
+        "options",
+    )
+    result = size_scenario(scenario, gpu, threshold, gamma)
+    if fmt is OutputFormat.json:
+        emit_json(result.to_dict())
+        return
+    render_table(
+        f"{get_preset(scenario.preset).name}: {scenario.workload_label} at {rate:g} req/s "
+        f"on {gpu}, "
+        f"threshold {threshold or 'none'}, gamma {gamma:g}",
+        [
+            "pool",
+            "max ctx",
+            "share",
+            "req/s",
+            "replicas",
+            "GPUs",
+            "slots",
+            "util",
+            "P99 TTFT ms",
+            "$K/yr",
+        ],
+        [size_row(p) for p in result.pools],
+        notes=[f"total: {result.gpus} GPUs, ${result.cost_usd_per_hour * 8.76:,.0f}K/yr"],
+    )
+
+
+def size_row(p: Any) -> list[Any]:
+    """The table row of one sized pool."""
+    return [
+        p.role,
+        p.max_ctx_tokens,
+        f"{p.share:.1%}",
+        p.rate_per_s,
+        p.replicas,
+        p.gpus,
+        p.slots_per_replica,
+        f"{p.utilisation:.1%}",
+        ms(p.p99_ttft_s),
+        p.cost_usd_per_year / 1000,
+    ]
+
+
+# ------------------------------------------------------------------------------------------
+# plan
+# ------------------------------------------------------------------------------------------
+
+PlanPresetOpt = Annotated[str | None, typer.Option("--preset", "-p", help="Override the preset.")]
+BackendOpt = Annotated[str, typer.Option("--backend", help="Solver backend: cbc or highs.")]
+TopKOpt = Annotated[int, typer.Option("--top-k", min=1, help="Candidates verified per solve.")]
+VerifyOpt = Annotated[bool, typer.Option("--verify/--no-verify", help="Simulate the candidates.")]
+SimRequestsOpt = Annotated[
+    int | None, typer.Option("--sim-requests", min=100, help="Requests per replication.")
+]
+TimeLimitOpt = Annotated[float | None, typer.Option("--time-limit", help="Solver time limit, s.")]
+DisaggregationOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--disaggregation",
+        help="Prefill/decode disaggregated layouts: off, also or only (default: the "
+        "scenario's, off).",
+    ),
+]
+OutOpt = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Also write the plan as JSON here.")
+]
+
+
+def plan(
+    scenario_file: ScenarioArg = None,
+    preset: PlanPresetOpt = None,
+    rate: OverrideRateOpt = None,
+    backend: BackendOpt = "cbc",
+    top_k: TopKOpt = 3,
+    verify: VerifyOpt = True,
+    level: LevelOpt = "engine",
+    sim_requests: SimRequestsOpt = None,
+    time_limit_s: TimeLimitOpt = None,
+    disaggregation: DisaggregationOpt = None,
+    out: OutOpt = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Plan the cheapest fleet meeting the SLO: integer program, simulation check, spares."""
+    from optfleet.planning import plan as make_plan
+
+    scenario = base_scenario(scenario_file)
+    if rate is not None and scenario.models:
+        raise InputError("--rate applies to one-model scenarios; set rate_per_s per model")
+    scenario = override_scenario(
+        scenario, preset=preset, rate_per_s=rate, disaggregation=disaggregation
+    )
+    if level not in ("engine", "slot"):
+        raise InputError(f"unknown simulation level {level!r}; known: engine, slot")
+    spinner = fmt is OutputFormat.table and sys.stderr.isatty()
+    with progress_status("planning ...", spinner) as progress:
+        result = make_plan(
+            scenario,
+            backend=backend,
+            top_k=top_k,
+            verify=verify,
+            level=level,
+            sim_requests=sim_requests,
+            time_limit_s=time_limit_s,
+            progress=progress,
+        )
+    if out is not None:
+        result.save(out)
+    if fmt is OutputFormat.json:
+        emit_json(result.to_dict())
+        return
+    render_plan(result)
+
+
+def render_plan(p: Any) -> None:
+    """The table of a :class:`~optfleet.planning.Plan`: one row a pool, then notes."""
+    render_table(
+        f"optfleet plan - {p.scenario_name} ({p.preset} preset)",
+        [
+            "pool",
+            "GPU",
+            "replicas",
+            "GPUs",
+            "share",
+            "req/s",
+            "util",
+            "P99 TTFT ms",
+            "sim P99 ms [95% CI]",
+            "spares",
+            "$/h",
+            "$K/yr",
+        ],
+        [plan_row(pool) for pool in p.pools],
+        notes=plan_notes(p),
+    )
+
+
+def plan_row(pool: Any) -> list[Any]:
+    """The table row of one pool of a plan (a decode pool shows its TPOT)."""
+    sim = pool.simulated_p99_ttft_s
+    analytic: Any = ms(pool.analytic_p99_ttft_s)
+    if pool.analytic_p99_ttft_s is None and pool.analytic_p99_tpot_s is not None:
+        # a decode pool of a disaggregated plan: its SLO is the time per output token
+        analytic = f"TPOT {pool.analytic_p99_tpot_s * 1000:.1f}"
+        sim = pool.simulated_p99_tpot_s
+    return [
+        pool.role,
+        pool.gpu,
+        pool.replicas,
+        pool.gpus,
+        f"{pool.share:.1%}",
+        pool.rate_per_s,
+        f"{pool.utilisation:.0%}",
+        analytic,
+        "-" if sim is None else ci_ms(sim),
+        pool.spares,
+        pool.cost_usd_per_hour,
+        pool.cost_usd_per_year / 1000,
+    ]
+
+
+def plan_notes(p: Any) -> list[str]:
+    """The notes under a plan's table: totals, solver, savings, verification, spares."""
+    notes = [
+        f"layout: {p.layout}; {p.gpus} GPUs (+{p.gpus_with_spares - p.gpus} spare), "
+        f"${p.cost_usd_per_hour:,.2f}/h = ${p.cost_usd_per_year / 1000:,.0f}K/yr",
+        f"solver: {p.solver.backend} termination={p.solver.termination} "
+        f"solution={p.solver.solution} gap={p.solver.gap if p.solver.gap is not None else '-'} "
+        f"({p.solver.solve_time_s:.2f} s)",
+    ]
+    if p.one_pool_cost_usd_per_hour and p.threshold_tokens is not None:
+        notes.append(one_pool_note(p))
+    if p.rejected_share > 1e-9:
+        notes.append(
+            f"rejected: {p.rejected_share:.4%} of requests are longer than every pool's max_ctx "
+            "(counted, not served)"
+        )
+    if p.binding_constraints:
+        notes.append("binding: " + "; ".join(p.binding_constraints))
+    notes.append(verified_note(p))
+    for step in p.verification:
+        notes.append(
+            f"  round {step.iteration} candidate {step.candidate}: "
+            f"{'accepted' if step.accepted else 'rejected'} - {step.detail}"
+        )
+    if p.reliability_rule:
+        notes.append(
+            f"spares: {p.reliability_rule} rule, target {p.reliability_target}, "
+            f"P(all pools healthy enough) = {p.fleet_prob_enough_healthy:.5f}"
+        )
+    notes.extend(
+        n for n in p.notes if n != "not verified by simulation"  # said by "verified: no"
+    )
+    return notes
+
+
+def one_pool_note(p: Any) -> str:
+    """How a split plan compares with the best one-pool plan."""
+    saving = 1 - p.cost_usd_per_hour / p.one_pool_cost_usd_per_hour
+    if saving >= 0:
+        return f"best one-pool plan: ${p.one_pool_cost_usd_per_hour:,.2f}/h (saving {saving:.1%})"
+    return (
+        f"cheapest one-pool plan by the analytics: ${p.one_pool_cost_usd_per_hour:,.2f}/h;"
+        f" this plan costs {-saving:.1%} more because simulation rejected cheaper ones"
+    )
+
+
+def verified_note(p: Any) -> str:
+    """``verified: ...``: whether, and at which level, simulation checked the plan."""
+    return (
+        "verified: "
+        + (
+            (
+                "yes, disaggregated simulation (prefill slot level + decode engine)"
+                if p.verification_level == "disaggregated"
+                else f"yes, {p.verification_level.replace(' + ', '-level + ')} simulation"
+                if "disaggregated" in (p.verification_level or "")
+                else f"yes, {p.verification_level}-level simulation"
+            )
+            if p.verified
+            else "no"
+        )
+        + (f" ({len(p.verification)} candidate(s) simulated)" if p.verification else "")
+    )
