@@ -48,10 +48,16 @@ class SimulationError(OptfleetError):
     """The simulator was asked for something it can not do (e.g. an unstable configuration)."""
 
 
+class NumericalError(OptfleetError):
+    """A computation produced a value outside its mathematical range (NaN, inf, a probability
+    above 1): raised instead of masking the broken value by clipping or substitution."""
+
+
 __all__ = [
     "InfeasibleError",
     "InputError",
     "ModelDoesNotFitError",
+    "NumericalError",
     "OptfleetError",
     "SimulationError",
     "SolverError",

@@ -65,7 +65,8 @@ from optfleet.planning.disaggregation import pd_side as _side
 from optfleet.planning.disaggregation import prefill_check as _prefill_check
 from optfleet.planning.disaggregation import tpot_slo_s as _tpot_slo
 from optfleet.planning.disaggregation import ttft_classes as _ttft_classes
-from optfleet.scenario import HOURS_PER_YEAR, Scenario, check_finite_positive
+from optfleet.scenario import HOURS_PER_YEAR, Scenario
+from optfleet.scenario.limits import check
 
 __all__ = [
     "DEFAULT_TPOT_SLO_S",
@@ -384,12 +385,12 @@ def disagg_evaluate(
     True
     """
     for name, v in (("n_prefill", n_prefill), ("n_decode", n_decode)):
-        if isinstance(v, bool) or not isinstance(v, int | np.integer) or v < 1:
+        if check("replicas", name, v) < 1:
             raise InputError(f"{name} must be a positive integer, got {v!r}")
-    check_finite_positive("network_bandwidth_bytes_per_s", network_bandwidth_bytes_per_s)
+    check("positive", "network_bandwidth_bytes_per_s", network_bandwidth_bytes_per_s)
     ctx, mix = _context(scenario)
-    lam = scenario.rate_per_s if rate_per_s is None else check_finite_positive(
-        "rate_per_s", rate_per_s)
+    lam = scenario.rate_per_s if rate_per_s is None else check("rate_per_s", "rate_per_s",
+                                                                 rate_per_s)
     p = _side(ctx, prefill_gpu, mix)
     d = p if decode_gpu == prefill_gpu else _side(ctx, decode_gpu, mix)
     return _evaluate(ctx, mix, p, d, int(n_prefill), int(n_decode), float(lam), link,
@@ -438,9 +439,10 @@ def disagg(
     >>> len(r.pairs), r.best.cost_usd_per_hour == min(p.cost_usd_per_hour for p in r.pairs)
     (4, True)
     """
-    check_finite_positive("network_bandwidth_bytes_per_s", network_bandwidth_bytes_per_s)
-    if isinstance(max_replicas, bool) or not isinstance(max_replicas, int) or max_replicas < 1:
+    check("positive", "network_bandwidth_bytes_per_s", network_bandwidth_bytes_per_s)
+    if check("replicas", "max_replicas", max_replicas) < 1:
         raise InputError(f"max_replicas must be a positive integer, got {max_replicas!r}")
+    max_replicas = int(max_replicas)
     if aggregated_layouts not in ("all", "one-pool"):
         raise InputError(
             f"aggregated_layouts must be 'all' or 'one-pool', got {aggregated_layouts!r}"

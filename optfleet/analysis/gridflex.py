@@ -43,7 +43,8 @@ import numpy as np
 
 from optfleet.errors import InfeasibleError, InputError, ModelDoesNotFitError
 from optfleet.physics.profiles import ReplicaProfile
-from optfleet.scenario import Scenario, check_finite_positive
+from optfleet.scenario import Scenario
+from optfleet.scenario.limits import check
 
 __all__ = [
     "DEFAULT_DEPTHS",
@@ -72,8 +73,8 @@ def batch_cap(profile: ReplicaProfile, target_w: float, max_batch: int | None = 
     >>> float(p.power_w(b)) <= 450.0 < float(p.power_w(b + 1))
     True
     """
-    t = check_finite_positive("target_w", target_w, allow_zero=True)
-    cap = int(profile.max_num_seqs if max_batch is None else max_batch)
+    t = check("non_negative", "target_w", target_w)
+    cap = int(profile.max_num_seqs if max_batch is None else check("count", "max_batch", max_batch))
     if cap < 1:
         raise InputError(f"max_batch must be a positive integer, got {max_batch!r}")
     g = float(profile.gpus_per_replica)
@@ -200,7 +201,10 @@ def gridflex(
     if not isinstance(scenario, Scenario):
         raise InputError(f"scenario must be a Scenario, got {type(scenario).__name__}")
     ds = _check_depths(depths)
-    check_finite_positive("window_s", window_s)
+    window_s = check("positive", "window_s", window_s)
+    seed = check("seed", "seed", seed)
+    if replicas is not None and check("replicas", "replicas", replicas) < 1:
+        raise InputError(f"replicas must be a positive integer, got {replicas!r}")
     if level not in ("slot", "engine"):
         raise InputError(f"unknown simulation level {level!r}; known: slot, engine")
     ctx = PoolContext.from_scenario(scenario)
@@ -211,6 +215,9 @@ def gridflex(
     n = int(sized if replicas is None else replicas)
     if n < 1:
         raise InputError(f"replicas must be a positive integer, got {replicas!r}")
+    if simulate_window:  # the event window draws rate x window_s requests
+        check("sim_requests", "rate_per_s x window_s (requests simulated)",
+              max(200, round(rate * window_s)))
     profile = ctx.profile(gpu)
     demand = ctx.demands(None)[0]
     base_stats = pool_service(profile, demand, preset)
@@ -243,8 +250,10 @@ def gridflex(
 
 def _check_depths(depths: tuple[float, ...]) -> tuple[float, ...]:
     """The curtailment depths, checked to lie in ``[0, 1)``, sorted and without repeats."""
-    ds = tuple(float(d) for d in depths)
-    if not ds or any(not (math.isfinite(d) and 0 <= d < 1) for d in ds):
+    if isinstance(depths, str | bytes) or not hasattr(depths, "__iter__"):
+        raise InputError(f"depths must be a sequence of numbers in [0, 1), got {depths!r}")
+    ds = tuple(check("share", "depths", d) for d in depths)
+    if not ds or any(d >= 1 for d in ds):
         raise InputError(f"depths must be non-empty numbers in [0, 1), got {depths!r}")
     return tuple(sorted(set(ds)))
 

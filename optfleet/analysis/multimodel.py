@@ -57,6 +57,7 @@ from optfleet.scenario import (
     read_mapping,
     validate_model,
 )
+from optfleet.scenario.limits import check
 
 __all__ = [
     "ModelTraffic",
@@ -258,11 +259,10 @@ def simulate_multi_model(
 
     if not isinstance(cfg, MultiModelFleet):
         raise InputError(f"cfg must be a MultiModelFleet, got {type(cfg).__name__}")
-    if isinstance(n_requests, bool) or not isinstance(n_requests, int) or n_requests < 10:
+    if check("sim_requests", "n_requests", n_requests) < 10:
         raise InputError(f"n_requests must be an integer >= 10, got {n_requests!r}")
-    if isinstance(replications, bool) or not isinstance(replications, int) or replications < 1:
-        raise InputError(f"replications must be a positive integer, got {replications!r}")
-    seed = cfg.seed if seed is None else seed
+    replications = check("replications", "replications", replications)
+    seed = cfg.seed if seed is None else check("seed", "seed", seed)
     specs = _pool_specs(cfg)
     fleet = FleetSpec(tuple(specs))
     models = cfg.models
@@ -385,8 +385,9 @@ def _model_stats(
 ) -> tuple[ModelStats, ...]:
     from optfleet.sim.results import Estimate
 
-    def est(k: int, key: str) -> Any:
-        return Estimate.from_samples([r[key] for r in per_model[k]])
+    def est(k: int, key: str) -> Any:  # a share's interval on the logit scale, in [0, 1]
+        return Estimate.from_samples([r[key] for r in per_model[k]],
+                                     scale="logit" if key == "slo" else "auto")
 
     return tuple(
         ModelStats(
@@ -421,7 +422,7 @@ def _pool_stats(
             replicas=s.replicas,
             gpus=s.gpus,
             cost_usd_per_hour=s.cost_usd_per_hour,
-            slo_attainment=Estimate.from_samples(per_pool_slo[j]),
+            slo_attainment=Estimate.from_samples(per_pool_slo[j], scale="logit"),
             sim=res.pool(s.name),
         )
         for j, s in enumerate(specs)

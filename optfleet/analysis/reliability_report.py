@@ -24,6 +24,7 @@ from typing import Any
 from optfleet.errors import InputError
 from optfleet.planning.spares import availability as _availability
 from optfleet.planning.spares import prob_enough_healthy, spares_needed
+from optfleet.scenario.limits import check
 
 __all__ = ["PoolReliability", "ReliabilityReport", "reliability_report"]
 
@@ -120,15 +121,14 @@ def reliability_report(
     """
     if pools is not None and scenario is not None:
         raise InputError("give pools or a scenario, not both")
-    if not (0 < target < 1) or not math.isfinite(target):
+    if check("fraction", "target", target) >= 1:
         raise InputError(f"target must be in (0, 1), got {target!r}")
     if availability is None:
-        a = _availability(failures_per_node_day, mttr_hours)
-        rf, mttr = float(failures_per_node_day), float(mttr_hours)
+        rf = check("non_negative", "failures_per_node_day", failures_per_node_day)
+        mttr = check("non_negative", "mttr_hours", mttr_hours)
+        a = _availability(rf, mttr)
     else:
-        a = float(availability)
-        if not (0 < a <= 1) or not math.isfinite(a):
-            raise InputError(f"availability must be in (0, 1], got {availability!r}")
+        a = check("fraction", "availability", availability)
         rf = mttr = None
     source = "pools"
     needed: dict[str, int] = {}
@@ -139,12 +139,8 @@ def reliability_report(
         needed = {f"{pp.role}/{pp.gpu}": pp.replicas for pp in p.pools}
         source = f"scenario {scenario.name}"
     elif pools is not None:
-        for name, n in pools.items():
-            if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                raise InputError(
-                    f"pool {name!r}: replicas must be a non-negative integer, got {n!r}"
-                )
-        needed = dict(pools)
+        needed = {name: check("replicas", f"pool {name!r}: replicas", n)
+                  for name, n in pools.items()}
     rows = []
     for name, n in needed.items():
         kb = spares_needed(n, a, target=target, rule="binomial")

@@ -34,6 +34,7 @@ from typing import Any
 
 from optfleet.analysis.plotting import pyplot
 from optfleet.errors import InputError, UnknownNameError
+from optfleet.scenario.limits import check
 
 __all__ = ["DEFAULT_ROUTERS", "RouterComparison", "RouterRun", "compare_routers"]
 
@@ -184,8 +185,10 @@ def compare_routers(
             raise UnknownNameError(f"unknown router {name!r}; known: {', '.join(ROUTERS)}")
     if len(set(names)) != len(names):
         raise InputError(f"routers must not repeat, got {list(names)}")
+    n_requests = check("sim_requests", "n_requests", n_requests)
+    replications = check("replications", "replications", replications)
     sim = build_simulation(fleet_config)
-    s = sim.seed if seed is None else int(seed)
+    s = sim.seed if seed is None else check("seed", "seed", seed)
     runs = []
     for name in names:
         spec = _spec_for(name, sim, label_pools)

@@ -28,7 +28,8 @@ from typing import Any
 
 from optfleet.errors import InputError, ModelDoesNotFitError
 from optfleet.physics.profiles import ReplicaProfile
-from optfleet.scenario import Scenario, check_finite_positive
+from optfleet.scenario import Scenario
+from optfleet.scenario.limits import check
 
 __all__ = [
     "DEFAULT_UTILISATIONS",
@@ -89,8 +90,8 @@ def replica_point(
     >>> replica_point(calibrated_profile("A10G"), 1, 0.0).tokens_per_s  # 1 / 12 ms
     83.33333333333333
     """
-    b = check_finite_positive("batch", batch)
-    c = check_finite_positive("mean_context_tokens", mean_context_tokens, allow_zero=True)
+    b = check("positive", "batch", batch)
+    c = check("non_negative", "mean_context_tokens", mean_context_tokens)
     t = float(profile.iteration.time_s(0.0, b, b * c))
     return EfficiencyPoint(
         name=name or profile.gpu,
@@ -194,8 +195,10 @@ def tok_per_watt(
 
     if not isinstance(scenario, Scenario):
         raise InputError(f"scenario must be a Scenario, got {type(scenario).__name__}")
-    us = tuple(float(u) for u in utilisations)
-    if not us or any(not (math.isfinite(u) and 0 < u <= 1) for u in us):
+    if isinstance(utilisations, str | bytes) or not hasattr(utilisations, "__iter__"):
+        raise InputError(f"utilisations must be numbers in (0, 1], got {utilisations!r}")
+    us = tuple(check("fraction", "utilisations", u) for u in utilisations)
+    if not us:
         raise InputError(f"utilisations must be non-empty numbers in (0, 1], got {utilisations!r}")
     ctx = PoolContext.from_scenario(scenario)
     mode = ctx.preset.service_model

@@ -32,6 +32,7 @@ from typing import Any
 from optfleet.analysis.plotting import pyplot
 from optfleet.errors import InfeasibleError, InputError
 from optfleet.scenario import HOURS_PER_YEAR, Scenario
+from optfleet.scenario.limits import check
 
 __all__ = ["WhatIfPlan", "WhatIfPool", "WhatIfResult", "headroom_rate", "whatif"]
 
@@ -137,27 +138,29 @@ class WhatIfResult:
 
 
 def _check_rates(rates: Sequence[float]) -> tuple[float, ...]:
-    out = []
-    for r in rates:
-        try:
-            x = float(r)
-        except (TypeError, ValueError):
-            raise InputError(f"rate must be a number, got {r!r}") from None
-        if not math.isfinite(x) or x <= 0:
-            raise InputError(f"rates must be finite and positive, got {r!r}")
-        out.append(x)
+    if isinstance(rates, str | bytes) or not hasattr(rates, "__iter__"):
+        raise InputError(f"rates must be a sequence of rates, got {rates!r}")
+    out = [check("rate_per_s", "rates", r) for r in rates]
     if not out:
         raise InputError("give at least one rate")
     return tuple(sorted(set(out)))
 
 
-def _pools_from(plan: Any, capacity: dict[tuple[str, str], float]) -> tuple[WhatIfPool, ...]:
+def _pools_from(
+    plan: Any, capacity: dict[tuple[str, str], float], rate_per_s: float
+) -> tuple[WhatIfPool, ...]:
+    """The pools of ``plan`` (planned for the total ``rate_per_s``) with their headroom.
+
+    A pool's share is its rate over ``rate_per_s`` - the total this plan was made for, not the
+    rate its tables were built at (the whatif fast path builds them once, at the largest rate).
+    """
     out = []
     for pp in plan.pools:
         cap = float(capacity[(pp.role, pp.gpu)])
-        h = cap / pp.share if pp.share > 0 else math.inf
+        share = float(pp.rate_per_s) / rate_per_s
+        h = cap / share if share > 0 else math.inf
         out.append(
-            WhatIfPool(pp.role, pp.gpu, pp.replicas, pp.gpus, pp.share, pp.rate_per_s, cap, h)
+            WhatIfPool(pp.role, pp.gpu, pp.replicas, pp.gpus, share, pp.rate_per_s, cap, h)
         )
     return tuple(out)
 
@@ -187,7 +190,7 @@ def headroom_rate(scenario: Scenario, plan: Any) -> tuple[WhatIfPool, ...]:
         stats = pool_service(ctx.profile(pp.gpu), demands[pp.role], ctx.preset)
         table = capacity_table(stats, scenario.slo, ctx.preset, pp.replicas)
         cap[(pp.role, pp.gpu)] = float(table[pp.replicas])
-    return _pools_from(plan, cap)
+    return _pools_from(plan, cap, float(plan.rate_per_s))
 
 
 def _restrict(tables: Any, factor: float, menu: tuple[str, ...]) -> Any:
@@ -228,7 +231,7 @@ def _solve(scenario: Scenario, tables: Any, menu: tuple[str, ...], backend: str)
                                  .table[pp.replicas])
         for pp in p.pools
     }
-    return _from_plan(rate, menu, p, _pools_from(p, cap), verified=False)
+    return _from_plan(rate, menu, p, _pools_from(p, cap, rate), verified=False)
 
 
 def _from_plan(

@@ -68,6 +68,33 @@ PlotOpt = Annotated[
 ]
 
 
+def output_path(path: Path | None, flag: str) -> Path | None:
+    """``path`` checked to be writable before the work starts (``None`` stays ``None``).
+
+    A missing folder, a folder given as the file, or a folder that can not be written is an
+    InputError (exit 2) naming ``flag``; the file itself is written atomically later.
+
+    Examples
+    --------
+    >>> output_path(None, "--out") is None
+    True
+    """
+    from optfleet._files import check_writable
+
+    return None if path is None else check_writable(path, flag)
+
+
+def write_plot(draw: Any, result: Any, path: Path | None) -> None:
+    """``draw(result, tmp)`` into a temporary file renamed to ``path`` once complete (no-op for
+    ``None``)."""
+    from optfleet._files import atomic_path
+
+    if path is None:
+        return
+    with atomic_path(path, "--plot") as tmp:
+        draw(result, tmp)
+
+
 def workload_spec(value: str) -> Any:
     """A workload given on the command line: a built-in name or a file path."""
     from optfleet.scenario import CDFWorkload, TraceWorkload

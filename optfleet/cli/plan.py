@@ -18,6 +18,7 @@ from optfleet.cli.options import (
     ScenarioArg,
     WorkloadOpt,
     base_scenario,
+    output_path,
     override_scenario,
     workload_spec,
 )
@@ -156,6 +157,7 @@ def plan(
     """Plan the cheapest fleet meeting the SLO: integer program, simulation check, spares."""
     from optfleet.planning import plan as make_plan
 
+    out = output_path(out, "--out")
     scenario = base_scenario(scenario_file)
     if rate is not None and scenario.models:
         raise InputError("--rate applies to one-model scenarios; set rate_per_s per model")

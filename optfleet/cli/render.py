@@ -19,7 +19,9 @@ def emit_json(obj: Any, out: Path | None = None) -> None:
     """Print ``obj`` as indented JSON (or write it to ``out``); NaN and infinities are refused."""
     text = json.dumps(obj, indent=2, sort_keys=False, allow_nan=False, default=_json_default)
     if out is not None:
-        out.write_text(text + "\n", encoding="utf-8")
+        from optfleet._files import write_text_atomic
+
+        write_text_atomic(out, text + "\n")
     else:
         typer.echo(text)
 
@@ -106,15 +108,33 @@ def finite_ms(x: float | None) -> float:
 
 
 def ci_ms(est: Any) -> str:
-    """``value [low, high]`` of an estimate (``value``, ``low``, ``high`` in seconds) in ms.
+    """``value [low, high] (n=N)`` of an estimate (``value``, ``low``, ``high`` in seconds) in ms.
+
+    The number of replications ``n`` is shown with the interval; without an interval (one run:
+    ends ``None`` or NaN) only the value and ``(n=1)`` are shown, an unbounded value or end as
+    ``inf``.
 
     Examples
     --------
     >>> from types import SimpleNamespace
-    >>> ci_ms(SimpleNamespace(value=0.1, low=0.09, high=0.12))
-    '100 [90, 120]'
+    >>> ci_ms(SimpleNamespace(value=0.1, low=0.09, high=0.12, n=3))
+    '100 [90, 120] (n=3)'
+    >>> ci_ms(SimpleNamespace(value=0.372, low=None, high=None, n=1))
+    '372 (n=1)'
     """
-    return f"{est.value * 1000:.0f} [{est.low * 1000:.0f}, {est.high * 1000:.0f}]"
+    n = getattr(est, "n", None)
+    tag = "" if n is None else f" (n={n})"
+    if not _has_end(est.low) or not _has_end(est.high):
+        return f"{_ms0(est.value)}{tag}"
+    return f"{_ms0(est.value)} [{_ms0(est.low)}, {_ms0(est.high)}]{tag}"
+
+
+def _has_end(x: float | None) -> bool:
+    return x is not None and not math.isnan(x)
+
+
+def _ms0(x: float) -> str:
+    return "inf" if math.isinf(x) else f"{x * 1000:.0f}"
 
 
 @contextlib.contextmanager

@@ -16,7 +16,9 @@ from optfleet.cli.options import (
     ReplicationsOpt,
     RequestsOpt,
     SeedOpt,
+    output_path,
     split_list,
+    write_plot,
 )
 from optfleet.cli.render import emit_json, render_table
 
@@ -46,14 +48,14 @@ def compare_routers(
     from optfleet.analysis.routers import plot_routers
     from optfleet.sim.fleetfile import load_fleet
 
+    plot = output_path(plot, "--plot")
     path = fleet_file or data_path("examples", "agent_heavy_two_pools.fleet.yaml")
     cfg = load_fleet(path)
     names = split_list(routers, "--routers") if routers else None
     result = run_compare(
         cfg, names, level=level, n_requests=requests, replications=replications, seed=seed
     )
-    if plot is not None:
-        plot_routers(result, plot)
+    write_plot(plot_routers, result, plot)
     if fmt is OutputFormat.json:
         emit_json(result.to_dict())
         return

@@ -15,6 +15,7 @@ from optfleet.cli.options import (
     ReplicationsOpt,
     SeedOpt,
     WorkloadOpt,
+    output_path,
     workload_spec,
 )
 from optfleet.cli.render import ci_ms, emit_json, ms, render_table
@@ -82,6 +83,7 @@ def simulate(
     )
     if records is not None and records.suffix.lower() not in (".csv", ".jsonl"):
         raise InputError(f"--records must end in .csv or .jsonl, got {records.name}")
+    records = output_path(records, "--records")
     protocol = resolve_protocol(cfg, level, protocol)
     if protocol == "fleet-sim":
         if records is not None:

@@ -12,9 +12,11 @@ from optfleet.cli.options import (
     OutputFormat,
     PlotOpt,
     ScenarioArg,
+    output_path,
     parse_floats,
     scenario_from_flags,
     split_list,
+    write_plot,
 )
 from optfleet.cli.render import emit_json, finite_ms, render_table
 
@@ -52,6 +54,7 @@ def pareto(
     from optfleet.analysis.pareto import pareto as run_pareto
     from optfleet.analysis.pareto import plot_pareto
 
+    plot = output_path(plot, "--plot")
     sc = scenario_from_flags(
         scenario_file,
         workload=workload,
@@ -63,8 +66,7 @@ def pareto(
         revalidate=True,
     )
     result = run_pareto(sc, gpu)
-    if plot is not None:
-        plot_pareto(result, plot)
+    write_plot(plot_pareto, result, plot)
     if fmt is OutputFormat.json:
         emit_json(result.to_dict())
         return
@@ -144,6 +146,7 @@ def whatif(
     from optfleet.analysis.whatif import plot_whatif
     from optfleet.analysis.whatif import whatif as run_whatif
 
+    plot = output_path(plot, "--plot")
     sc = scenario_from_flags(
         scenario_file,
         workload=workload,
@@ -154,8 +157,7 @@ def whatif(
     )
     compare = tuple(split_list(gpus, "--gpus")) if gpus else None
     result = run_whatif(sc, parse_floats(rates, "--rates"), compare, verify=verify, backend=backend)
-    if plot is not None:
-        plot_whatif(result, plot)
+    write_plot(plot_whatif, result, plot)
     if fmt is OutputFormat.json:
         emit_json(result.to_dict())
         return

@@ -35,6 +35,7 @@ __all__ = [
     "active_param_count",
     "attention_params_per_layer",
     "bytes_per_element",
+    "check_tensor_parallel",
     "kv_bytes_per_token",
     "kv_bytes_per_token_per_gpu",
     "memory_plan",
@@ -195,6 +196,47 @@ def _check_tp(tp: int) -> int:
     return int(tp)
 
 
+def check_tensor_parallel(gpu: GPUSpec, model: ModelSpec, tp: int) -> int:
+    """``tp`` if a ``tp``-GPU replica of ``gpu`` can serve ``model``, else :class:`InputError`.
+
+    The size must fit one node (``gpu.gpus_per_node``, 8 unless the GPU type says otherwise)
+    and split the model's attention heads evenly; the KV heads are split evenly too, or (as vLLM
+    does when ``tp`` exceeds them) replicated: ``tp`` a multiple of ``num_kv_heads``.
+
+    Examples
+    --------
+    >>> from optfleet.scenario.catalog import get_gpu, get_model
+    >>> check_tensor_parallel(get_gpu("H100"), get_model("llama-3.1-70b"), 8)
+    8
+    >>> check_tensor_parallel(get_gpu("H100"), get_model("llama-3.1-8b"), 3)
+    Traceback (most recent call last):
+    ...
+    optfleet.errors.InputError: tensor_parallel_size 3 does not divide the 32 attention heads \
+of llama-3.1-8b (use 1, 2, 4, 8)
+    """
+    tp = _check_tp(tp)
+    node = int(gpu.gpus_per_node)
+    heads, kv = int(model.num_attention_heads), int(model.num_kv_heads)
+    ok = [d for d in range(1, node + 1) if heads % d == 0 and (kv % d == 0 or d % kv == 0)]
+    hint = f" (use {', '.join(map(str, ok))})"
+    if tp > node:
+        raise InputError(
+            f"tensor_parallel_size {tp} exceeds the {node} GPUs of one {gpu.name} node "
+            f"(gpus_per_node){hint}"
+        )
+    if heads % tp:
+        raise InputError(
+            f"tensor_parallel_size {tp} does not divide the {heads} attention heads of "
+            f"{model.name}{hint}"
+        )
+    if kv % tp and tp % kv:
+        raise InputError(
+            f"tensor_parallel_size {tp} neither divides nor is a multiple of the {kv} KV heads "
+            f"of {model.name}{hint}"
+        )
+    return tp
+
+
 def workspace_bytes(model: ModelSpec, serving: ServingConfig = ServingConfig()) -> float:
     """Per-GPU memory reserved outside weights and KV cache (vLLM's profiling run, modelled).
 
@@ -270,7 +312,7 @@ def memory_plan(
     >>> round(plan.weights_bytes_per_gpu / 1e9, 1), plan.kv_bytes_per_token
     (17.6, 327680.0)
     """
-    tp = _check_tp(serving.tensor_parallel_size)
+    tp = check_tensor_parallel(gpu, model, serving.tensor_parallel_size)
     usable = serving.gpu_memory_utilization * gpu.memory_bytes
     w = weights_bytes(model, serving.dtype) / tp
     ws = workspace_bytes(model, serving)

@@ -159,7 +159,7 @@ def finish_plan(
         "verification": tuple(steps),
         "verified": verified,
         "verification_level": level,
-        "notes": tuple(notes),
+        "notes": tuple(notes) + tuple(n for n in p.notes if n not in notes),  # + the judge's
         "one_pool_cost_usd_per_hour": one_pool_cost,
     }
     if scenario.availability is not None:

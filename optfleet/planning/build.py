@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from optfleet.errors import InputError
+from optfleet.errors import InfeasibleError, InputError
 from optfleet.planning.tables import PlanningTables
 from optfleet.scenario import Scenario
 
@@ -20,15 +20,26 @@ from optfleet.scenario import Scenario
 def build_problem(scenario: Scenario, tables: PlanningTables) -> Any:
     """The :class:`~optfleet.formulation.PlanningProblem` of the tabulated options.
 
+    With ``constraints.eligible``, a layout one of whose pools no allowed GPU type can serve
+    (every allowed option was left out by tabulation) is left out too.
+
     Raises
     ------
     InputError
         If ``constraints.eligible`` names a pool, model or GPU type the scenario does not have.
+    InfeasibleError
+        If no layout is left: the message names a pool and the GPU types it was allowed.
     """
     from optfleet.formulation import CapacityOption, PlanningProblem
 
+    cons = scenario.constraints
+    graph = _eligibility(scenario, tables) if cons.eligible else None
+    layouts = _servable_layouts(scenario, tables, graph)
+    kept = {lay.name for lay in layouts}
     options = []
     for (layout, role, gpu), opt in tables.options.items():
+        if layout not in kept:
+            continue
         prof = opt.profile
         power = float(np.asarray(prof.power_w(max(1, int(opt.stats.servers_per_replica)))))
         options.append(
@@ -42,16 +53,31 @@ def build_problem(scenario: Scenario, tables: PlanningTables) -> Any:
                 power,
             )
         )
-    cons = scenario.constraints
     return PlanningProblem(
-        layouts=tuple(tables.layouts),
+        layouts=tuple(layouts),
         options=tuple(options),
         max_gpus=dict(cons.max_gpus),
         budget_usd_per_hour=cons.budget_usd_per_hour,
         power_budget_w=cons.power_budget_w,
         min_replicas_per_pool=cons.min_replicas_per_pool,
-        eligibility=_eligibility(scenario, tables) if cons.eligible else None,
+        eligibility=graph,
     )
+
+
+def scenario_roles(scenario: Scenario) -> list[str]:
+    """Every pool role the scenario's layouts can have (multi-model: ``"model/role"``).
+
+    Examples
+    --------
+    >>> scenario_roles(Scenario(disaggregation="also"))
+    ['all', 'short', 'long', 'prefill', 'decode']
+    """
+    if scenario.models:
+        return [
+            f"{m.name}/{r}" for m in scenario.models for r in scenario_roles(scenario.for_model(m))
+        ]
+    roles = ["all", "short", "long"] if scenario.disaggregation != "only" else []
+    return roles + (["prefill", "decode"] if scenario.disaggregation != "off" else [])
 
 
 def _eligibility(scenario: Scenario, tables: PlanningTables) -> Any:
@@ -59,14 +85,13 @@ def _eligibility(scenario: Scenario, tables: PlanningTables) -> Any:
     import networkx as nx
 
     eligible = scenario.constraints.eligible
-    roles = {r for (_, r, _) in tables.options}
-    known = roles | set(tables.models)
-    unknown = sorted(k for k in eligible if k not in known)
+    roles = scenario_roles(scenario)
+    models = [m.name for m in scenario.models]
+    unknown = sorted(k for k in eligible if k not in set(roles) | set(models))
     if unknown:
         raise InputError(
             f"constraints.eligible names no pool or model of this scenario: {unknown}; "
-            f"pools: {sorted(roles)}" + (f", models: {sorted(tables.models)}"
-                                         if tables.models else "")
+            f"pools: {roles}" + (f", models: {models}" if models else "")
         )
     bad = sorted({gpu for gs in eligible.values() for gpu in gs} - set(scenario.gpus))
     if bad:
@@ -83,3 +108,43 @@ def _eligibility(scenario: Scenario, tables: PlanningTables) -> Any:
         for gpu in allowed if allowed is not None else tuple(scenario.gpus):
             g.add_edge(role, gpu)
     return g
+
+
+def _servable_layouts(scenario: Scenario, tables: PlanningTables, graph: Any) -> list[Any]:
+    """The tabulated layouts each of whose pools has an option on an eligible GPU type."""
+    if graph is None:
+        return list(tables.layouts)
+    kept, why = [], []
+    for lay in tables.layouts:
+        for role in lay.roles:
+            allowed = sorted(graph.neighbors(role.name)) if role.name in graph else []
+            if role.rate_per_s <= 0 or any(
+                (lay.name, role.name, gpu) in tables.options for gpu in allowed
+            ):
+                continue
+            why.append(_unservable(tables, lay, role.name, allowed))
+            break
+        else:
+            kept.append(lay)
+    if not kept:
+        more = f" (and {len(why) - 1} more layouts)" if len(why) > 1 else ""
+        raise InfeasibleError(
+            f"no layout meets P{round(scenario.slo.quantile * 100, 3):g} TTFT "
+            f"{scenario.slo.ttft_p99_s * 1000:g} ms on the GPU types constraints.eligible "
+            f"allows: {why[0]}{more}"
+        )
+    if why:
+        tables.notes.append(
+            f"{len(why)} layout(s) left out: a pool has no option on the GPU types "
+            f"constraints.eligible allows, e.g. {why[0]}"
+        )
+    return kept
+
+
+def _unservable(tables: PlanningTables, lay: Any, role: str, allowed: list[str]) -> str:
+    prefix = f"pool {role!r} of layout {lay.name!r}"
+    for gpu in allowed:
+        for line in tables.excluded:
+            if line.startswith(prefix) and f" on {gpu}: " in line:
+                return line
+    return f"{prefix}: allowed only on {allowed or 'no GPU type'}"

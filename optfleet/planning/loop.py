@@ -43,6 +43,7 @@ from optfleet.planning.tables import Progress
 from optfleet.planning.tabulate import tabulate
 from optfleet.planning.verify import verify_plan
 from optfleet.scenario import Scenario
+from optfleet.scenario.limits import check
 
 
 def plan(
@@ -102,6 +103,7 @@ def plan(
     from optfleet.backends import SolveOptions, get_backend
 
     scenario = scenario or Scenario()
+    _check_options(sim_requests, replications, top_k, max_iterations)
     tables = tabulate(scenario, progress=progress)
     problem = build_problem(scenario, tables)
     solver = get_backend(backend)
@@ -150,6 +152,17 @@ def plan(
         f"no candidate passed simulation within {max_iterations} rounds; last: "
         + (steps[-1].detail if steps else "none")
     )
+
+
+def _check_options(
+    sim_requests: int | None, replications: int, top_k: int, max_iterations: int
+) -> None:
+    """The loop's own numbers, by the rules of :mod:`optfleet.scenario.limits`."""
+    if sim_requests is not None:
+        check("sim_requests", "sim_requests (requests per replication)", sim_requests)
+    check("replications", "replications", replications)
+    check("count", "top_k", top_k)
+    check("count", "max_iterations", max_iterations)
 
 
 def _report(progress: Progress | None, iteration: int, ranked: list[Any]) -> None:

@@ -266,9 +266,11 @@ class PoolContext:
         if isinstance(a, PiecewiseArrivals):
             return float(max(a.rates_per_s))
         if isinstance(a, TraceReplayArrivals):
+            from optfleet.scenario.limits import check
             from optfleet.workloads.mix import load_trace_spec
 
-            return float(load_trace_spec(a.trace).rate_per_s * a.rate_scale)
+            rate = load_trace_spec(a.trace).rate_per_s * a.rate_scale
+            return float(check("rate_per_s", "the replayed trace's rate x rate_scale", rate))
         return float(a.rate_per_s)
 
     def serving_for(self, gpu: str) -> ServingConfig:

@@ -31,12 +31,19 @@ from optfleet.scenario import HOURS_PER_YEAR, Frozen, validate_model
 
 
 class Interval(Frozen):
-    """A point estimate with a confidence interval."""
+    """A point estimate over ``n`` simulation runs with its confidence interval.
+
+    ``low``/``high`` are ``None`` when there is no interval: one run (``n = 1``) gives a point
+    value only.  Positive quantities have their interval on the log scale
+    (:meth:`optfleet.sim.results.Estimate.from_samples`), so no end is negative.
+    """
 
     value: float
-    low: float
-    high: float
+    low: float | None
+    high: float | None
     level: float = 0.95
+    n: int | None = None
+    """Replications behind the estimate (``None`` in plans written before it was recorded)."""
 
 
 class PlanPool(Frozen):
@@ -171,7 +178,13 @@ class Plan(Frozen):
         return self.model_dump_json(indent=2)
 
     def save(self, path: str | Path) -> None:
-        Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
+        """Write the plan as JSON to ``path`` atomically (temporary file, then rename).
+
+        Raises InputError (one line) when ``path`` can not be written; nothing partial is left.
+        """
+        from optfleet._files import write_text_atomic
+
+        write_text_atomic(path, self.to_json() + "\n", "plan")
 
     @classmethod
     def from_dict(cls, data: Any) -> Plan:

@@ -21,9 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from optfleet.errors import InfeasibleError
+from optfleet.errors import InfeasibleError, InputError
 from optfleet.planning.pools import PoolContext, PoolDemand, rejected_share
-from optfleet.scenario import HOURS_PER_YEAR, SLO, check_finite_positive
+from optfleet.scenario import HOURS_PER_YEAR, SLO
+from optfleet.scenario.limits import check
 from optfleet.scenario.presets import AssumptionPreset
 
 
@@ -165,7 +166,7 @@ def size_pool(
     gpu: str | None = None,
 ) -> PoolSizing:
     """Size one pool analytically: the fewest replicas meeting the SLO and the utilisation cap."""
-    check_finite_positive("rate_per_s", total_rate_per_s)
+    check("rate_per_s", "rate_per_s", total_rate_per_s)
     stats = pool_service(profile, demand, preset)
     rate = demand.rate_per_s(total_rate_per_s)
     try:
@@ -246,10 +247,33 @@ def size_layout(
     """
     sc = ctx.scenario
     rate = ctx.planning_rate_per_s if rate_per_s is None else rate_per_s
+    rate = check("rate_per_s", "rate_per_s", rate)
+    gamma = check("gamma", "gamma", gamma)
+    if threshold_tokens is not None:
+        threshold_tokens = check_split_threshold(ctx, threshold_tokens)
     profile = ctx.profile(gpu)
     demands = ctx.demands(threshold_tokens, gamma)
     pools = tuple(size_pool(profile, d, rate, sc.slo, ctx.preset, gpu=gpu) for d in demands)
     return LayoutSizing(gpu, threshold_tokens, gamma, pools, rejected_share(demands))
+
+
+def check_split_threshold(ctx: PoolContext, threshold_tokens: Any) -> int:
+    """``threshold_tokens`` as a whole number of tokens below the long pool's max context, else
+    :class:`InputError` (a threshold at or above it would silently size one pool)."""
+    t = int(check("tokens", "threshold_tokens", threshold_tokens))
+    longest = int(ctx.long_ctx_tokens)
+    if t >= longest:
+        configured = int(ctx.scenario.long_max_ctx_tokens)
+        why = (
+            f"long_max_ctx_tokens={configured}"
+            if longest == configured
+            else f"the longest request of the workload ({longest} tokens, "
+            f"long_max_ctx_tokens={configured})"
+        )
+        raise InputError(
+            f"threshold_tokens {t} splits nothing: it must be below {why}; omit it for one pool"
+        )
+    return t
 
 
 def size_scenario(

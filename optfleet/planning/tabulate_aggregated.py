@@ -28,6 +28,12 @@ def tabulate_aggregated(
     rate = ctx.planning_rate_per_s
     stats_cache: dict[tuple[Any, ...], Any] = {}
     min_rep = scenario.constraints.min_replicas_per_pool
+    unused = sorted({t for t, _ in ctx.layouts() if t is not None and t >= ctx.long_ctx_tokens})
+    if unused and scenario.thresholds_tokens is not None:
+        tables.notes.append(
+            f"thresholds_tokens {unused} left out: not below the longest request the workload "
+            f"sends ({ctx.long_ctx_tokens} tokens), so they split nothing"
+        )
     for threshold, gamma in ctx.layouts():
         if threshold is not None and threshold >= ctx.long_ctx_tokens:
             continue

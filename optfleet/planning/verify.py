@@ -1,8 +1,9 @@
 """Step 4 of the loop: the judge — simulate a candidate plan and compare it with the SLO.
 
 Each pool's simulated quantile of TTFT (of TPOT for a decode pool) must be within its SLO, the
-point value and the whole 95 % confidence interval over independent replications.  Three
-simulations judge: the engine- or slot-level simulation of the plan
+point value and the whole 95 % confidence interval over independent replications (with one
+replication there is no interval: the pool is judged on its point value, and the plan says so in
+a note).  Three simulations judge: the engine- or slot-level simulation of the plan
 (:func:`optfleet.planning.simulate.simulate_plan`), the reference planner's one-run protocol
 under a preset that asks for it (:func:`optfleet.planning.replay.replay_plan`), and the
 prefill-slot + decode-engine simulation of a disaggregated plan.  A multi-model plan is judged
@@ -64,15 +65,15 @@ def verify_plan(
     ):
         replay = replay_plan(scenario, tables, candidate)
 
-        def point(pp: PlanPool) -> tuple[float, float, float, float | None, float, str]:
-            r = replay.pool(pp.role, pp.gpu)
-            return r.p99_ttft_s, r.p99_ttft_s, r.p99_ttft_s, r.slo_attainment, slo, "TTFT"
+        def point(pp: PlanPool) -> Measure:
+            r = replay.pool(pp.role, pp.gpu)  # one run: a point value, no interval
+            return r.p99_ttft_s, math.nan, math.nan, 1, r.slo_attainment, slo, "TTFT"
 
         header = (
             f"slot-level simulation, fleet-sim protocol (one run of {replay.n_requests} requests "
             f"after {replay.warmup_requests} warm-up, seed {replay.seed}, pooled queue): "
         )
-        return _judge(candidate, point, header, with_ci=False, qlabel=_qlabel(scenario))
+        return _judge(candidate, point, header, qlabel=_qlabel(scenario))
     result = simulate_plan(
         scenario,
         tables,
@@ -82,12 +83,12 @@ def verify_plan(
         replications=replications,
     )
 
-    def interval(pp: PlanPool) -> tuple[float, float, float, float | None, float, str]:
+    def interval(pp: PlanPool) -> Measure:
         m = result.pool_ttft(pp.role, pp.gpu, float(scenario.slo.quantile))
-        return m.value, m.low, m.high, result.pool_attainment(pp.role, pp.gpu), slo, "TTFT"
+        return (m.value, m.low, m.high, m.n, result.pool_attainment(pp.role, pp.gpu), slo,
+                "TTFT")
 
-    return _judge(candidate, interval, f"{level}-level simulation: ", with_ci=True,
-                  qlabel=_qlabel(scenario))
+    return _judge(candidate, interval, f"{level}-level simulation: ", qlabel=_qlabel(scenario))
 
 
 def _verify_models(
@@ -102,6 +103,7 @@ def _verify_models(
     pools: dict[tuple[str, str], PlanPool] = {}
     failing: list[tuple[str, str, int, float]] = []
     parts = []
+    subs: list[Verdict] = []
     accepted = True
     for m, (sub_scenario, sub_tables) in tables.models.items():
         lay = next(x for x in sub_tables.layouts if x.name == combo[m])
@@ -126,13 +128,18 @@ def _verify_models(
                             n_requests=n_requests, replications=replications)
             tables.verdicts[key] = v
         accepted = accepted and v.accepted
+        subs.append(v)
         for pp in v.plan.pools:
             role = f"{m}/{pp.role}"
             pools[(role, pp.gpu)] = pp.model_copy(update={"role": role, "model": m})
         failing.extend((f"{m}/{r}", g, n, c) for r, g, n, c in v.failing)
         parts.append(f"{m}: {v.detail}")
+    sub_notes = [n for v in subs for n in v.plan.notes if n not in candidate.notes]
     verified = candidate.model_copy(
-        update={"pools": tuple(pools[(pp.role, pp.gpu)] for pp in candidate.pools)}
+        update={
+            "pools": tuple(pools[(pp.role, pp.gpu)] for pp in candidate.pools),
+            "notes": tuple(candidate.notes) + tuple(dict.fromkeys(sub_notes)),
+        }
     )
     return Verdict(accepted, verified, tuple(failing), " | ".join(parts))
 
@@ -171,18 +178,17 @@ def _verify_disaggregated(
         seed=scenario.seed,
         quantile=float(scenario.slo.quantile),
     )
-    def measure(pp: PlanPool) -> tuple[float, float, float, float | None, float, str]:
+    def measure(pp: PlanPool) -> Measure:
         if pp.role == "prefill":
             e, a, slo_s, what = r.ttft_p99_s, r.ttft_attainment, scenario.slo.ttft_p99_s, "TTFT"
         else:
             e, a, slo_s, what = r.tpot_p99_s, r.tpot_attainment, pd.tpot_slo_s, "TPOT"
-        return e.value, e.low, e.high, float(a.value), slo_s, what
+        return e.value, e.low, e.high, e.n, float(a.value), slo_s, what
 
     return _judge(
         candidate,
         measure,
         "disaggregated simulation (prefill slot level + decode engine): ",
-        with_ci=True,
         qlabel=_qlabel(scenario),
     )
 
@@ -191,40 +197,57 @@ def _qlabel(scenario: Scenario) -> str:
     return f"P{round(float(scenario.slo.quantile) * 100, 3):g}"
 
 
-def _judge(
-    candidate: Plan, measure: Any, header: str, *, with_ci: bool, qlabel: str = "P99"
-) -> Verdict:
-    """Compare each pool's simulated P99 with its SLO.
+#: What ``_judge`` is given of one pool: ``(value, low, high, n, attainment, slo_s, metric)``
+#: (``low``/``high`` NaN without an interval, ``metric`` ``"TTFT"`` or ``"TPOT"``).
+Measure = tuple[float, float, float, int, float | None, float, str]
 
-    ``measure(pool)`` gives ``(value, low, high, attainment, slo_s, metric)``, ``metric`` being
-    ``"TTFT"`` or ``"TPOT"``.  A pool passes only when the value and the whole 95 % confidence
-    interval are within the SLO (a point estimate has ``low == high == value``).
+#: The plan's note when a pool was judged on one run.
+POINT_VALUE_NOTE = (
+    "verified on one simulation run: each pool passed on its point value alone, with no "
+    "confidence interval (use more replications for one)"
+)
+
+
+def _judge(candidate: Plan, measure: Any, header: str, *, qlabel: str = "P99") -> Verdict:
+    """Compare each pool's simulated quantile with its SLO.
+
+    ``measure(pool)`` gives a :data:`Measure`.  With two or more replications a pool passes only
+    when the value and the whole confidence interval are within the SLO; with one run (no
+    interval) it passes on its point value, and the verdict and the plan say so
+    (:data:`POINT_VALUE_NOTE`).
     """
     pools, failing, parts = [], [], []
+    point_only = False
     for pp in candidate.pools:
-        value, low, high, attainment, slo, metric = measure(pp)
-        ok = value <= slo and (not math.isfinite(high) or high <= slo)
+        value, low, high, n, attainment, slo, metric = measure(pp)
+        has_ci = n >= 2 and not (math.isnan(low) or math.isnan(high))
+        point_only = point_only or not has_ci
+        ok = value <= slo and (not has_ci or high <= slo)
         # plans hold finite numbers: an unbounded P99 (requests never served) is stored as
-        # UNBOUNDED_S, and an undefined interval end as the value
+        # UNBOUNDED_S; without an interval its ends are None
         value = value if math.isfinite(value) else UNBOUNDED_S
-        low = low if math.isfinite(low) else value
-        high = high if math.isfinite(high) else (UNBOUNDED_S if high == math.inf else value)
+        lo = (low if math.isfinite(low) else UNBOUNDED_S) if has_ci else None
+        hi = (high if math.isfinite(high) else UNBOUNDED_S) if has_ci else None
         field = "simulated_p99_ttft_s" if metric == "TTFT" else "simulated_p99_tpot_s"
         pools.append(
             pp.model_copy(
                 update={
-                    field: Interval(value=value, low=low, high=high),
+                    field: Interval(value=value, low=lo, high=hi, n=int(n)),
                     "simulated_slo_attainment": attainment,
                 }
             )
         )
         fmt = ".0f" if metric == "TTFT" else ".1f"
-        ci = f" [{low * 1000:{fmt}}, {high * 1000:{fmt}}]" if with_ci else ""
+        ci = f" [{lo * 1000:{fmt}}, {hi * 1000:{fmt}}] (n={n})" if has_ci else ""
         parts.append(
             f"{pp.role}/{pp.gpu} x{pp.replicas}: {qlabel} {metric} {value * 1000:{fmt}} ms{ci} "
             f"{'ok' if ok else 'MISSES'}"
         )
         if not ok:
             failing.append((pp.role, pp.gpu, pp.replicas, pp.rate_per_s))
-    verified = candidate.model_copy(update={"pools": tuple(pools)})
-    return Verdict(not failing, verified, tuple(failing), header + "; ".join(parts))
+    update: dict[str, Any] = {"pools": tuple(pools)}
+    if point_only and POINT_VALUE_NOTE not in candidate.notes:
+        update["notes"] = tuple(candidate.notes) + (POINT_VALUE_NOTE,)
+    verified = candidate.model_copy(update=update)
+    tail = " (one run: judged on point values, no confidence interval)" if point_only else ""
+    return Verdict(not failing, verified, tuple(failing), header + "; ".join(parts) + tail)

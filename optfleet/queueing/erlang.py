@@ -8,6 +8,12 @@ follows as ``C = B / ((1 - rho) + rho B)`` — a sum of two non-negative terms, 
 even at ``rho = 0.999``.  Everything is vectorised with numpy broadcasting; there is no loop
 over servers.
 
+Where ``P(N <= c)`` underflows (an overloaded loss system, ``a`` far above ``c``), ``1 / B`` is
+summed directly as ``sum_j c! / ((c - j)! a^j)``, whose terms fall at least as fast as
+``(c / a)^j`` (about ``sqrt(c)`` terms at worst).  Nothing is clipped or substituted: a result
+outside [0, 1] beyond rounding (1e-12) raises :class:`~optfleet.errors.NumericalError`, so a
+broken value is never masked; within rounding it is rounded to the range.
+
 Examples
 --------
 >>> from optfleet.queueing.erlang import erlang_c, mmc_wait_quantile_s
@@ -25,12 +31,16 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy import special
 
-from optfleet.errors import InputError
+from optfleet.errors import InputError, NumericalError
 from optfleet.queueing.validation import check_nonnegative, check_servers, first_bad
 
 FloatArray = NDArray[np.float64]
 
 _STIRLING_MIN_C = 20.0
+#: Below this ``P(N <= c)`` Erlang B is summed directly (:func:`_erlang_b_overloaded`).
+_Q_TINY = 1e-280
+#: How far (absolute) a probability may leave [0, 1] by rounding before it counts as broken.
+_ROUNDING = 1e-12
 
 
 def _log_poisson_pmf_at_c(c: FloatArray, a: FloatArray) -> FloatArray:
@@ -76,23 +86,48 @@ def erlang_b(c: ArrayLike, a: ArrayLike) -> FloatArray:
     """
     cc = check_servers(c)
     aa = check_nonnegative("offered load a", a)
+    if np.any(np.isinf(aa)):
+        raise InputError("offered load a must be finite, got inf")
     cc, aa = np.broadcast_arrays(cc, aa)
     return _erlang_b(cc, aa)
 
 
 def _erlang_b(cc: FloatArray, aa: FloatArray) -> FloatArray:
-    """Erlang B without input checks (``cc``, ``aa`` broadcast float arrays)."""
+    """Erlang B without input checks (``cc``, ``aa`` broadcast finite float arrays)."""
     log_pmf = _log_poisson_pmf_at_c(cc, aa)
     with np.errstate(divide="ignore", under="ignore"):
-        log_cdf = np.log(special.gammaincc(cc + 1.0, aa))
-    with np.errstate(over="ignore", invalid="ignore"):
-        b = np.exp(log_pmf - log_cdf)
+        q = special.gammaincc(cc + 1.0, aa)
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        b = np.exp(log_pmf - np.log(q))
     b = np.where(aa == 0, 0.0, b)
-    # a >> c: Q underflows; B -> 1 - c/a (first order) is then accurate
-    bad = ~np.isfinite(b)
+    tiny = (q < _Q_TINY) & (aa > 0)
+    if np.any(tiny):  # a far above c: P(N <= c) underflows, sum 1 / B directly
+        b[tiny] = _erlang_b_overloaded(cc[tiny], aa[tiny])
+    return _probability("Erlang B", b, cc, aa)
+
+
+def _erlang_b_overloaded(c: FloatArray, a: FloatArray) -> FloatArray:
+    """``B = 1 / sum_{j=0..c} prod_{i<j} (c - i) / a`` for ``a > c`` (terms fall geometrically)."""
+    s = np.ones(c.shape)
+    term = np.ones(c.shape)
+    active = np.ones(c.shape, dtype=bool)
+    j = 0.0
+    while np.any(active):
+        term = np.where(active, term * np.maximum(c - j, 0.0) / a, 0.0)
+        s += term
+        j += 1.0
+        active = term > 1e-17 * s
+    return 1.0 / s
+
+
+def _probability(what: str, p: FloatArray, cc: FloatArray, aa: FloatArray) -> FloatArray:
+    """``p`` rounded into [0, 1], or :class:`NumericalError` if it is outside beyond rounding."""
+    bad = ~((p >= -_ROUNDING) & (p <= 1.0 + _ROUNDING))  # NaN is bad too
     if np.any(bad):
-        b = np.where(bad, np.clip(1.0 - cc / np.maximum(aa, 1e-300), 0.0, 1.0), b)
-    return np.clip(b, 0.0, 1.0)
+        i = np.flatnonzero(np.broadcast_to(bad, p.shape))[0]
+        c0, a0, p0 = (float(np.broadcast_to(x, p.shape).flat[i]) for x in (cc, aa, p))
+        raise NumericalError(f"{what}({c0:g}, {a0:g}) came out as {p0!r}, outside [0, 1]")
+    return np.minimum(np.maximum(p, 0.0), 1.0)
 
 
 def erlang_c(c: ArrayLike, a: ArrayLike) -> FloatArray:
@@ -119,8 +154,8 @@ def erlang_b_c(cc: FloatArray, aa: FloatArray) -> tuple[FloatArray, FloatArray]:
     b = _erlang_b(cc, np.where(stable, aa, 0.0))
     rho = np.where(stable, aa / cc, 0.0)
     one_minus_rho = np.where(stable, (cc - aa) / cc, 1.0)
-    out = b / (one_minus_rho + rho * b)
-    return b, np.where(stable, np.clip(out, 0.0, 1.0), 1.0)
+    out = _probability("Erlang C", b / (one_minus_rho + rho * b), cc, aa)
+    return b, np.where(stable, out, 1.0)
 
 
 def mmc_prob_wait(c: ArrayLike, lam_per_s: ArrayLike, mu_per_s: ArrayLike) -> FloatArray:

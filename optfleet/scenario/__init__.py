@@ -17,6 +17,7 @@ from optfleet.scenario.files import (
     scenario_json_schema,
     validate_model,
 )
+from optfleet.scenario.limits import PositiveInt, check_finite_positive
 from optfleet.scenario.schema import (
     BYTES_PER_ELEMENT,
     HOURS_PER_YEAR,
@@ -37,7 +38,6 @@ from optfleet.scenario.schema import (
     PiecewiseArrivals,
     PoissonArrivals,
     PositiveFloat,
-    PositiveInt,
     RatioSplit,
     Scenario,
     SeparateCDFWorkload,
@@ -45,7 +45,6 @@ from optfleet.scenario.schema import (
     TraceReplayArrivals,
     TraceWorkload,
     WorkloadSpec,
-    check_finite_positive,
 )
 
 __all__ = [

@@ -31,7 +31,35 @@ def _format_validation_error(exc: ValidationError, what: str) -> str:
     first = exc.errors()[0]
     loc = ".".join(str(p) for p in first["loc"]) or "(top level)"
     extra = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"invalid {what}: {loc}: {first['msg']}{extra}"
+    got = ""
+    value = first.get("input")
+    if isinstance(value, bool | int | float | str) and first["type"] != "value_error":
+        got = f", got {value!r}"
+    return f"invalid {what}: {loc}: {first['msg']}{got}{extra}"
+
+
+def yaml_loader() -> Any:
+    """PyYAML's safe loader, reading ``1e3`` as the number it spells (YAML 1.2), not as text.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> yaml.load("a: 1e3\\nb: '5'", Loader=yaml_loader())
+    {'a': 1000.0, 'b': '5'}
+    """
+    import re
+
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+        list("-+0123456789"),
+    )
+    return Loader
 
 
 def read_mapping(path: str | Path) -> dict[str, Any]:
@@ -39,14 +67,21 @@ def read_mapping(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     if not p.is_file():
         raise InputError(f"file not found: {p}")
-    text = p.read_text(encoding="utf-8")
+    try:
+        text = p.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"can not read {p}: not UTF-8 text (byte {exc.start}: {exc.object[exc.start]:#04x})"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"can not read {p}: {exc.strerror or exc}") from None
     try:
         if p.suffix.lower() == ".json":
             data = json.loads(text)
         else:
             import yaml
 
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=yaml_loader())  # noqa: S506 - a SafeLoader
     except Exception as exc:  # noqa: BLE001 - any parse error is bad input
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"can not parse {p}: {msg}") from None
@@ -79,27 +114,68 @@ def load_scenario(path: str | Path) -> Scenario:
     p = Path(path)
     data = read_mapping(p)
     scenario = validate_model(Scenario, data, f"scenario {p}")
-    return _resolve_paths(scenario, p.resolve().parent)
+    base = p.resolve().parent
+    scenario = resolve_file_paths(scenario, base)
+    models = tuple(resolve_file_paths(m, base) for m in scenario.models)
+    return scenario.model_copy(update={"models": models}) if models else scenario
 
 
-def _resolve_paths(scenario: Scenario, base: Path) -> Scenario:
-    def fix(w: Any) -> Any:
-        if (
-            isinstance(w, CDFWorkload | TraceWorkload)
-            and w.path is not None
-            and not w.path.is_absolute()
-        ):
-            return w.model_copy(update={"path": base / w.path})
-        if isinstance(w, SeparateCDFWorkload):
-            return w.model_copy(update={"prompt": fix(w.prompt), "output": fix(w.output)})
-        return w
+def _fix_workload(w: Any, base: Path) -> Any:
+    if isinstance(w, CDFWorkload | TraceWorkload) and w.path is not None and not (
+        w.path.is_absolute()
+    ):
+        return w.model_copy(update={"path": base / w.path})
+    if isinstance(w, SeparateCDFWorkload):
+        prompt, output = _fix_workload(w.prompt, base), _fix_workload(w.output, base)
+        return w.model_copy(update={"prompt": prompt, "output": output})
+    return w
 
-    update: dict[str, Any] = {"workload": fix(scenario.workload)}
-    if isinstance(scenario.arrivals, TraceReplayArrivals):
-        update["arrivals"] = scenario.arrivals.model_copy(
-            update={"trace": fix(scenario.arrivals.trace)}
+
+def _fix_model(model: Any, base: Path) -> Any:
+    """A model given as a relative ``config.json`` path (not a catalog name): against ``base``."""
+    if not isinstance(model, str):
+        return model
+    from optfleet.errors import UnknownNameError
+    from optfleet.scenario.catalog import get_model
+
+    p = Path(model).expanduser()
+    if p.is_absolute() or not (model.endswith(".json") or "/" in model or "\\" in model):
+        return model
+    try:
+        get_model(model)
+        return model  # a catalog name or alias (``meta-llama/Llama-3.1-8B``)
+    except UnknownNameError:
+        pass
+    candidate = base / p
+    if candidate.is_file() or (candidate / "config.json").is_file() or model.endswith(".json"):
+        return str(candidate)
+    return model
+
+
+def resolve_file_paths(spec: Any, base: Path) -> Any:
+    """``spec`` (a scenario, a fleet file, a model entry or a pool) with every relative file path
+    it holds (``workload.path``, separate CDFs, ``arrivals.trace.path``, a ``model`` given as a
+    ``config.json`` path) made relative to ``base``, the folder of the file that holds it.
+
+    Examples
+    --------
+    >>> from optfleet.scenario import Scenario
+    >>> s = Scenario(workload={"kind": "cdf", "path": "c.json"})
+    >>> str(resolve_file_paths(s, Path("/data")).workload.path)
+    '/data/c.json'
+    """
+    update: dict[str, Any] = {}
+    fields = type(spec).model_fields
+    if "workload" in fields and getattr(spec, "workload", None) is not None:
+        update["workload"] = _fix_workload(spec.workload, base)
+    arrivals = getattr(spec, "arrivals", None)
+    if isinstance(arrivals, TraceReplayArrivals):
+        update["arrivals"] = arrivals.model_copy(
+            update={"trace": _fix_workload(arrivals.trace, base)}
         )
-    return scenario.model_copy(update=update)
+    if "model" in fields and getattr(spec, "model", None) is not None:
+        update["model"] = _fix_model(spec.model, base)
+    return spec.model_copy(update=update) if update else spec
 
 
 def scenario_json_schema() -> dict[str, Any]:

@@ -18,19 +18,38 @@ pydantic_core._pydantic_core.ValidationError: 1 validation error for SLO
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from optfleet.errors import InputError
+from optfleet.scenario.checks import check_scenario_names
+from optfleet.scenario.limits import (
+    DEFAULT_GPUS_PER_NODE,
+    Dimension,
+    Fraction01,
+    Gamma,
+    GPUsPerNode,
+    LatencyS,
+    MinReplicas,
+    NonNegDimension,
+    NonNegFloat,
+    NonNegInt,
+    Number,
+    PositiveFloat,
+    RateOrZeroPerS,
+    RatePerS,
+    Seed,
+    TensorParallel,
+    Tokens,
+    closed_open_interval,
+    open_interval,
+)
 
-PositiveFloat = Annotated[float, Field(gt=0, allow_inf_nan=False)]
-NonNegFloat = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-Fraction01 = Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)]
-PositiveInt = Annotated[int, Field(gt=0)]
-NonNegInt = Annotated[int, Field(ge=0)]
+#: Types of this module's bounded shares (the rules of every other number: :mod:`limits`).
+OpenFraction = open_interval(0.0, 1.0)
+Quantile = open_interval(0.5, 1.0)
+RejectShare = closed_open_interval(0.0, 1.0)
 
 HOURS_PER_YEAR = 8760.0
 
@@ -62,6 +81,8 @@ class GPUSpec(Frozen):
     interconnect: str = "PCIe"
     interconnect_bandwidth_bytes_per_s: PositiveFloat = 32e9
     price_usd_per_hour: NonNegFloat
+    gpus_per_node: GPUsPerNode = DEFAULT_GPUS_PER_NODE
+    """GPUs in one node: the largest tensor-parallel replica of this type."""
     aliases: tuple[str, ...] = ()
     source: str
 
@@ -74,29 +95,29 @@ class ModelSpec(Frozen):
     """
 
     name: str
-    num_layers: PositiveInt
-    hidden_size: PositiveInt
-    num_attention_heads: PositiveInt
-    num_kv_heads: PositiveInt
-    head_dim: PositiveInt
-    intermediate_size: PositiveInt
-    vocab_size: PositiveInt
+    num_layers: Dimension
+    hidden_size: Dimension
+    num_attention_heads: Dimension
+    num_kv_heads: Dimension
+    head_dim: Dimension
+    intermediate_size: Dimension
+    vocab_size: Dimension
     tie_word_embeddings: bool = False
     # Mixture of experts
-    num_experts: NonNegInt = 0
-    experts_per_token: NonNegInt = 0
-    moe_intermediate_size: NonNegInt = 0
-    num_shared_experts: NonNegInt = 0
-    first_dense_layers: NonNegInt = 0
+    num_experts: NonNegDimension = 0
+    experts_per_token: NonNegDimension = 0
+    moe_intermediate_size: NonNegDimension = 0
+    num_shared_experts: NonNegDimension = 0
+    first_dense_layers: NonNegDimension = 0
     # Multi-head latent attention
-    kv_lora_rank: NonNegInt = 0
-    qk_rope_head_dim: NonNegInt = 0
-    q_lora_rank: NonNegInt = 0
-    qk_nope_head_dim: NonNegInt = 0
-    v_head_dim: NonNegInt = 0
+    kv_lora_rank: NonNegDimension = 0
+    qk_rope_head_dim: NonNegDimension = 0
+    q_lora_rank: NonNegDimension = 0
+    qk_nope_head_dim: NonNegDimension = 0
+    v_head_dim: NonNegDimension = 0
     # Optional published parameter count (overrides the computed one when given)
     total_params: PositiveFloat | None = None
-    max_position_embeddings: PositiveInt | None = None
+    max_position_embeddings: Tokens | None = None
     aliases: tuple[str, ...] = ()
     source: str = "user"
 
@@ -139,12 +160,12 @@ class ServingConfig(Frozen):
     ``tensor_parallel_size`` x the GPU's hourly price.
     """
 
-    tensor_parallel_size: PositiveInt = 1
+    tensor_parallel_size: TensorParallel = 1
     dtype: DType = "bf16"
     kv_cache_dtype: DType | Literal["auto"] = "auto"
-    max_num_seqs: PositiveInt = 256
-    max_model_len: PositiveInt | None = None
-    chunked_prefill_tokens: PositiveInt = 2048
+    max_num_seqs: Dimension = 256
+    max_model_len: Tokens | None = None
+    chunked_prefill_tokens: Tokens = 2048
     gpu_memory_utilization: Fraction01 = 0.9
     kv_policy: Literal["paged", "reserve"] = "paged"
 
@@ -167,7 +188,7 @@ class RatioSplit(Frozen):
     """
 
     kind: Literal["ratio"] = "ratio"
-    prompt_fraction: Annotated[float, Field(gt=0, lt=1)] = 0.8
+    prompt_fraction: OpenFraction = 0.8
 
 
 class CDFWorkload(Frozen):
@@ -176,7 +197,7 @@ class CDFWorkload(Frozen):
     kind: Literal["cdf"] = "cdf"
     name: str | None = None
     path: Path | None = None
-    knots: tuple[tuple[float, float], ...] | None = None
+    knots: tuple[tuple[Number, Number], ...] | None = None
     split: RatioSplit = RatioSplit()
 
     @model_validator(mode="after")
@@ -227,14 +248,14 @@ WorkloadSpec = Annotated[
 
 class PoissonArrivals(Frozen):
     kind: Literal["poisson"] = "poisson"
-    rate_per_s: PositiveFloat
+    rate_per_s: RatePerS
 
 
 class GammaArrivals(Frozen):
     """Bursty renewal arrivals: gamma inter-arrival times with coefficient of variation ``cv``."""
 
     kind: Literal["gamma"] = "gamma"
-    rate_per_s: PositiveFloat
+    rate_per_s: RatePerS
     cv: PositiveFloat
 
 
@@ -246,7 +267,7 @@ class PiecewiseArrivals(Frozen):
 
     kind: Literal["piecewise"] = "piecewise"
     start_s: tuple[NonNegFloat, ...]
-    rates_per_s: tuple[NonNegFloat, ...]
+    rates_per_s: tuple[RateOrZeroPerS, ...]
 
     @model_validator(mode="after")
     def _check(self) -> PiecewiseArrivals:
@@ -292,9 +313,9 @@ ArrivalSpec = Annotated[
 class SLO(Frozen):
     """Latency objectives: the ``quantile`` (default P99) of TTFT, and optionally of TPOT."""
 
-    ttft_p99_s: PositiveFloat
-    tpot_p99_s: PositiveFloat | None = None
-    quantile: Annotated[float, Field(gt=0.5, lt=1)] = 0.99
+    ttft_p99_s: LatencyS
+    tpot_p99_s: LatencyS | None = None
+    quantile: Quantile = 0.99
 
 
 class Availability(Frozen):
@@ -303,7 +324,7 @@ class Availability(Frozen):
     availability: Fraction01 | None = None
     failures_per_node_day: NonNegFloat | None = None
     mttr_hours: NonNegFloat | None = None
-    target: Annotated[float, Field(gt=0, lt=1)] = 0.999
+    target: OpenFraction = 0.999
 
     @model_validator(mode="after")
     def _check(self) -> Availability:
@@ -328,7 +349,7 @@ class Constraints(Frozen):
     max_gpus: dict[str, NonNegInt] = {}
     budget_usd_per_hour: PositiveFloat | None = None
     power_budget_w: PositiveFloat | None = None
-    min_replicas_per_pool: NonNegInt = 0
+    min_replicas_per_pool: MinReplicas = 0
     eligible: dict[str, tuple[str, ...]] = {}
 
 
@@ -349,13 +370,13 @@ class ModelLoad(Frozen):
     model: str | ModelSpec | None = None
     workload: WorkloadSpec | None = None
     arrivals: ArrivalSpec | None = None
-    rate_per_s: PositiveFloat | None = None
+    rate_per_s: RatePerS | None = None
     slo: SLO | None = None
     serving: ServingConfig | None = None
-    tensor_parallel: dict[str, PositiveInt] | None = None
-    long_max_ctx_tokens: PositiveInt | None = None
-    thresholds_tokens: tuple[PositiveInt, ...] | None = None
-    gammas: tuple[Annotated[float, Field(ge=1)], ...] | None = None
+    tensor_parallel: dict[str, TensorParallel] | None = None
+    long_max_ctx_tokens: Tokens | None = None
+    thresholds_tokens: tuple[Tokens, ...] | None = None
+    gammas: tuple[Gamma, ...] | None = None
     disaggregation: Literal["off", "also", "only"] | None = None
 
 
@@ -374,20 +395,20 @@ class Scenario(Frozen):
     preset: str = "default"
     workload: WorkloadSpec = CDFWorkload(name="azure")
     arrivals: ArrivalSpec | None = None
-    rate_per_s: PositiveFloat = 100.0
+    rate_per_s: RatePerS = 100.0
     slo: SLO = SLO(ttft_p99_s=0.5)
     gpus: tuple[str, ...] = ("A10G", "A100-80GB", "H100-SXM")
     gpu_overrides: tuple[GPUSpec, ...] = ()
     prices_usd_per_hour: dict[str, NonNegFloat] = {}
     model: str | ModelSpec = "llama-3.1-8b"
     serving: ServingConfig = ServingConfig()
-    tensor_parallel: dict[str, PositiveInt] = {}
-    long_max_ctx_tokens: PositiveInt = 65536
-    max_rejected_share: Annotated[float, Field(ge=0, lt=1)] = 0.001
+    tensor_parallel: dict[str, TensorParallel] = {}
+    long_max_ctx_tokens: Tokens = 65536
+    max_rejected_share: RejectShare = 0.001
     """Requests longer than ``long_max_ctx_tokens`` are rejected and counted; more than this
     share of them is an error."""
-    thresholds_tokens: tuple[PositiveInt, ...] | None = None
-    gammas: tuple[Annotated[float, Field(ge=1)], ...] | None = None
+    thresholds_tokens: tuple[Tokens, ...] | None = None
+    gammas: tuple[Gamma, ...] | None = None
     disaggregation: Literal["off", "also", "only"] = "off"
     """Disaggregated prefill/decode layouts in the plan: ``off``; ``also`` (one layout per
     prefill GPU x decode GPU pair, next to the aggregated ones); ``only`` (just those).  The
@@ -396,7 +417,7 @@ class Scenario(Frozen):
     """Per-replica availability for the spares pass (None: no spares).  Default: 6.5 failures
     per 1 000 node-days (Meta RSC-1, arXiv 2410.21680) and a 24 h repair time, target 99.9 %."""
     constraints: Constraints = Constraints()
-    seed: NonNegInt = 0
+    seed: Seed = 0
     models: tuple[ModelLoad, ...] = ()
     """Several models on one GPU menu, planned together in one integer program (shared GPU
     caps, budget and power); each entry overrides the scenario's fields for its own pools.
@@ -417,6 +438,11 @@ class Scenario(Frozen):
         if dup:
             raise ValueError(f"model names must be unique, repeated: {dup}")
         return v
+
+    @model_validator(mode="after")
+    def _names_and_thresholds(self) -> Scenario:
+        check_scenario_names(self)
+        return self
 
     def for_model(self, entry: ModelLoad) -> Scenario:
         """The single-model scenario of one :attr:`models` entry.
@@ -456,17 +482,3 @@ class Scenario(Frozen):
     ) -> PoissonArrivals | GammaArrivals | PiecewiseArrivals | TraceReplayArrivals:
         """The arrival process: the given one, else Poisson at ``rate_per_s``."""
         return self.arrivals or PoissonArrivals(rate_per_s=self.rate_per_s)
-
-
-def check_finite_positive(name: str, value: float, *, allow_zero: bool = False) -> float:
-    """Raise :class:`InputError` unless ``value`` is a finite positive (or zero) number."""
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        raise InputError(f"{name} must be a number, got {value!r}") from None
-    if math.isnan(v) or math.isinf(v) or v < 0 or (v == 0 and not allow_zero):
-        raise InputError(
-            f"{name} must be a finite {'non-negative' if allow_zero else 'positive'} number, "
-            f"got {value!r}"
-        )
-    return v

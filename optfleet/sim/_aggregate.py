@@ -28,8 +28,10 @@ def group_stats(reps: list[dict[str, Any]], name: str, replicas: int, slots: int
     def tot(k: str) -> int:
         return int(sum(r["groups"][name][k] for r in reps))
 
-    def est(k: str) -> Estimate:
-        return Estimate.from_samples([r["groups"][name][k] for r in reps])
+    def est(k: str) -> Estimate:  # shares get their interval on the logit scale (in [0, 1])
+        shares = ("slo", "p_wait", "slot_util", "kv_util", "busy", "avail")
+        scale = "logit" if k in shares else "auto"
+        return Estimate.from_samples([r["groups"][name][k] for r in reps], scale=scale)
 
     pop = "measured requests; unfinished = +inf unless already served that far"
     tpop = ("completed requests with >= 2 output tokens" if level == "engine"

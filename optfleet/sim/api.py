@@ -32,6 +32,7 @@ from optfleet.scenario import (
     PoissonArrivals,
     TraceReplayArrivals,
 )
+from optfleet.scenario.limits import check
 from optfleet.sim._aggregate import sim_result
 from optfleet.sim._replication import Job, run_replication
 from optfleet.sim.results import SimResult
@@ -183,13 +184,13 @@ def _as_slo(slo: SLO | float | None) -> SLO | None:
 def _check_run(replications: Any, warmup_fraction: Any, seed: Any, horizon_s: Any,
                failures: Any) -> tuple[float, float]:
     """Check the run's settings; the warm-up fraction and horizon as floats."""
-    if isinstance(replications, bool) or not isinstance(replications, int) or replications < 1:
-        raise InputError(f"replications must be a positive integer, got {replications!r}")
+    check("replications", "replications", replications)
     wf = float(warmup_fraction)
     if not (0 <= wf < 1):
         raise InputError(f"warmup_fraction must be in [0, 1), got {warmup_fraction!r}")
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise InputError(f"seed must be a non-negative integer, got {seed!r}")
+    if not isinstance(seed, int | np.integer):
+        raise InputError(f"seed must be a whole number >= 0, got {seed!r}")
+    check("seed", "seed", seed)
     hz = math.inf if horizon_s is None else float(horizon_s)
     if math.isnan(hz) or hz <= 0:
         raise InputError(f"horizon_s must be positive, got {horizon_s!r}")
@@ -204,10 +205,9 @@ def _check_workload(workload: Any, arrivals: Any, n_requests: Any) -> int:
     if isinstance(workload, Requests):
         n = workload.n
     else:
-        if isinstance(n_requests, bool) or not isinstance(n_requests, int | np.integer) \
-                or n_requests < 1:
-            raise InputError(f"n_requests must be a positive integer, got {n_requests!r}")
-        n = int(n_requests)
+        if not isinstance(n_requests, int | np.integer):
+            raise InputError(f"n_requests must be a whole number >= 1, got {n_requests!r}")
+        n = check("sim_requests", "n_requests (requests per replication)", n_requests)
         if is_mix and arrivals is None:
             raise InputError("a RequestMix workload needs arrivals (a spec or a Poisson rate)")
     if isinstance(arrivals, int | float) and not isinstance(arrivals, bool):
@@ -224,9 +224,45 @@ def _execute(jobs: list[Job], executor: Executor | str | None) -> list[dict[str,
             raise UnknownNameError(
                 f"unknown executor {executor!r}; known: sequential, process (or an Executor)"
             )
-        with ProcessPoolExecutor() as ex:
-            return list(ex.map(run_replication, jobs))
+        ex = ProcessPoolExecutor(initializer=worker_signals)
+        try:
+            results = [f.result() for f in [ex.submit(run_replication, j) for j in jobs]]
+        except BaseException:  # an error, Ctrl-C or SIGTERM: end the workers, do not wait
+            end_workers(ex)
+            raise
+        ex.shutdown(wait=True)
+        return results
     if not hasattr(executor, "submit"):
         raise InputError(f"executor must be a concurrent.futures.Executor, got {executor!r}")
     futures = [executor.submit(run_replication, j) for j in jobs]
-    return [f.result() for f in futures]
+    try:
+        return [f.result() for f in futures]
+    except BaseException:
+        for f in futures:
+            f.cancel()
+        raise
+
+
+def worker_signals() -> None:
+    """Initialiser of optfleet's worker processes: Ctrl-C is the parent's to handle (it ends the
+    workers), SIGTERM ends a worker at once (no handler inherited from the parent)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def end_workers(ex: ProcessPoolExecutor, timeout_s: float = 5.0) -> None:
+    """Cancel the pending jobs of ``ex`` and end its worker processes (SIGTERM, then SIGKILL)."""
+    # The standard library offers no public way to end a pool's workers before Python 3.14.
+    workers = getattr(ex, "_processes", None)
+    procs = list(workers.values()) if isinstance(workers, dict) else []
+    ex.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    for p in procs:
+        p.join(timeout_s)
+        if p.is_alive():
+            p.kill()
+            p.join(timeout_s)

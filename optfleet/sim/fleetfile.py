@@ -28,9 +28,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import model_validator
 
 from optfleet.scenario import (
     SLO,
@@ -38,13 +38,23 @@ from optfleet.scenario import (
     CDFWorkload,
     Frozen,
     ModelSpec,
-    NonNegInt,
     PositiveFloat,
-    PositiveInt,
     ServingConfig,
     WorkloadSpec,
     read_mapping,
     validate_model,
+)
+from optfleet.scenario.checks import unknown_keys_message
+from optfleet.scenario.files import resolve_file_paths
+from optfleet.scenario.limits import (
+    Gamma,
+    NonNegFloat,
+    PositiveReplicas,
+    RatePerS,
+    Seed,
+    Share01,
+    TensorParallel,
+    Tokens,
 )
 from optfleet.scenario.presets import get_preset
 
@@ -54,9 +64,9 @@ class PoolConfig(Frozen):
 
     name: str | None = None
     gpu: str
-    replicas: PositiveInt
-    max_ctx_tokens: PositiveInt
-    tensor_parallel_size: PositiveInt | None = None
+    replicas: PositiveReplicas
+    max_ctx_tokens: Tokens
+    tensor_parallel_size: TensorParallel | None = None
     model: str | ModelSpec | None = None
 
 
@@ -66,10 +76,10 @@ class RouterConfig(Frozen):
     kind: Literal[
         "threshold", "compress_and_route", "random", "least_loaded", "spillover", "label"
     ] = "threshold"
-    thresholds: tuple[PositiveInt, ...] | None = None
-    gamma: Annotated[float, Field(ge=1)] = 1.0
-    share: Annotated[float, Field(ge=0, le=1)] = 0.75
-    weights: tuple[Annotated[float, Field(ge=0)], ...] | None = None
+    thresholds: tuple[Tokens, ...] | None = None
+    gamma: Gamma = 1.0
+    share: Share01 = 0.75
+    weights: tuple[NonNegFloat, ...] | None = None
 
 
 class FailureConfig(Frozen):
@@ -88,24 +98,37 @@ class FleetConfig(Frozen):
     serving: ServingConfig = ServingConfig()
     workload: WorkloadSpec = CDFWorkload(name="azure")
     arrivals: ArrivalSpec | None = None
-    rate_per_s: PositiveFloat = 10.0
+    rate_per_s: RatePerS = 10.0
     slo: SLO = SLO(ttft_p99_s=0.5)
     router: RouterConfig = RouterConfig()
     balancer: Literal["jsq", "power_of_two", "round_robin", "random"] = "jsq"
     pools: tuple[PoolConfig, ...]
     failures: FailureConfig | None = None
-    prices_usd_per_hour: dict[str, Annotated[float, Field(ge=0)]] = {}
-    seed: NonNegInt = 0
+    prices_usd_per_hour: dict[str, NonNegFloat] = {}
+    seed: Seed = 0
+
+    @model_validator(mode="after")
+    def _names(self) -> FleetConfig:
+        gpus = list(dict.fromkeys(p.gpu for p in self.pools))
+        msg = unknown_keys_message("prices_usd_per_hour", self.prices_usd_per_hour, gpus,
+                                   "the pools' GPU types")
+        if msg:
+            raise ValueError(msg)
+        names = [p.name for p in self.pools if p.name is not None]
+        dup = sorted({n for n in names if names.count(n) > 1})
+        if dup:
+            raise ValueError(f"pool names must be unique, repeated: {dup}")
+        return self
 
 
 def load_fleet(path: str | Path) -> FleetConfig:
     """Load a :class:`FleetConfig` from YAML or JSON (relative paths: against the file)."""
     p = Path(path)
     cfg = validate_model(FleetConfig, read_mapping(p), f"fleet file {p}")
-    w = cfg.workload
-    if getattr(w, "path", None) is not None and not w.path.is_absolute():  # type: ignore[union-attr]
-        cfg = cfg.model_copy(update={"workload": w.model_copy(update={"path": p.parent / w.path})})  # type: ignore[union-attr]
-    return cfg
+    base = p.resolve().parent
+    cfg = resolve_file_paths(cfg, base)
+    pools = tuple(resolve_file_paths(pc, base) for pc in cfg.pools)
+    return cfg.model_copy(update={"pools": pools})
 
 
 @dataclass(frozen=True)

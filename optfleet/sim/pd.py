@@ -257,10 +257,10 @@ def simulate_disaggregated(
         ttft_ok.append(float(np.mean(ttft[m] <= ttft_slo_s)))
         tpot_ok.append(float(np.mean(tpot[m] <= tpot_slo_s)))
     return PDSimResult(
-        Estimate.from_samples(ttft_q),
-        Estimate.from_samples(tpot_q),
-        Estimate.from_samples(ttft_ok),
-        Estimate.from_samples(tpot_ok),
+        Estimate.from_samples(ttft_q, scale="log"),  # positive: the interval on the log scale
+        Estimate.from_samples(tpot_q, scale="log"),
+        Estimate.from_samples(ttft_ok, scale="logit"),  # shares: on the logit scale, in [0, 1]
+        Estimate.from_samples(tpot_ok, scale="logit"),
         replications,
         n_requests,
     )

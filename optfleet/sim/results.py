@@ -5,13 +5,19 @@ Non-finite numbers in JSON: ``+inf`` (a percentile reached by unfinished request
 the string ``"inf"``, NaN (undefined, e.g. a confidence interval from one replication) as
 ``null``.
 
+Confidence intervals respect the quantity (:meth:`Estimate.from_samples`): a non-negative
+quantity (a latency, a percentile, a rate) gets its interval on the log scale, so it never has a
+negative end; a share (SLO attainment, a utilisation) on the logit scale, so it stays in [0, 1].
+
 Examples
 --------
 >>> e = Estimate.from_samples([1.0, 2.0, 3.0])
->>> e.value, round(e.low, 3), round(e.high, 3)
-(2.0, -0.484, 4.484)
+>>> e.value, round(e.low, 3), round(e.high, 3), e.n
+(2.0, 0.578, 6.926, 3)
 >>> Estimate.from_samples([5.0]).to_dict()
-{'value': 5.0, 'low': None, 'high': None, 'n': 1}
+{'value': 5.0, 'low': None, 'high': None, 'n': 1, 'n_nan': 0}
+>>> Estimate.from_samples([0.2, float("nan"), 0.3]).n_nan
+1
 """
 
 from __future__ import annotations
@@ -27,7 +33,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import stdtrit as _t_ppf
 
-__all__ = ["Estimate", "GroupStats", "LatencyStats", "RequestRecords", "SimResult"]
+__all__ = ["SCALES", "Estimate", "GroupStats", "LatencyStats", "RequestRecords", "SimResult",
+           "nan_notes"]
 
 QUANTILES: tuple[tuple[str, float], ...] = (
     ("p50", 0.50),
@@ -57,12 +64,19 @@ def _jdeep(x: Any) -> Any:
     return _j(x)
 
 
+#: The scales :meth:`Estimate.from_samples` can build an interval on.
+SCALES = ("auto", "log", "logit", "linear")
+
+
 @dataclass(frozen=True)
 class Estimate:
-    """A point estimate over independent replications with a two-sided t confidence interval.
+    """A point estimate over independent replications with a two-sided confidence interval.
 
-    ``value`` is the mean of the per-replication values; ``low``/``high`` the ``level`` Student-t
-    interval (NaN with one replication; +inf when a replication's value is +inf).
+    ``value`` is the mean of the per-replication values and ``n`` the number of replications
+    behind it; ``low``/``high`` the ``level`` interval, NaN (JSON ``null``) with one replication -
+    a single run has no interval - and ``high = +inf`` when a replication's value is ``+inf``.
+    ``n_nan`` counts the replications whose value was NaN (undefined, e.g. a percentile of no
+    request): they are left out of ``value`` and ``n`` and counted here, never dropped silently.
     """
 
     value: float
@@ -70,30 +84,87 @@ class Estimate:
     high: float
     n: int
     level: float = 0.95
+    n_nan: int = 0
 
     @classmethod
-    def from_samples(cls, xs: ArrayLike, level: float = 0.95) -> Estimate:
-        a = np.asarray(xs, dtype=np.float64)
-        a = a[~np.isnan(a)]
+    def from_samples(cls, xs: ArrayLike, level: float = 0.95, *, scale: str = "auto"
+                     ) -> Estimate:
+        """The estimate of per-replication values ``xs``.
+
+        The interval is the Student-t interval of the mean, built on a scale that respects the
+        quantity, by the delta method (``se`` = standard error of the mean ``m``, ``t`` the
+        Student-t quantile with ``n - 1`` degrees of freedom):
+
+        * ``"log"`` (non-negative quantities: latencies, percentiles, rates):
+          ``m exp(-t se / m) .. m exp(+t se / m)`` - never a negative end, and close to
+          ``m -/+ t se`` when the interval is narrow;
+        * ``"logit"`` (shares in [0, 1]: SLO attainment, utilisations, probabilities):
+          ``logit(m) -/+ t se / (m (1 - m))`` mapped back - inside [0, 1];
+        * ``"linear"``: ``m -/+ t se`` (quantities that can be negative);
+        * ``"auto"`` (default): ``"log"`` when every value is >= 0, else ``"linear"``.
+
+        Both ends equal ``m`` when ``m`` is at the edge of its range (all values 0, or all 1 on
+        the logit scale) - the replications then agree exactly.
+
+        Examples
+        --------
+        >>> e = Estimate.from_samples([0.97, 0.99, 0.995], scale="logit")
+        >>> round(e.value, 4), e.high < 1.0
+        (0.985, True)
+        """
+        if scale not in SCALES:
+            raise ValueError(f"scale must be one of {', '.join(SCALES)}, got {scale!r}")
+        a = np.asarray(xs, dtype=np.float64).ravel()
+        nan = np.isnan(a)
+        n_nan = int(nan.sum())
+        a = a[~nan]
         n = int(a.size)
         if n == 0:
-            return cls(math.nan, math.nan, math.nan, 0, level)
+            return cls(math.nan, math.nan, math.nan, 0, level, n_nan)
         if np.isinf(a).any():
-            v = float(a.mean()) if not (np.isposinf(a).any() and np.isneginf(a).any()) else math.nan
-            return cls(v, float(a.min()), math.inf, n, level)
+            both = np.isposinf(a).any() and np.isneginf(a).any()
+            v = math.nan if both else float(a.mean())
+            if n == 1:
+                return cls(v, math.nan, math.nan, 1, level, n_nan)
+            return cls(v, float(a.min()), math.inf, n, level, n_nan)
         m = float(a.mean())
         if n == 1:
-            return cls(m, math.nan, math.nan, 1, level)
-        s = float(a.std(ddof=1))
-        h = float(_t_ppf(n - 1, 0.5 + level / 2)) * s / math.sqrt(n)
-        return cls(m, m - h, m + h, n, level)
+            return cls(m, math.nan, math.nan, 1, level, n_nan)
+        if scale == "auto":
+            scale = "log" if float(a.min()) >= 0.0 else "linear"
+        se = float(a.std(ddof=1)) / math.sqrt(n)
+        t = float(_t_ppf(n - 1, 0.5 + level / 2))
+        low, high = _interval(m, t * se, scale)
+        return cls(m, low, high, n, level, n_nan)
 
     def contains(self, x: float) -> bool:
-        """``low <= x <= high``."""
+        """``low <= x <= high`` (False without an interval)."""
         return bool(self.low <= x <= self.high)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": _j(self.value), "low": _j(self.low), "high": _j(self.high), "n": self.n}
+        return {"value": _j(self.value), "low": _j(self.low), "high": _j(self.high), "n": self.n,
+                "n_nan": self.n_nan}
+
+
+def _interval(m: float, h: float, scale: str) -> tuple[float, float]:
+    """The ends of an interval of half-width ``h`` around the mean ``m`` on ``scale``."""
+    if scale == "linear" or h == 0.0:
+        return m - h, m + h
+    if scale == "log":
+        if m <= 0.0:
+            return m, m
+        r = h / m
+        return m * math.exp(-r), (m * math.exp(r) if r < 700.0 else math.inf)
+    # logit
+    if not 0.0 < m < 1.0:
+        return m, m
+    z = math.log(m / (1.0 - m))
+    r = h / (m * (1.0 - m))
+    return _expit(z - r), _expit(z + r)
+
+
+def _expit(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
 @dataclass(frozen=True)
@@ -168,6 +239,28 @@ class GroupStats:
         return out
 
 
+def nan_notes(groups: Any) -> list[str]:
+    """One note per group statistic some replications of which were NaN (left out, counted).
+
+    Examples
+    --------
+    >>> nan_notes([])
+    []
+    """
+    out = []
+    for g in groups:
+        for f in fields(g):
+            v = getattr(g, f.name)
+            stats = ([(f"{f.name} {k}", getattr(v, k)) for k in ("mean", "p50", "p90", "p99",
+                                                                 "p999")]
+                     if isinstance(v, LatencyStats) else [(f.name, v)])
+            for label, e in stats:
+                if isinstance(e, Estimate) and e.n_nan:
+                    out.append(f"{g.name}: {e.n_nan} of {e.n + e.n_nan} replications gave no "
+                               f"value for {label} (NaN); the estimate uses the other {e.n}")
+    return out
+
+
 @dataclass(frozen=True, eq=False)
 class RequestRecords:
     """Per-request records of one replication (arrays of equal length, request order = arrival
@@ -218,17 +311,23 @@ class RequestRecords:
             yield row
 
     def to_jsonl(self, path: str | Path) -> Path:
-        """Write one JSON object per request; returns the path."""
+        """Write one JSON object per request atomically (temporary file, then rename); returns
+        the path.  InputError when ``path`` can not be written; nothing partial is left."""
+        from optfleet._files import atomic_open
+
         p = Path(path)
-        with p.open("w", encoding="utf-8") as fh:
+        with atomic_open(p, "records") as fh:
             for row in self._rows():
                 fh.write(json.dumps(row) + "\n")
         return p
 
     def to_csv(self, path: str | Path) -> Path:
-        """Write a CSV with a header row (empty cells for undefined values); returns the path."""
+        """Write a CSV with a header row (empty cells for undefined values) atomically; returns
+        the path.  InputError when ``path`` can not be written; nothing partial is left."""
+        from optfleet._files import atomic_open
+
         p = Path(path)
-        with p.open("w", encoding="utf-8", newline="") as fh:
+        with atomic_open(p, "records", newline="") as fh:
             w = csv.DictWriter(fh, fieldnames=list(self.columns))
             w.writeheader()
             for row in self._rows():
@@ -261,6 +360,12 @@ class SimResult:
     end_time_s: Estimate
     notes: tuple[str, ...] = ()
     records: tuple[RequestRecords, ...] | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # replications whose statistic was NaN are counted in a note, never dropped silently
+        extra = tuple(n for n in nan_notes((self.fleet, *self.pools)) if n not in self.notes)
+        if extra:
+            object.__setattr__(self, "notes", tuple(self.notes) + extra)
 
     def pool(self, name: str) -> GroupStats:
         """The statistics of pool ``name``."""

@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from optfleet.errors import InputError
+from optfleet.scenario.limits import MAX_TOKENS
 
 #: Tolerance on the last fraction (it is then set to exactly 1) and on fractions above 1.
 FRACTION_TOL = 1e-9
@@ -297,6 +298,12 @@ class LengthCDF:
 def _validate_knots(
     tokens_in: Any, fractions_in: Any, name: str
 ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    for arr in (tokens_in, fractions_in):
+        if isinstance(arr, np.ndarray) and arr.dtype.kind in "iuf":
+            continue
+        for x in np.ravel(np.asarray(arr, dtype=object)):
+            if isinstance(x, bool | np.bool_ | str):
+                raise InputError(f"CDF {name!r}: tokens and fractions must be numbers, got {x!r}")
     try:
         t = np.asarray(tokens_in, dtype=np.float64)
         f = np.asarray(fractions_in, dtype=np.float64)
@@ -314,6 +321,8 @@ def _validate_knots(
         where = f"CDF knot {i + 1} (tokens={_fmt(tok)})"
         if not np.isfinite(tok) or tok != np.floor(tok) or tok < 1:
             raise InputError(f"{where}: tokens must be a positive integer")
+        if tok > MAX_TOKENS:
+            raise InputError(f"{where}: tokens must be at most {MAX_TOKENS} (2**24)")
         if i > 0 and tok <= t[i - 1]:
             raise InputError(
                 f"{where}: tokens must be strictly ascending, previous knot has {_fmt(t[i - 1])}"

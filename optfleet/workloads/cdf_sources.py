@@ -91,7 +91,9 @@ def load_cdf(path: str | Path, name: str | None = None) -> LengthCDF:
         else:
             import yaml
 
-            data = yaml.safe_load(text)
+            from optfleet.scenario.files import yaml_loader
+
+            data = yaml.load(text, Loader=yaml_loader())  # noqa: S506 - a SafeLoader
     except Exception as exc:  # noqa: BLE001 - any parse error is bad input
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"can not parse CDF file {p}: {msg}") from None

@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import re
@@ -33,6 +34,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from optfleet.errors import InputError, UnknownNameError
+from optfleet.scenario.limits import MAX_TOKENS
 
 BadRow = Literal["raise", "skip"]
 
@@ -179,6 +181,8 @@ def _positive_int(text: Any) -> int:
         v = int(f)
     if v < 1:
         raise ValueError("must be >= 1")
+    if v > MAX_TOKENS:
+        raise ValueError(f"more than {MAX_TOKENS} tokens")
     return v
 
 
@@ -194,6 +198,12 @@ def _finalise(
         raise InputError(f"trace file {path} has no usable rows")
     order = np.argsort(t_ns_or_s, kind="stable")
     t = t_ns_or_s[order]
+    if len(prompt) < 2 or t[-1] == t[0]:
+        what = "one usable row" if len(prompt) < 2 else f"{len(prompt)} rows at one timestamp"
+        raise InputError(
+            f"trace file {path} has {what}: a trace needs at least two distinct arrival times "
+            "(its arrival rate is undefined otherwise)"
+        )
     t = t - t[0]
     arrival = t.astype(np.float64) / 1e9 if t.dtype == np.int64 else t.astype(np.float64)
     p = np.asarray(prompt, dtype=np.int64)[order]
@@ -204,8 +214,20 @@ def _finalise(
 def _open_csv(path: Path) -> tuple[Any, csv.DictReader]:  # type: ignore[type-arg]
     if not path.is_file():
         raise InputError(f"trace file not found: {path}")
-    fh = path.open(newline="", encoding="utf-8")
+    fh = io.StringIO(read_utf8(path, "trace file"), newline="")
     return fh, csv.DictReader(fh)
+
+
+def read_utf8(path: Path, what: str) -> str:
+    """The text of ``path``, or :class:`InputError` naming ``what`` if it is not UTF-8 text."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{what} {path}: not UTF-8 text (byte {exc.start}: {exc.object[exc.start]:#04x})"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"can not read {what} {path}: {exc.strerror or exc}") from None
 
 
 def _columns(reader: csv.DictReader, path: Path, wanted: tuple[str, ...]) -> dict[str, str]:  # type: ignore[type-arg]
@@ -362,7 +384,7 @@ def load_jsonl(
     prompt: list[int] = []
     output: list[int] = []
     dropped = 0
-    with p.open(encoding="utf-8") as fh:
+    with io.StringIO(read_utf8(p, "trace file")) as fh:
         for lineno, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
