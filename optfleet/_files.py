@@ -29,7 +29,7 @@ from typing import TextIO
 
 from optfleet.errors import InputError
 
-__all__ = ["atomic_open", "atomic_path", "check_writable", "write_text_atomic"]
+__all__ = ["atomic_open", "atomic_path", "check_writable", "read_utf8", "write_text_atomic"]
 
 #: Temporary files are named ``.<target name>.<random>.tmp[<suffix>]`` in the target's folder.
 TEMP_MARK = ".tmp"
@@ -147,3 +147,29 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, what: str = "outp
     with atomic_open(path, what) as fh:
         fh.write(text)
     return Path(path)
+
+
+def read_utf8(path: str | os.PathLike[str], what: str) -> str:
+    """The text of the input file ``path``, or :class:`InputError` naming ``what`` and the path
+    if it can not be read or is not UTF-8 text.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = p.write_bytes(bytes([97, 44, 255]))
+    >>> read_utf8(p, "trace file")
+    Traceback (most recent call last):
+    ...
+    optfleet.errors.InputError: trace file ...t.csv: not UTF-8 text (byte 2: 0xff)
+    """
+    p = Path(path)
+    try:
+        return p.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{what} {p}: not UTF-8 text (byte {exc.start}: {exc.object[exc.start]:#04x})"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"can not read {what} {p}: {exc.strerror or exc}") from None
+

@@ -116,14 +116,9 @@ def _child_pids() -> set[int]:
 def end_children(timeout_s: float = 3.0) -> None:
     """End this process's children: multiprocessing workers, then any other direct child (e.g. a
     solver run by PuLP): SIGTERM, then SIGKILL after ``timeout_s``."""
-    procs = multiprocessing.active_children()
-    for p in procs:
-        p.terminate()
-    for p in procs:
-        p.join(timeout_s)
-        if p.is_alive():
-            p.kill()
-            p.join(timeout_s)
+    from optfleet.sim.api import terminate_processes
+
+    terminate_processes(multiprocessing.active_children(), timeout_s)
     others = _child_pids()
     for pid in others:
         with contextlib.suppress(OSError):

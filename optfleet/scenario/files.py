@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from optfleet._files import read_utf8
 from optfleet.errors import InputError
 from optfleet.scenario.schema import (
     CDFWorkload,
@@ -67,14 +68,7 @@ def read_mapping(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     if not p.is_file():
         raise InputError(f"file not found: {p}")
-    try:
-        text = p.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"can not read {p}: not UTF-8 text (byte {exc.start}: {exc.object[exc.start]:#04x})"
-        ) from None
-    except OSError as exc:
-        raise InputError(f"can not read {p}: {exc.strerror or exc}") from None
+    text = read_utf8(p, "file")
     try:
         if p.suffix.lower() == ".json":
             data = json.loads(text)

@@ -258,6 +258,11 @@ def end_workers(ex: ProcessPoolExecutor, timeout_s: float = 5.0) -> None:
     workers = getattr(ex, "_processes", None)
     procs = list(workers.values()) if isinstance(workers, dict) else []
     ex.shutdown(wait=False, cancel_futures=True)
+    terminate_processes(procs, timeout_s)
+
+
+def terminate_processes(procs: Sequence[Any], timeout_s: float = 5.0) -> None:
+    """End ``multiprocessing`` processes: SIGTERM, then SIGKILL after ``timeout_s``."""
     for p in procs:
         if p.is_alive():
             p.terminate()

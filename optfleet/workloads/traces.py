@@ -33,6 +33,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from optfleet._files import read_utf8
 from optfleet.errors import InputError, UnknownNameError
 from optfleet.scenario.limits import MAX_TOKENS
 
@@ -216,18 +217,6 @@ def _open_csv(path: Path) -> tuple[Any, csv.DictReader]:  # type: ignore[type-ar
         raise InputError(f"trace file not found: {path}")
     fh = io.StringIO(read_utf8(path, "trace file"), newline="")
     return fh, csv.DictReader(fh)
-
-
-def read_utf8(path: Path, what: str) -> str:
-    """The text of ``path``, or :class:`InputError` naming ``what`` if it is not UTF-8 text."""
-    try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{what} {path}: not UTF-8 text (byte {exc.start}: {exc.object[exc.start]:#04x})"
-        ) from None
-    except OSError as exc:
-        raise InputError(f"can not read {what} {path}: {exc.strerror or exc}") from None
 
 
 def _columns(reader: csv.DictReader, path: Path, wanted: tuple[str, ...]) -> dict[str, str]:  # type: ignore[type-arg]
