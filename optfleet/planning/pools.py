@@ -1,7 +1,8 @@
-"""Analytic pool models: from a scenario to per-pool service statistics, capacity tables and sizes.
+"""The resolved question: preset, workload, model and GPU profiles, and the pools of a layout.
 
-This module glues the layers together in one direction: workloads (request mix) and physics
-(replica profile, service-time distribution) feed the queueing maths (Erlang-C / M/G/c tail).
+:class:`PoolContext` resolves a scenario once (its replica profiles are cached); a *layout*'s
+pools say which requests each serves (:func:`layout_pools`).  Per-pool service statistics,
+capacity tables and sizes are :mod:`optfleet.planning.sizing`'s.
 
 A *layout* splits the traffic into pools by total request length:
 
