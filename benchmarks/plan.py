@@ -8,7 +8,15 @@ Prints:
 3. lam = 10 000 req/s (thousands of GPUs) end to end without verification, and with it —
    target <= 30 s.
 
-Run: python benchmarks/plan.py [--quick]
+With ``--rates 1e5,1e6`` it prints instead, per planning rate: GPUs, cost, the time to tabulate,
+build (problem, compaction, model), solve and verify the cheapest plan (engine level; pools
+above 64 replicas by a slice), the solver's termination and gap, and the compact tables' gap
+bound (``optfleet.formulation.compact_problem``: the largest over all options, and over the
+plan's pools; "n/a" when the tables already carry tails).  A rate the scenario schema refuses
+is reported and the synthetic benchmark grid (``optfleet.formulation.synthetic.fleet_problem``)
+is planned at that rate instead, without verification.
+
+Run: python benchmarks/plan.py [--quick] [--rates 1e5,1e6]
 """
 
 from __future__ import annotations
@@ -30,9 +38,76 @@ def timed(label: str, fn):  # noqa: ANN001, ANN201
     return out, dt
 
 
+def rates_arg(argv: list[str]) -> list[float] | None:
+    """The ``--rates a,b,...`` (or ``--rates=a,b``) of the command line, None if absent."""
+    for i, arg in enumerate(argv):
+        if arg == "--rates" and i + 1 < len(argv):
+            return [float(v) for v in argv[i + 1].split(",") if v.strip()]
+        if arg.startswith("--rates="):
+            return [float(v) for v in arg.split("=", 1)[1].split(",") if v.strip()]
+    return None
+
+
+def large_rate(rate: float) -> None:
+    """Plan one large rate step by step and print its figures (see the module docstring)."""
+    from optfleet.backends import SolveOptions
+    from optfleet.formulation import compact_problem
+    from optfleet.formulation.synthetic import fleet_problem
+    from optfleet.planning.assemble import plan_from_solution
+    from optfleet.planning.verify import verify_plan
+
+    t0 = time.perf_counter()
+    try:
+        scenario = Scenario(rate_per_s=rate)
+    except ValueError as exc:  # InputError and pydantic's ValidationError are ValueErrors
+        first = str(exc).splitlines()
+        print(f"{rate:>10.3g} req/s: the scenario schema refuses it ({first[-2].strip()}); "
+              "the synthetic benchmark grid instead, not verified")
+        scenario, tables = None, None
+        problem = fleet_problem(rate)
+    else:
+        tables = tabulate(scenario)
+        problem = build_problem(scenario, tables)
+    t_tab = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    gaps: dict | None = None
+    if not any(o.has_tail for o in problem.options):
+        problem, gaps = compact_problem(problem)
+    model = build_model(problem)
+    t_build = time.perf_counter() - t1
+    res = get_backend("cbc").solve(model.lp, model.variables, SolveOptions())
+    sol = model.solution(res)
+    t_verify, verified = 0.0, "not verified"
+    if sol is not None and scenario is not None:
+        t2 = time.perf_counter()
+        candidate = plan_from_solution(scenario, tables, sol, res)
+        verdict = verify_plan(scenario, tables, candidate, replications=3)
+        t_verify = time.perf_counter() - t2
+        verified = "passes" if verdict.accepted else "fails"
+    gpus = "-" if sol is None else f"{sol.gpus}"
+    cost = "-" if sol is None else f"${sol.cost_usd_per_hour:,.0f}/h"
+    gap = "-" if res.gap is None else f"{res.gap:.2e}"
+    gap_bound = "n/a"
+    if gaps is not None:
+        used = [gaps[(sol.layout, pa.role, pa.gpu)] for pa in sol.pools] if sol else []
+        gap_bound = (f"{max(gaps.values(), default=0.0):.4f} (plan's pools "
+                     f"{max(used, default=0.0):.4f})")
+    print(
+        f"{rate:>10.3g} req/s: {gpus:>7} GPUs {cost:>14}  tabulate {t_tab:6.2f} s  build "
+        f"{t_build:6.2f} s  solve {res.solve_time_s:6.2f} s  verify {t_verify:7.2f} s "
+        f"({verified})  termination {res.termination}  gap {gap}  "
+        f"binaries {model.stats().binaries}  compact-table gap bound {gap_bound}"
+    )
+
+
 def main(argv: list[str]) -> None:
     # warm the numba cache so compile time is not counted as planning time
     timed("warm-up (numba compile/cache load, small plan)", lambda: plan(Scenario(rate_per_s=5)))
+    rates = rates_arg(argv)
+    if rates is not None:
+        for rate in rates:
+            large_rate(rate)
+        return
 
     p, _ = timed("1. default `optfleet plan` end to end (verify top 3, engine)", lambda: plan())
     print(

@@ -11,6 +11,7 @@ import pulp
 import pytest
 
 from optfleet.backends import (
+    DEFAULT_TIME_LIMIT_S,
     SOLVE_PRESETS,
     SolveOptions,
     SolveResult,
@@ -120,6 +121,22 @@ def test_time_limit_is_not_reported_as_optimal(name):
         assert r.gap == pytest.approx(relative_gap(r.objective, r.best_bound))
     r = be.solve(market_split(4, 34, 0, slack=False), options=SolveOptions(time_limit_s=0.3))
     assert r.termination == "time_limit" and r.solution == "none" and r.objective is None
+
+
+@pytest.mark.parametrize("name", BACKENDS)
+def test_default_time_limit_reports_the_gap(name):
+    assert SolveOptions().time_limit_s == DEFAULT_TIME_LIMIT_S == 60.0
+    assert SolveOptions(time_limit_s=None).time_limit_s is None  # no limit, on request
+    be = get_backend(name)
+    assert be.solver(SolveOptions()).timeLimit == DEFAULT_TIME_LIMIT_S
+    assert be.solver(SolveOptions(time_limit_s=None)).timeLimit is None
+    # with slack every point is feasible, so an incumbent exists when the limit stops the search
+    r = be.solve(market_split(4, 34, 1, slack=True), options=SolveOptions(time_limit_s=0.5))
+    assert (r.termination, r.solution) == ("time_limit", "feasible")
+    assert r.objective is not None and r.best_bound is not None
+    assert r.gap is not None and 0.0 <= r.gap == pytest.approx(
+        relative_gap(r.objective, r.best_bound))
+    assert r.to_dict()["gap"] == r.gap
 
 
 def test_cbc_status_mapping():

@@ -9,7 +9,7 @@ import pytest
 
 from optfleet.errors import InputError, UnknownNameError
 from optfleet.physics.memory import active_param_count, kv_bytes_per_token, param_count
-from optfleet.scenario import GPUSpec, ModelSpec
+from optfleet.scenario import GPUSpec, ModelSpec, validate_model
 from optfleet.scenario.catalog import (
     get_gpu,
     get_model,
@@ -32,22 +32,29 @@ def test_every_gpu_present_with_source_and_sane_numbers():
         g = get_gpu(name)
         assert isinstance(g, GPUSpec)
         assert g.source.strip()
-        assert 10e9 <= g.memory_bytes <= 200e9
+        assert 20 * 2**30 <= g.memory_bytes <= 200 * 2**30
+        assert g.memory_bytes % 2**20 == 0  # whole MiB, as the driver reports it
+        assert "MiB" in g.source  # the memory figure names where it was read
         assert g.bf16_flop_per_s > 1e13 and g.memory_bandwidth_bytes_per_s > 1e11
         assert g.fp8_flop_per_s is None or g.fp8_flop_per_s == pytest.approx(
             2 * g.bf16_flop_per_s, rel=0.02
         )
 
 
+MIB = 2**20
+
+
 @pytest.mark.parametrize(
     ("name", "mem", "bw", "flops", "tdp", "price"),
     [
-        ("A10G", 24e9, 600e9, 70e12, 300, 1.01),
-        ("A100-80GB", 80e9, 2.039e12, 312e12, 400, 2.21),
-        ("H100-SXM", 80e9, 3.35e12, 989e12, 700, 4.02),
-        ("H200", 141e9, 4.8e12, 989e12, 700, 3.29),
-        ("B200", 180e9, 8.0e12, 2250e12, 1000, 4.50),
-        ("MI300X", 192e9, 5.3e12, 1307e12, 750, None),
+        ("A10G", 23028 * MIB, 600e9, 70e12, 300, 1.01),
+        ("L4", 23034 * MIB, 300e9, 121e12, 72, 0.80),
+        ("L40S", 46068 * MIB, 864e9, 362e12, 350, 1.86),
+        ("A100-80GB", 81920 * MIB, 2.039e12, 312e12, 400, 2.21),
+        ("H100-SXM", 81559 * MIB, 3.35e12, 989e12, 700, 4.02),
+        ("H200", 143771 * MIB, 4.8e12, 989e12, 700, 3.29),
+        ("B200", 183359 * MIB, 8.0e12, 2250e12, 1000, 4.50),
+        ("MI300X", 205_822_885_888, 5.3e12, 1307e12, 750, None),
     ],
 )
 def test_gpu_datasheet_figures(name, mem, bw, flops, tdp, price):
@@ -90,6 +97,59 @@ def test_gpu_price_override_and_errors():
     spec = get_gpu("L4")
     assert resolve_gpu(spec) is spec
     assert resolve_gpu(spec, 0.5).price_usd_per_hour == 0.5
+
+
+_GPU_FIELDS = dict(name="toy", memory_bandwidth_bytes_per_s=1e12, bf16_flop_per_s=1e14,
+                  tdp_w=300, price_usd_per_hour=1.0, source="user")
+
+
+def test_gpu_memory_units_in_user_input():
+    mib = validate_model(GPUSpec, {**_GPU_FIELDS, "memory_mib": 81920}, "gpu")
+    gib = validate_model(GPUSpec, {**_GPU_FIELDS, "memory_gib": 80}, "gpu")
+    by = validate_model(GPUSpec, {**_GPU_FIELDS, "memory_bytes": 80e9}, "gpu")  # old files load
+    text = validate_model(GPUSpec, {**_GPU_FIELDS, "memory_mib": "8.192e4"}, "gpu")  # YAML text
+    assert mib.memory_bytes == gib.memory_bytes == text.memory_bytes == 85_899_345_920
+    assert by.memory_bytes == 80e9
+    with pytest.raises(InputError, match="memory_gb is ambiguous"):
+        validate_model(GPUSpec, {**_GPU_FIELDS, "memory_gb": 80}, "gpu")
+    with pytest.raises(InputError, match="below 1 GiB"):
+        validate_model(GPUSpec, {**_GPU_FIELDS, "memory_bytes": 80}, "gpu")  # GB given as bytes
+    with pytest.raises(InputError, match="once"):
+        validate_model(GPUSpec, {**_GPU_FIELDS, "memory_mib": 81920, "memory_bytes": 8e10}, "gpu")
+    with pytest.raises(InputError, match="memory_bytes"):
+        validate_model(GPUSpec, {**_GPU_FIELDS}, "gpu")
+    with pytest.raises(InputError, match="memory_mib"):
+        validate_model(GPUSpec, {**_GPU_FIELDS, "memory_mib": "lots"}, "gpu")
+    with pytest.raises(InputError):
+        validate_model(GPUSpec, {**_GPU_FIELDS, "memory_mib": -1}, "gpu")
+
+
+def test_catalog_file_gives_device_mib():
+    from optfleet._data import data_path
+
+    raw = json.loads(data_path("catalog", "gpus.json").read_text(encoding="utf-8"))["gpus"]
+    for entry in raw:
+        assert "memory_mib" in entry and "memory_bytes" not in entry
+        assert get_gpu(entry["name"]).memory_bytes == entry["memory_mib"] * 2**20
+        # the device holds more than the datasheet's decimal GB (A10G 24 GB -> 24.15e9 B)
+        assert get_gpu(entry["name"]).iteration_overhead_s is None
+
+
+def test_gpu_own_overheads_replace_the_generic_ones():
+    from optfleet.physics import Efficiency, computed_profile
+    from optfleet.scenario import ServingConfig
+
+    h100 = get_gpu("H100")
+    own = h100.model_copy(update={"iteration_overhead_s": 0.004, "allreduce_latency_s": 2e-5})
+    tp2 = ServingConfig(tensor_parallel_size=2)
+    base = computed_profile(h100, "llama-3.1-8b", tp2).iteration.c0_s
+    mine = computed_profile(own, "llama-3.1-8b", tp2).iteration.c0_s
+    eff = Efficiency()
+    assert base == pytest.approx(eff.iteration_overhead_s + 64 * eff.allreduce_latency_s)
+    assert mine == pytest.approx(0.004 + 64 * 2e-5)
+    with pytest.raises(InputError):
+        validate_model(GPUSpec, {**_GPU_FIELDS, "memory_mib": 1024, "allreduce_latency_s": -1},
+                       "gpu")
 
 
 def test_models_present_with_sources():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import networkx as nx
 import numpy as np
@@ -17,6 +18,8 @@ from optfleet.formulation import (
     Role,
     build_model,
     candidate_counts,
+    compact_problem,
+    compact_table,
     enumerate_plans,
     explain_infeasible,
     plan_key,
@@ -45,8 +48,8 @@ def one_pool(rate, *options, **kw):
     return PlanningProblem((Layout("one", (Role("all", rate),)),), tuple(options), **kw)
 
 
-def opt(gpu, table, price, gpr=1, power=0.0, layout="one", role="all"):
-    return CapacityOption(layout, role, gpu, tuple(table), price, gpr, power)
+def opt(gpu, table, price, gpr=1, power=0.0, layout="one", role="all", tail=None):
+    return CapacityOption(layout, role, gpu, tuple(table), price, gpr, power, tail)
 
 
 # ------------------------------------------------------------------------------ optimality
@@ -343,3 +346,244 @@ def test_highs_and_cbc_agree():
         if s1 is not None:
             assert math.isclose(s1.cost_usd_per_hour, s2.cost_usd_per_hour, abs_tol=1e-6)
             assert s1.gpus == s2.gpus
+
+
+# ------------------------------------------------------------------------------ tails, compact
+
+
+def tail_problem(seed, split="split", **kw):
+    """A random problem whose tables are cut to K = 1..4 and continued by a random tail."""
+    p = random_problem(seed, split=split, **kw)
+    rng = np.random.default_rng(seed)
+    opts = []
+    for o in p.options:
+        if rng.random() < 0.8:
+            k = int(rng.integers(1, 5))
+            t = o.capacity_per_s[: k + 1]
+            if t[-1] > 0:
+                o = replace(o, capacity_per_s=t,
+                            tail_per_replica_per_s=t[-1] / k * float(rng.uniform(0.6, 1.0)))
+        opts.append(o)
+    return replace(p, options=tuple(opts), max_gpus=dict(p.max_gpus))
+
+
+def above_table(problem, layout, counts):
+    opts = problem.options_by_key
+    return any(n > opts[(layout, r, g)].max_replicas for r, g, n in counts)
+
+
+def test_tail_capacity_and_validation():
+    o = opt("g", (0, 2, 5, 9), 1.0)
+    t = replace(o, tail_per_replica_per_s=2.5)
+    assert t.has_tail and not o.has_tail
+    assert [t.capacity(k) for k in (0, 3, 4, 7)] == [0.0, 9.0, 11.5, 19.0]
+    assert [o.capacity(k) for k in (3, 4, 7)] == [9.0, 9.0, 9.0]
+    assert t.capacities([0, 1, 3, 4, 7]).tolist() == [0.0, 2.0, 9.0, 11.5, 19.0]
+    assert t.k_full(9.0) == 3 and t.k_full(9.01) == 4 and t.k_full(19.0) == 7
+    assert o.k_full(9.01) is None and replace(o, tail_per_replica_per_s=0.0).k_full(9.01) is None
+    for k in range(1, 200):  # k_full is the least count whose capacity reaches the rate
+        rate = k * 0.37 + 9.0
+        kf = t.k_full(rate)
+        assert t.capacity(kf) >= rate > t.capacity(kf - 1)
+    with pytest.raises(InputError, match="exceeds the table's end rate"):
+        replace(o, tail_per_replica_per_s=3.01)  # Lambda[K]/K = 3
+    for bad in (float("nan"), -1.0, float("inf"), "x"):
+        with pytest.raises(InputError, match="tail_per_replica_per_s"):
+            replace(o, tail_per_replica_per_s=bad)
+    with pytest.raises(InputError, match="K >= 1"):
+        opt("g", (0,), 1.0, tail=0.0)
+
+
+@pytest.mark.parametrize("split", ["split", "single"])
+def test_tail_matches_brute_force(split):
+    above = 0
+    for seed in range(20):
+        problem = tail_problem(4000 + seed, split=split)
+        best = brute_force(problem)
+        if best is not None and above_table(problem, best.layout, best.counts):
+            above += 1
+        variants = ({}, {"encoding": "onehot"}, {"prune": False}) if split == "split" else ({},)
+        for kw in variants:
+            _, result, sol = solve(problem, **kw)
+            if best is None:
+                assert sol is None and result.termination == "infeasible", (seed, kw)
+                continue
+            assert sol.feasible, (seed, kw, sol.violations)
+            assert math.isclose(sol.cost_usd_per_hour, best.cost_usd_per_hour, abs_tol=1e-6), (
+                seed, kw)
+            assert sol.gpus == best.gpus, (seed, kw)
+    assert above >= 4  # the optimum often lies above some table's end
+
+
+def test_tail_keeps_counts_within_the_table():
+    table = synthetic_table(3.0, 12)
+    o = opt("H100", table, 4.0, tail=table[-1] / 12)
+    sizes = []
+    for rate in (30.0, 3000.0, 300000.0):
+        problem = one_pool(rate, o, opt("A10G", synthetic_table(1.0, 8), 1.01,
+                                        tail=synthetic_table(1.0, 8)[-1] / 8))
+        model = build_model(problem, prune=False)
+        assert all(max(ks) <= 12 for ks in model.counts.values())
+        sizes.append(model.stats().binaries)
+        _, _, sol = solve(problem)
+        assert sol.feasible and sol.cost_usd_per_hour > 0
+    assert sizes[1] == sizes[2]  # the program no longer grows with the replica count
+    capped = one_pool(300.0, o, max_gpus={"H100": 60})  # 60 H100 serve about 180/s: too few
+    _, result, _ = solve(capped)
+    assert result.termination == "infeasible"
+    capped = one_pool(150.0, o, max_gpus={"H100": 60})
+    model, _, sol = solve(capped)
+    assert model.tails[("one", "all", "H100")] == 60 - 12
+    assert sol.feasible and sol.gpus <= 60
+
+
+def test_tail_serves_a_minimum_above_the_table():
+    o = opt("H100", (0, 5, 10, 15), 4.0, tail=5.0)
+    _, _, sol = solve(one_pool(4.0, o, min_replicas_per_pool=9))
+    assert sol.counts() == {("all", "H100"): 9}
+    _, _, sol = solve(one_pool(4.0, o, min_replicas_per_pool=9, split="single"))
+    assert sol.counts() == {("all", "H100"): 9}
+
+
+def test_nogood_cut_above_the_table_excludes_exactly_one_plan():
+    # capacity 5 h + a for h H100 (4 USD/h) and a A10G (1 USD/h); both tables end at K <= 3
+    h100 = opt("H100", (0, 5, 10, 15), 4.0, tail=5.0)
+    a10g = opt("A10G", (0, 1, 2), 1.0, tail=1.0)
+    p = one_pool(42.0, h100, a10g)
+
+    def counts(plan):  # (H100, A10G) of a FleetSolution or a brute-force plan
+        c = plan.counts() if callable(plan.counts) else {(r, g): n for r, g, n in plan.counts}
+        return c.get(("all", "H100"), 0), c.get(("all", "A10G"), 0)
+
+    want = [counts(r) for r in brute_force_plans(p, restricted=True)[:5]]
+    assert want[:3] == [(8, 2), (8, 3), (7, 7)]  # 34 USD/h, then 35 with 11 and 14 GPUs
+
+    for encoding in ("incremental", "onehot"):
+        plans = enumerate_plans(build_model(p, encoding=encoding), 5,
+                                lambda m: CBC.solve(m.lp, m.variables))
+        assert [counts(pl.solution) for pl in plans] == want, encoding
+        for i in range(3):  # forbidding a plan above the tables removes it and only it
+            q = p.forbid(plan_key("one", {("all", "H100"): want[i][0],
+                                          ("all", "A10G"): want[i][1]}))
+            plans = enumerate_plans(build_model(q, encoding=encoding), 4,
+                                    lambda m: CBC.solve(m.lp, m.variables))
+            assert [counts(pl.solution) for pl in plans] == want[:i] + want[i + 1:], (encoding, i)
+    q = one_pool(14.0, h100, a10g).forbid(plan_key("one", {("all", "H100"): 3}))  # n = K
+    _, _, sol = solve(q)
+    assert counts(sol) == (2, 4)
+
+
+def test_tail_top_k_matches_brute_force():
+    for seed in (0, 2, 5, 8):
+        problem = tail_problem(seed, n_layouts=2, max_count=8, constraints=False)
+        ref = brute_force_plans(problem, restricted=True)[:8]
+        for encoding in ("incremental", "onehot"):
+            plans = enumerate_plans(build_model(problem, encoding=encoding), 8,
+                                    lambda m: CBC.solve(m.lp, m.variables))
+            keys = [p.solution.key for p in plans]
+            assert len(set(keys)) == len(keys)
+            costs = [p.solution.cost_usd_per_hour for p in plans]
+            assert np.allclose(costs, [r.cost_usd_per_hour for r in ref], atol=1e-6), seed
+            assert any(above_table(problem, *k) for k in keys), seed
+
+
+def test_with_table_scales_the_tail():
+    o = opt("H100", (0, 4, 8), 1.0, tail=3.0)  # end rate 4, tail 3
+    p = one_pool(20.0, o)
+    q = p.with_table("one", "all", "H100", scale=0.5)
+    assert q.options[0].tail_per_replica_per_s == pytest.approx(1.5)
+    q = p.with_table("one", "all", "H100", table=(0, 1, 2, 3, 4))
+    assert q.options[0].tail_per_replica_per_s == pytest.approx(0.75)
+    assert "tail" in q.changes[0].detail
+    q = p.with_table("one", "all", "H100", shift_per_s=100.0)
+    assert q.options[0].tail_per_replica_per_s == 0.0
+    for k in range(1, 40):  # never more than the scaled and shifted old capacity
+        r = p.with_table("one", "all", "H100", scale=0.7, shift_per_s=1.0)
+        assert r.options[0].capacity(k) <= max(0.0, 0.7 * o.capacity(k) - 1.0) + 1e-9
+
+
+def test_unservable_roles_with_a_tail():
+    p = one_pool(50.0, opt("H100", (0, 3, 6, 9), 1.0, tail=3.0))
+    assert unservable_roles(p) == ()
+    assert p.evaluate("one", {("all", "H100"): 17}).feasible
+    assert not p.evaluate("one", {("all", "H100"): 16}).feasible
+
+
+def monotone_table(rng, k_max, mu):
+    """``Lambda[k] = k r(k)`` with a random non-decreasing per-replica rate ``r``."""
+    steps = rng.exponential(1.0, size=k_max) / np.arange(1, k_max + 1) ** rng.uniform(1.0, 2.0)
+    r = np.cumsum(steps)
+    r = mu * (0.4 + 0.6 * r / r[-1])
+    return (0.0,) + tuple(float(v) for v in np.arange(1, k_max + 1) * r)
+
+
+def test_compact_table_choice_and_conservatism():
+    rng = np.random.default_rng(7)
+    for _ in range(40):
+        k_max = int(rng.integers(20, 400))
+        table = monotone_table(rng, k_max, float(rng.uniform(0.5, 5.0)))
+        tol = float(rng.choice([0.0, 0.01, 0.05, 0.2]))
+        k_exact = int(rng.integers(1, 30))
+        short, tail, gap = compact_table(table, tol=tol, k_exact=k_exact)
+        k0 = len(short) - 1
+        assert min(k_exact, k_max) <= k0 <= min(4 * k_exact, k_max)
+        assert short == table[: k0 + 1] and tail == pytest.approx(table[k0] / k0)
+        o = opt("g", short, 1.0, tail=tail)
+        ks = np.arange(k_max + 1)
+        comp = o.capacities(ks)
+        assert np.all(comp <= np.asarray(table) + 1e-9)  # never credits more than the table
+        ratio = np.asarray(table[k0 + 1:]) / comp[k0 + 1:]
+        assert gap == pytest.approx(max(0.0, float(ratio.max(initial=1.0)) - 1.0), abs=1e-12)
+        if k0 < min(4 * k_exact, k_max):
+            assert gap <= tol + 1e-12  # K0 stops as soon as the bound is within tol
+        if k0 > k_exact:  # and not earlier
+            _, _, g_prev = compact_table(table, tol=tol, k_exact=k0 - 1, k_max=k0 - 1)
+            assert g_prev > tol
+    with pytest.raises(InputError, match="non-decreasing"):
+        compact_table((0, 2, 1))
+    with pytest.raises(InputError, match="k_max"):
+        compact_table((0, 1, 2), k_exact=4, k_max=2)
+    assert compact_table((0.0,)) == ((0.0,), None, 0.0)
+
+
+def test_compact_program_is_feasible_and_within_its_bound():
+    rng = np.random.default_rng(11)
+    checked = 0
+    for trial in range(25):
+        gpus = {"A": (1.01, 1.0), "B": (3.67, 3.2)}
+        layouts = [Layout("one", (Role("all", float(rng.uniform(5, 60))),))]
+        roles = [("one", "all")]
+        if rng.random() < 0.5:
+            a = float(rng.uniform(5, 40))
+            layouts.append(Layout("two", (Role("short", a), Role("long", a / 2))))
+            roles += [("two", "short"), ("two", "long")]
+        options = []
+        for lay, role in roles:
+            for g, (price, speed) in gpus.items():
+                table = monotone_table(rng, 60, speed * float(rng.uniform(0.7, 1.3)))
+                options.append(CapacityOption(lay, role, g, table, price,
+                                              tail_per_replica_per_s=table[-1] / 60))
+        full = PlanningProblem(tuple(layouts), tuple(options), tie_break="none")
+        compact, gaps = compact_problem(full, tol=float(rng.choice([0.02, 0.1])),
+                                        k_exact=int(rng.integers(3, 10)))
+        best = brute_force(full)
+        _, result, sol = solve(compact)
+        assert result.termination == "optimal"
+        ev = full.evaluate(sol.layout, sol.counts())
+        assert ev.feasible, (trial, ev.violations)  # compact plans are feasible for the full table
+        assert sol.cost_usd_per_hour >= best.cost_usd_per_hour - 1e-9
+        # the full optimum, each pool above K0 grown until the compact table carries its load
+        bound = 0.0
+        for role, g, n in best.counts:
+            f, c = full.option(best.layout, role, g), compact.option(best.layout, role, g)
+            m = n
+            while c.capacity(m) < f.capacity(n) - 1e-12:
+                m += 1
+            assert m <= math.ceil(n * (1 + gaps[c.key]) - 1e-9)
+            bound += m * c.price_usd_per_replica_hour
+        assert sol.cost_usd_per_hour <= bound + 1e-9, trial
+        k0 = min(o.max_replicas for o in compact.options)
+        assert sol.cost_usd_per_hour <= best.cost_usd_per_hour * (
+            1 + max(gaps.values()) + 1 / (k0 + 1)) + 1e-9
+        checked += sol.cost_usd_per_hour > best.cost_usd_per_hour + 1e-9
+    assert checked >= 1  # compaction did cost something somewhere: the bound was exercised

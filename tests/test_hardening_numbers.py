@@ -20,7 +20,7 @@ from optfleet.analysis.whatif import whatif
 from optfleet.cli import app
 from optfleet.cli.render import ci_ms
 from optfleet.errors import InputError, NumericalError
-from optfleet.planning import Interval, PoolContext, min_replicas, pool_service
+from optfleet.planning import Interval, PoolContext, size_pool
 from optfleet.planning.verify import POINT_VALUE_NOTE, _judge  # noqa: F401 (the judge itself)
 from optfleet.queueing import erlang, erlang_b, erlang_c
 from optfleet.scenario import CDFWorkload, Scenario
@@ -44,9 +44,10 @@ def _replicas_needed(scenario: Scenario, plan, total_rate: float) -> list[tuple[
     demands = {d.role: d for d in ctx.demands(plan.threshold_tokens, plan.gamma)}
     out = []
     for p in plan.pools:
-        stats = pool_service(ctx.profile(p.gpu), demands[p.role], ctx.preset)
-        out.append((p.replicas, min_replicas(stats, p.share * total_rate, scenario.slo,
-                                             ctx.preset)))
+        d = demands[p.role]
+        sized = size_pool(ctx.profile(p.gpu), d, p.share * total_rate / d.share, scenario.slo,
+                          ctx.preset)
+        out.append((p.replicas, sized.replicas))
     return out
 
 

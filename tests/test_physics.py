@@ -48,7 +48,8 @@ def test_llama70b_fp16_tp8_on_h100_memory_facts():
     assert plan.kv_bytes_per_token_per_gpu == 327_680 / 8
     ws = workspace_bytes(L70B, serving)
     assert 1e9 <= ws < 2e9
-    per_gpu = 0.9 * 80e9 - weights_bytes(L70B, "fp16") / 8 - ws
+    assert H100.memory_bytes == 81_559 * 2**20  # nvidia-smi's total, not the datasheet's 80e9
+    per_gpu = 0.9 * H100.memory_bytes - weights_bytes(L70B, "fp16") / 8 - ws
     assert plan.kv_budget_bytes == pytest.approx(8 * per_gpu, rel=1e-12)
     assert plan.kv_capacity_tokens == math.floor(per_gpu / (327_680 / 8))
     assert plan.kv_capacity_tokens == pytest.approx(plan.kv_budget_bytes / 327_680, abs=1)
@@ -121,6 +122,20 @@ def test_iteration_model_exact_form_and_broadcasting():
         IterationModel(c0_s=-1.0)
     with pytest.raises(InputError):
         IterationModel(mem_base_s=float("nan"))
+
+
+def test_iteration_model_attention_term_outside_the_max():
+    it = IterationModel(c0_s=1.0, mem_base_s=2.0, compute_per_token_s=0.05,
+                        attn_per_ctx_token_s=0.002)
+    # compute-bound (0.05 x 100 = 5 > 2): the KV reads add on top of the max
+    assert float(it.time_s(60, 40, 500)) == pytest.approx(1.0 + 0.002 * 500 + 5.0, rel=1e-15)
+    # the same reads inside the max would be hidden by the compute term
+    inside = IterationModel(c0_s=1.0, mem_base_s=2.0, compute_per_token_s=0.05,
+                            mem_per_ctx_token_s=0.002)
+    assert float(inside.time_s(60, 40, 500)) == pytest.approx(1.0 + 5.0, rel=1e-15)
+    assert IterationModel().attn_per_ctx_token_s == 0.0  # default: the old form
+    with pytest.raises(InputError, match="attn_per_ctx_token_s"):
+        IterationModel(attn_per_ctx_token_s=float("inf"))
 
 
 # ---------------------------------------------------------------------------- calibrated
@@ -239,7 +254,18 @@ def test_roofline_terms():
     p = computed_profile(H100, L8B, ServingConfig(dtype="bf16"))
     bw = 3.35e12 * eff.bandwidth_fraction
     assert p.iteration.mem_base_s == pytest.approx(weights_bytes(L8B, "bf16") / bw)
-    assert p.iteration.mem_per_ctx_token_s == pytest.approx(131072 / bw)
+    # KV reads are their own kernels: outside the max by default, inside it when they overlap
+    assert not eff.attention_overlaps_weights
+    assert p.iteration.mem_per_ctx_token_s == 0.0
+    assert p.iteration.attn_per_ctx_token_s == pytest.approx(131072 / bw)
+    ov = computed_profile(H100, L8B, ServingConfig(dtype="bf16"),
+                          Efficiency(attention_overlaps_weights=True))
+    assert ov.iteration.mem_per_ctx_token_s == pytest.approx(131072 / bw)
+    assert ov.iteration.attn_per_ctx_token_s == 0.0
+    # memory-bound at batch 1: the same time either way; compute-bound: the reads add
+    assert float(ov.decode_iteration_s(1, 1000)) == pytest.approx(
+        float(p.decode_iteration_s(1, 1000)))
+    assert float(p.decode_iteration_s(1024, 100)) > float(ov.decode_iteration_s(1024, 100))
     assert p.iteration.compute_per_token_s == pytest.approx(2 * 8.03e9 / (989e12 * 0.73), rel=0.001)
     assert p.iteration.per_token_s == 0 and p.iteration.c0_s == eff.iteration_overhead_s
     p2 = computed_profile(H100, L8B, ServingConfig(dtype="bf16", tensor_parallel_size=2))
@@ -254,6 +280,69 @@ def test_roofline_terms():
     )
     moe = computed_profile(H100, "qwen3-30b-a3b", ServingConfig())
     assert moe.iteration.compute_per_token_s < p.iteration.compute_per_token_s
+
+
+def test_efficiency_defaults_and_validation():
+    eff = Efficiency()
+    assert (eff.iteration_overhead_s, eff.allreduce_latency_s) == (1e-3, 10e-6)
+    assert eff.attention_overlaps_weights is False
+    with pytest.raises(InputError, match="attention_overlaps_weights"):
+        Efficiency(attention_overlaps_weights=1)
+    with pytest.raises(InputError, match="iteration_overhead_s"):
+        Efficiency(iteration_overhead_s=True)
+    with pytest.raises(InputError, match="allreduce_latency_s"):
+        Efficiency(allreduce_latency_s=-1e-6)
+
+
+def test_efficiency_overrides_mirror_efficiency():
+    from optfleet.scenario.physics_input import EfficiencyOverrides
+
+    assert set(EfficiencyOverrides.model_fields) == set(Efficiency().to_dict())
+
+
+def test_efficiency_precedence_generic_gpu_scenario():
+    from optfleet.physics.roofline import resolve_efficiency
+
+    own = H100.model_copy(update={"allreduce_latency_s": 3e-5, "iteration_overhead_s": 5e-3})
+    base = Efficiency(allreduce_latency_s=1e-5, iteration_overhead_s=1e-4, flop_fraction=0.5)
+    assert resolve_efficiency(H100, ServingConfig(), base) == base
+    got = resolve_efficiency(own, ServingConfig(), base)
+    assert (got.allreduce_latency_s, got.iteration_overhead_s, got.flop_fraction) == (
+        3e-5, 5e-3, 0.5)
+    serving = ServingConfig(efficiency={"iteration_overhead_s": 2e-4,
+                                        "attention_overlaps_weights": True})
+    got = resolve_efficiency(own, serving, base)
+    assert (got.allreduce_latency_s, got.iteration_overhead_s) == (3e-5, 2e-4)
+    assert got.attention_overlaps_weights is True
+    p = computed_profile(H100, L8B, serving)
+    assert p.iteration.c0_s == 2e-4 and p.iteration.attn_per_ctx_token_s == 0.0
+    assert p.iteration.mem_per_ctx_token_s > 0
+
+
+def test_scenario_file_overrides_the_physics(tmp_path):
+    from optfleet.scenario import load_scenario
+
+    f = tmp_path / "s.yaml"
+    f.write_text(
+        "serving:\n  efficiency:\n    iteration_overhead_s: 0.0005\n"
+        "    allreduce_latency_s: 2.0e-5\n    attention_overlaps_weights: true\n"
+        "gpu_overrides:\n  - {name: H100-SXM, memory_mib: 81559, memory_bandwidth_bytes_per_s: "
+        "3.35e12, bf16_flop_per_s: 989e12, tdp_w: 700, price_usd_per_hour: 4.02, "
+        "interconnect_bandwidth_bytes_per_s: 900e9, iteration_overhead_s: 0.003, source: mine}\n"
+    )
+    s = load_scenario(f)
+    assert s.serving.efficiency.iteration_overhead_s == 0.0005
+    assert s.gpu_overrides[0].memory_bytes == H100.memory_bytes
+    p = computed_profile(s.gpu_overrides[0], L8B,
+                         s.serving.model_copy(update={"tensor_parallel_size": 2}))
+    assert p.iteration.c0_s == pytest.approx(0.0005 + 64 * 2e-5)  # the scenario wins
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("serving:\n  efficiency:\n    iteration_overhead_s: -1\n")
+    with pytest.raises(InputError, match="iteration_overhead_s"):
+        load_scenario(bad)
+    bad.write_text("serving:\n  efficiency:\n    step_overhead_s: 0.001\n")
+    with pytest.raises(InputError, match="step_overhead_s"):
+        load_scenario(bad)
 
 
 def test_max_model_len_handling():
@@ -399,7 +488,12 @@ def test_default_mode_formula_paged():
     ]
     assert s.tpot_s == pytest.approx(tpot)
     assert s.mean_prefill_s == pytest.approx(0.4 * pf[0] + 0.6 * pf[1])
-    assert s.mean_service_s == pytest.approx(0.4 * (pf[0] + 300 * tpot) + 0.6 * (pf[1] + 50 * tpot))
+    # work conservation: the replica's prefill tokens cost their marginal time in a full batch
+    marginal = float(it.time_s(512, ns - 1, (ns - 1) * ctx) - it.time_s(0, ns - 1, (ns - 1) * ctx))
+    marginal = max(marginal / 512, 0.0)
+    svc = [max(pf[0] + 300 * tpot, 300 * tpot + ns * 700 * marginal),
+           max(pf[1] + 50 * tpot, 50 * tpot + ns * 100 * marginal)]
+    assert s.mean_service_s == pytest.approx(0.4 * svc[0] + 0.6 * svc[1])
     reserve = computed_profile(
         H100, L8B, ServingConfig(max_num_seqs=512, chunked_prefill_tokens=512, kv_policy="reserve")
     )

@@ -17,7 +17,7 @@ Examples
 >>> from optfleet.scenario import Scenario
 >>> r = whatif(Scenario(gpus=("H100-SXM",)), [50, 100])
 >>> [p.gpus for p in r.plans]
-[5, 9]
+[5, 10]
 >>> all(p.headroom_rate_per_s >= p.rate_per_s for p in r.plans)
 True
 """
@@ -168,7 +168,8 @@ def _pools_from(
 def headroom_rate(scenario: Scenario, plan: Any) -> tuple[WhatIfPool, ...]:
     """Capacity ``Lambda(n)`` and saturation rate of each pool of ``plan`` (a Plan).
 
-    Recomputes each pool's service statistics and capacity table (``k_max = n``).
+    Recomputes each pool's capacity by the preset's replica model
+    (:func:`optfleet.planning.sizing.pool_capacity`, uncalibrated).
 
     Examples
     --------
@@ -178,7 +179,8 @@ def headroom_rate(scenario: Scenario, plan: Any) -> tuple[WhatIfPool, ...]:
     >>> min(p.headroom_rate_per_s for p in pools) >= 50
     True
     """
-    from optfleet.planning import PoolContext, capacity_table, pool_service
+    from optfleet.planning import PoolContext
+    from optfleet.planning.sizing import pool_capacity
 
     ctx = PoolContext.from_scenario(scenario)
     demands = {
@@ -187,9 +189,8 @@ def headroom_rate(scenario: Scenario, plan: Any) -> tuple[WhatIfPool, ...]:
     }
     cap = {}
     for pp in plan.pools:
-        stats = pool_service(ctx.profile(pp.gpu), demands[pp.role], ctx.preset)
-        table = capacity_table(stats, scenario.slo, ctx.preset, pp.replicas)
-        cap[(pp.role, pp.gpu)] = float(table[pp.replicas])
+        cap[(pp.role, pp.gpu)] = pool_capacity(ctx.profile(pp.gpu), demands[pp.role],
+                                               scenario.slo, ctx.preset, pp.replicas)
     return _pools_from(plan, cap, float(plan.rate_per_s))
 
 

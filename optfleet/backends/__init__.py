@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from optfleet.backends.base import (
+    DEFAULT_TIME_LIMIT_S,
     SOLUTIONS,
     SOLVE_PRESETS,
     TERMINATIONS,
@@ -168,6 +169,7 @@ def solve_mps(
 
 __all__ = [
     "DEFAULT_BACKEND",
+    "DEFAULT_TIME_LIMIT_S",
     "SOLUTIONS",
     "SOLVE_PRESETS",
     "TERMINATIONS",

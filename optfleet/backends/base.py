@@ -48,13 +48,19 @@ TERMINATIONS = (
 )
 SOLUTIONS = ("optimal", "feasible", "none")
 
+#: Default wall-clock limit of one solve (seconds).  A solve stopped by it with an incumbent
+#: reports ``termination="time_limit"``, ``solution="feasible"`` and its ``gap``; pass
+#: ``time_limit_s=None`` for no limit.
+DEFAULT_TIME_LIMIT_S = 60.0
+
 
 @dataclass(frozen=True)
 class SolveOptions:
     """Options every backend understands (a backend ignores what it can not do).
 
-    ``time_limit_s`` (None = no limit), ``gap_rel`` (relative MIP gap at which to stop; None =
-    the solver's default, 0 = prove optimality), ``threads`` (None = solver default),
+    ``time_limit_s`` (default :data:`DEFAULT_TIME_LIMIT_S`, 60 s; None = no limit), ``gap_rel``
+    (relative MIP gap at which to stop; None = the solver's default, 0 = prove optimality),
+    ``threads`` (None = solver default),
     ``warm_start`` (start from the variables' current values, where supported) and ``msg``
     (let the solver print its log; off by default - the library never prints).
 
@@ -62,9 +68,11 @@ class SolveOptions:
     --------
     >>> SolveOptions.from_dict({"time_limit_s": 10, "gap_rel": 0.01}).gap_rel
     0.01
+    >>> SolveOptions().time_limit_s, SolveOptions(time_limit_s=None).time_limit_s
+    (60.0, None)
     """
 
-    time_limit_s: float | None = None
+    time_limit_s: float | None = DEFAULT_TIME_LIMIT_S
     gap_rel: float | None = 0.0
     threads: int | None = None
     warm_start: bool = False

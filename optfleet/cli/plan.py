@@ -31,6 +31,9 @@ from optfleet.errors import InputError
 
 SizeRateOpt = Annotated[float, typer.Option("--rate", "-r", help="Arrival rate, requests/s.")]
 SizeTTFTOpt = Annotated[float, typer.Option("--ttft-p99-ms", help="P99 TTFT SLO, ms.")]
+SizeTPOTOpt = Annotated[
+    float | None, typer.Option("--tpot-p99-ms", help="P99 TPOT SLO, ms (none by default).")
+]
 SizeGpuOpt = Annotated[str, typer.Option("--gpu", "-g", help="GPU type.")]
 SizeModelOpt = Annotated[str, typer.Option("--model", "-m", help="Model (default preset).")]
 SizeTPOpt = Annotated[int, typer.Option("--tp", min=1, help="Tensor-parallel size.")]
@@ -46,6 +49,7 @@ def size(
     workload_name: WorkloadOpt = "azure",
     rate: SizeRateOpt = 100.0,
     ttft_p99_ms: SizeTTFTOpt = 500.0,
+    tpot_p99_ms: SizeTPOTOpt = None,
     gpu: SizeGpuOpt = "H100-SXM",
     model: SizeModelOpt = "llama-3.1-8b",
     tp: SizeTPOpt = 1,
@@ -65,7 +69,8 @@ def size(
         {
             "workload": workload_spec(workload_name),
             "rate_per_s": rate,
-            "slo": {"ttft_p99_s": ttft_p99_ms / 1000.0},
+            "slo": {"ttft_p99_s": ttft_p99_ms / 1000.0}
+            | ({} if tpot_p99_ms is None else {"tpot_p99_s": tpot_p99_ms / 1000.0}),
             "gpus": (gpu,),
             "model": model,
             "tensor_parallel": {gpu: tp},
@@ -92,6 +97,8 @@ def size(
             "slots",
             "util",
             "P99 TTFT ms",
+            "P99 TPOT ms",
+            "binds",
             "$K/yr",
         ],
         [size_row(p) for p in result.pools],
@@ -111,6 +118,8 @@ def size_row(p: Any) -> list[Any]:
         p.slots_per_replica,
         f"{p.utilisation:.1%}",
         ms(p.p99_ttft_s),
+        "-" if p.p99_tpot_s is None else f"{p.p99_tpot_s * 1000:.1f}",
+        p.binding_slo or "-",
         p.cost_usd_per_year / 1000,
     ]
 
@@ -188,6 +197,7 @@ def plan(
 
 def render_plan(p: Any) -> None:
     """The table of a :class:`~optfleet.planning.Plan`: one row a pool, then notes."""
+    q = "P99"
     render_table(
         f"optfleet plan - {p.scenario_name} ({p.preset} preset)",
         [
@@ -195,14 +205,15 @@ def render_plan(p: Any) -> None:
             "GPU",
             "replicas",
             "GPUs",
-            "share",
             "req/s",
             "util",
-            "P99 TTFT ms",
-            "sim P99 ms [95% CI]",
+            f"{q} TTFT ms",
+            "sim TTFT",
+            f"{q} TPOT ms",
+            "sim TPOT",
+            "binds",
             "spares",
             "$/h",
-            "$K/yr",
         ],
         [plan_row(pool) for pool in p.pools],
         notes=plan_notes(p),
@@ -210,26 +221,24 @@ def render_plan(p: Any) -> None:
 
 
 def plan_row(pool: Any) -> list[Any]:
-    """The table row of one pool of a plan (a decode pool shows its TPOT)."""
-    sim = pool.simulated_p99_ttft_s
-    analytic: Any = ms(pool.analytic_p99_ttft_s)
-    if pool.analytic_p99_ttft_s is None and pool.analytic_p99_tpot_s is not None:
-        # a decode pool of a disaggregated plan: its SLO is the time per output token
-        analytic = f"TPOT {pool.analytic_p99_tpot_s * 1000:.1f}"
-        sim = pool.simulated_p99_tpot_s
+    """The table row of one pool of a plan: analytic and simulated TTFT and TPOT quantiles and
+    the objective that binds (a decode pool of a disaggregated plan has no TTFT)."""
+    tpot = pool.analytic_p99_tpot_s
     return [
         pool.role,
         pool.gpu,
         pool.replicas,
         pool.gpus,
-        f"{pool.share:.1%}",
-        pool.rate_per_s,
+        f"{pool.rate_per_s:.1f}",
         f"{pool.utilisation:.0%}",
-        analytic,
-        "-" if sim is None else ci_ms(sim),
+        "-" if pool.analytic_p99_ttft_s is None else f"{pool.analytic_p99_ttft_s * 1000:.0f}",
+        "-" if pool.simulated_p99_ttft_s is None else ci_ms(pool.simulated_p99_ttft_s, n=False),
+        "-" if tpot is None else f"{tpot * 1000:.1f}",
+        "-" if pool.simulated_p99_tpot_s is None
+        else ci_ms(pool.simulated_p99_tpot_s, 1, n=False),
+        pool.binding_slo or "-",
         pool.spares,
         pool.cost_usd_per_hour,
-        pool.cost_usd_per_year / 1000,
     ]
 
 
@@ -274,8 +283,9 @@ def one_pool_note(p: Any) -> str:
     if saving >= 0:
         return f"best one-pool plan: ${p.one_pool_cost_usd_per_hour:,.2f}/h (saving {saving:.1%})"
     return (
-        f"cheapest one-pool plan by the analytics: ${p.one_pool_cost_usd_per_hour:,.2f}/h;"
-        f" this plan costs {-saving:.1%} more because simulation rejected cheaper ones"
+        f"cheapest one-pool plan by the tables: ${p.one_pool_cost_usd_per_hour:,.2f}/h (not "
+        f"simulated); this plan costs {-saving:.1%} more because calibration or simulation "
+        "rejected cheaper ones"
     )
 
 
@@ -295,4 +305,6 @@ def verified_note(p: Any) -> str:
             else "no"
         )
         + (f" ({len(p.verification)} candidate(s) simulated)" if p.verification else "")
+        + ("; sim columns: value [95% interval over replications]"
+           if any(pp.simulated_p99_ttft_s is not None for pp in p.pools) else "")
     )

@@ -65,9 +65,10 @@ def render_table(
 
 
 def _term_width() -> int:
+    """The terminal's width; 160 when the output is not a terminal (files, pipes, CI logs)."""
     import shutil
 
-    return shutil.get_terminal_size((120, 40)).columns
+    return shutil.get_terminal_size((160, 40)).columns
 
 
 def cell(v: Any) -> str:
@@ -107,7 +108,7 @@ def finite_ms(x: float | None) -> float:
     return float("nan") if x is None or not math.isfinite(x) else x * 1000.0
 
 
-def ci_ms(est: Any) -> str:
+def ci_ms(est: Any, digits: int = 0, *, n: bool = True) -> str:
     """``value [low, high] (n=N)`` of an estimate (``value``, ``low``, ``high`` in seconds) in ms.
 
     The number of replications ``n`` is shown with the interval; without an interval (one run:
@@ -121,20 +122,23 @@ def ci_ms(est: Any) -> str:
     '100 [90, 120] (n=3)'
     >>> ci_ms(SimpleNamespace(value=0.372, low=None, high=None, n=1))
     '372 (n=1)'
+    >>> ci_ms(SimpleNamespace(value=0.0251, low=0.0249, high=0.0253, n=5), 1)
+    '25.1 [24.9, 25.3] (n=5)'
     """
-    n = getattr(est, "n", None)
-    tag = "" if n is None else f" (n={n})"
+    count = getattr(est, "n", None)
+    tag = "" if count is None or not n else f" (n={count})"
     if not _has_end(est.low) or not _has_end(est.high):
-        return f"{_ms0(est.value)}{tag}"
-    return f"{_ms0(est.value)} [{_ms0(est.low)}, {_ms0(est.high)}]{tag}"
+        return f"{_ms0(est.value, digits)}{tag}"
+    return (f"{_ms0(est.value, digits)} [{_ms0(est.low, digits)}, {_ms0(est.high, digits)}]"
+            f"{tag}")
 
 
 def _has_end(x: float | None) -> bool:
     return x is not None and not math.isnan(x)
 
 
-def _ms0(x: float) -> str:
-    return "inf" if math.isinf(x) else f"{x * 1000:.0f}"
+def _ms0(x: float, digits: int = 0) -> str:
+    return "inf" if math.isinf(x) else f"{x * 1000:.{digits}f}"
 
 
 @contextlib.contextmanager

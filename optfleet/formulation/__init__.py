@@ -5,7 +5,10 @@
 * :mod:`optfleet.formulation.problem` - :class:`PlanningProblem`: validation, the
   table-tightening and plan-forbidding hooks and plain-arithmetic plan evaluation;
 * :mod:`optfleet.formulation.infeasible` - infeasibility diagnosis (:func:`explain_infeasible`);
-* :mod:`optfleet.formulation.counts` - the candidate replica counts of each option;
+* :mod:`optfleet.formulation.counts` - the candidate replica counts of each option (and how far
+  above its table an option with a tail may go);
+* :mod:`optfleet.formulation.compact` - long tables as a short exact head plus a linear tail
+  (:func:`compact_table`, :func:`compact_option`, :func:`compact_problem`);
 * :mod:`optfleet.formulation.tiebreak` - the tie-breaking objective weights;
 * :mod:`optfleet.formulation.presolve` - per-layout cost bounds by arithmetic;
 * :mod:`optfleet.formulation.encodings` - the incremental / one-hot rows of a capacity table;
@@ -36,7 +39,8 @@ Examples
 
 from __future__ import annotations
 
-from optfleet.formulation.counts import candidate_counts, thin_counts
+from optfleet.formulation.compact import compact_option, compact_problem, compact_table
+from optfleet.formulation.counts import candidate_counts, tail_bound, thin_counts
 from optfleet.formulation.enumeration import RankedPlan, enumerate_plans
 from optfleet.formulation.infeasible import UnservableRole, explain_infeasible, unservable_roles
 from optfleet.formulation.model import FleetModel, ModelStats, build_model, write_mps
@@ -72,10 +76,14 @@ __all__ = [
     "UnservableRole",
     "build_model",
     "candidate_counts",
+    "compact_option",
+    "compact_problem",
+    "compact_table",
     "enumerate_plans",
     "explain_infeasible",
     "plan_key",
     "price_resolution",
+    "tail_bound",
     "thin_counts",
     "tie_break_weights",
     "unservable_roles",

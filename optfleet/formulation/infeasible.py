@@ -51,7 +51,8 @@ def unservable_roles(problem: PlanningProblem) -> tuple[UnservableRole, ...]:
 
     In ``"split"`` mode a role is unservable when the sum over its eligible options of
     ``Lambda[K]`` is below its rate; in ``"single"`` mode when no single option has
-    ``Lambda[K] >= rate``.
+    ``Lambda[K] >= rate``.  An option with a positive tail serves any rate with enough
+    replicas (its capacity counts as unbounded here).
 
     Examples
     --------
@@ -67,7 +68,8 @@ def unservable_roles(problem: PlanningProblem) -> tuple[UnservableRole, ...]:
         for r in lay.roles:
             if r.rate_per_s <= 0:
                 continue
-            caps = [o.capacity_per_s[-1] for o in opts if o.layout == lay.name and o.role == r.name]
+            caps = [o.capacity_per_s[-1] if not o.tail_per_replica_per_s else math.inf
+                    for o in opts if o.layout == lay.name and o.role == r.name]
             best = sum(caps) if problem.split == "split" else max(caps, default=0.0)
             if best < r.rate_per_s:
                 out.append(UnservableRole(lay.name, lay.label, r.name, r.rate_per_s, best))

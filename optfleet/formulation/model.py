@@ -9,7 +9,10 @@ eligible GPU type ``j``:
   choice / one-hot; at most one is 1, and only if ``l`` is chosen);
 * ``n[l,r,j] = sum_k k z[l,r,j,k]`` integer - replicas;
 * ``lambda_r x[l,r,j] <= sum_k Lambda_j[k] z[l,r,j,k]`` - the capacity table, exact at every
-  count.
+  count;
+* ``e[l,r,j]`` integer - replicas above the table's last count ``K``, for an option with a tail
+  (``n`` and the capacity gain ``e`` and ``tail * e``): the model's size does not grow with the
+  replica count beyond the table.
 
 Every variable sits in a dict keyed by a domain tuple; :meth:`FleetModel.variables` hands a
 backend ``{("n", layout, role, gpu): var, ...}`` so LP names are never parsed back.  The pieces
@@ -38,8 +41,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from optfleet.errors import InputError, SolverError
-from optfleet.formulation.counts import candidate_counts
-from optfleet.formulation.encodings import Row, incremental_rows, nogood_cut, onehot_rows
+from optfleet.formulation.counts import candidate_counts, tail_bound
+from optfleet.formulation.encodings import (
+    Row,
+    Terms,
+    incremental_rows,
+    nogood_cut,
+    onehot_rows,
+    tail_mismatch,
+)
 from optfleet.formulation.presolve import layout_bounds
 from optfleet.formulation.problem import PlanningProblem
 from optfleet.formulation.records import OptionKey, PlanKey
@@ -66,11 +76,15 @@ class FleetModel:
         The problem it was built from.
     lp
         The :class:`pulp.LpProblem` (minimisation).
-    y, x, n, z
+    y, x, n, z, e
         ``y[layout]``, ``x[(layout, role, gpu)]``, ``n[(layout, role, gpu)]``,
-        ``z[(layout, role, gpu)][k]`` -> pulp variables.
+        ``z[(layout, role, gpu)][k]`` and, for options with a tail, ``e[(layout, role, gpu)]``
+        (replicas above ``K``) -> pulp variables.
     counts
         ``(layout, role, gpu) -> candidate counts`` (:func:`candidate_counts`).
+    tails
+        ``(layout, role, gpu) -> M``: the most replicas above ``K`` (:func:`tail_bound`; 0 or
+        absent: no tail variable).
     tie_break
         The objective weights (:class:`TieBreak`).
     exact
@@ -104,7 +118,10 @@ class FleetModel:
         self.x: dict[OptionKey, Any] = {}
         self.n: dict[OptionKey, Any] = {}
         self.z: dict[OptionKey, dict[int, Any]] = {}
+        self.e: dict[OptionKey, Any] = {}
         self.counts: dict[OptionKey, tuple[int, ...]] = {}
+        self.tails: dict[OptionKey, int] = {}
+        self._cut_aux: list[Any] = []  # the variables of no-good cuts above a table
         self.excluded: list[PlanKey] = []
         self.notes: list[str] = []
         self.exact = True
@@ -118,12 +135,15 @@ class FleetModel:
             if len(ks) != len(full):
                 self.exact = False
             self.counts[o.key] = ks
+            m = tail_bound(problem, o) if ks else 0
+            if m > 0:
+                self.tails[o.key] = m
         self.max_counts_per_option = max_counts_per_option
         self.lower_bounds: dict[str, float] = {}
         self.upper_bound = math.inf
         self.pruned: frozenset[str] = frozenset()
         if prune:
-            self.lower_bounds, self.upper_bound = layout_bounds(problem, self.counts)
+            self.lower_bounds, self.upper_bound = layout_bounds(problem, self.counts, self.tails)
             cutoff = self.upper_bound if prune_cutoff is None else prune_cutoff
             self.cutoff = cutoff
             self.pruned = frozenset(
@@ -133,12 +153,13 @@ class FleetModel:
             for key in self.counts:
                 if key[0] in self.pruned:
                     self.counts[key] = ()
+                    self.tails.pop(key, None)
         if not self.exact:
             self.notes.append(
                 f"count ranges thinned to <= {max_counts_per_option} values per option: "
                 "the model is a restriction, its optimum an upper bound"
             )
-        self.tie_break = tie_break_weights(problem, self.counts)
+        self.tie_break = tie_break_weights(problem, self.counts, self.tails)
         if self.tie_break.note:
             self.notes.append(self.tie_break.note)
         self._add_layout_choice()
@@ -178,14 +199,19 @@ class FleetModel:
             tag = self._tag(key)
             zs = {k: self.lp.add_variable(f"z_{tag}_{k}", cat="Binary") for k in ks}
             self.z[key] = zs
-            n = self.lp.add_variable(f"n_{tag}", 0, max(ks), cat="Integer")
+            m = self.tails.get(key, 0)
+            n = self.lp.add_variable(f"n_{tag}", 0, max(ks) + m, cat="Integer")
             x = self.lp.add_variable(f"x_{tag}", 0, 1)
             self.n[key], self.x[key] = n, x
+            tail = None
+            if m > 0:
+                self.e[key] = self.lp.add_variable(f"e_{tag}", 0, m, cat="Integer")
+                tail = (self.e[key], m)
             y = self.y[lname]
             if incremental:
-                rows = incremental_rows(tag, o, rate, y, zs, n, x)
+                rows = incremental_rows(tag, o, rate, y, zs, n, x, tail)
             else:
-                rows = onehot_rows(tag, o, rate, y, zs, n, x, link=not single)
+                rows = onehot_rows(tag, o, rate, y, zs, n, x, link=not single, tail=tail)
             self._add_rows(rows)
 
     def _add_shares(self) -> None:
@@ -296,8 +322,9 @@ class FleetModel:
 
     def stats(self) -> ModelStats:
         """Size of the model (variables, binaries, constraints, nonzeros)."""
-        nvar = len(self.y) + len(self.x) + len(self.n) + sum(len(z) for z in self.z.values())
-        nbin = len(self.y) + sum(len(z) for z in self.z.values())
+        nz = sum(len(z) for z in self.z.values())
+        nvar = len(self.y) + len(self.x) + len(self.n) + nz + len(self.e) + len(self._cut_aux)
+        nbin = len(self.y) + nz + len(self._cut_aux) // 3  # each aux triple holds one binary
         ncon = len(self.lp._constraints)
         nnz = sum(len(c) for c in self.lp._constraints.values())
         return ModelStats(nvar, nbin, ncon, nnz)
@@ -311,7 +338,12 @@ class FleetModel:
         * one-hot: ``t_o = 1 - z[o, n_o]`` if ``n_o > 0``, and ``t_o = sum_k z[o, k]`` if
           ``n_o = 0``;
         * incremental (``z[o, k] = [n >= k]``): ``t_o = (1 - z[o, n_o]) + z[o, next(n_o)]``,
-          with ``z[o, 0] = y_l`` and no second term at the largest count.
+          with ``z[o, 0] = y_l`` and no second term at the largest count;
+        * an option with a tail variable ``e`` (replicas above ``K``) and ``n_o = K + j``
+          (``j >= 0``): its ``z`` part is taken at ``K`` and ``t_o`` gains ``|e - j|``
+          (:func:`~optfleet.formulation.encodings.tail_mismatch`: ``e`` itself when ``j = 0``;
+          otherwise one binary and two continuous variables, so ``|e - j|`` is 0 exactly at
+          ``e = j``).  A plan below ``K`` needs nothing more: ``z[K] = 0`` forces ``e = 0``.
 
         Every other (layout, role, gpu) -> n assignment has some ``t_o >= 1`` or ``y_l = 0``,
         so this removes exactly one plan.
@@ -322,10 +354,29 @@ class FleetModel:
         if layout not in self.y:
             return False
         want = {(layout, r, g): n for r, g, n in items}
+        above: dict[OptionKey, int] = {}  # options with a tail: replicas above K (j >= 0)
+        for key in [k for k in self.e if k[0] == layout]:
+            top = self._options[key].max_replicas
+            if want.get(key, 0) >= top:
+                above[key] = want[key] - top
+                want[key] = top
+                if above[key] > self.tails[key]:
+                    return False
         for key in want:
             if want[key] not in self.z.get(key, {}):
                 return False
-        terms, rhs = nogood_cut(self.encoding, self.z, layout, want, self.y[layout])
+        extra: dict[OptionKey, Terms] = {}
+        for key, j in above.items():
+            t = f"{self._n_cuts}_{self._tag(key)}"
+            aux = None
+            if j > 0:
+                aux = (self.lp.add_variable(f"cut_d_{t}", cat="Binary"),
+                       self.lp.add_variable(f"cut_p_{t}", 0, self.tails[key] - j),
+                       self.lp.add_variable(f"cut_q_{t}", 0, j))
+                self._cut_aux.extend(aux)
+            extra[key], rows = tail_mismatch(t, self.e[key], self.tails[key], j, aux)
+            self._add_rows(rows)
+        terms, rhs = nogood_cut(self.encoding, self.z, layout, want, self.y[layout], extra)
         self._add(pulp.LpAffineExpression(terms), ">=", rhs, f"nogood_{self._n_cuts}")
         self._n_cuts += 1
         self.excluded.append(plan)

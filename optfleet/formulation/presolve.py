@@ -28,7 +28,23 @@ from optfleet.formulation.records import CapacityOption, OptionKey
 _MAX_ENUM = 200_000
 
 Counts = Mapping[OptionKey, tuple[int, ...]]
+Tails = Mapping[OptionKey, int]
 Best = tuple[float, dict[str, int] | None]
+
+
+def count_range(option: CapacityOption, ks: tuple[int, ...], tail: int = 0) -> np.ndarray:
+    """Every count the model may give an option: 0, its candidates ``ks`` and, with a tail
+    variable bounded by ``tail``, ``K+1..K+tail`` (sorted, int64).
+
+    Examples
+    --------
+    >>> o = CapacityOption("one", "all", "g", (0, 1, 2, 3), 1.0, tail_per_replica_per_s=1.0)
+    >>> count_range(o, (1, 2, 3), 2).tolist()
+    [0, 1, 2, 3, 4, 5]
+    """
+    top = option.max_replicas
+    return np.concatenate([np.zeros(1, np.int64), np.asarray(ks, dtype=np.int64),
+                           np.arange(top + 1, top + 1 + max(0, tail), dtype=np.int64)])
 
 
 def role_best(
@@ -36,6 +52,7 @@ def role_best(
     layout: str,
     role: str,
     counts: Mapping[OptionKey, tuple[int, ...]],
+    tails: Tails | None = None,
 ) -> tuple[float, dict[str, int] | None]:
     """Cheapest way to serve one role on its own, ignoring the coupling constraints.
 
@@ -45,7 +62,9 @@ def role_best(
     and the last type's least sufficient count found by bisection: the bound is exact and the
     counts optimal (lexicographically in cost, GPUs, power).  Otherwise the bound is the LP
     bound ``rate * min_j price_j / max_k(Lambda_j[k] / k)`` and the counts the cheapest
-    single-type plan.  ``(inf, None)`` when the role can not be served.
+    single-type plan.  ``(inf, None)`` when the role can not be served.  ``tails`` (option ->
+    most replicas above ``K``, :func:`~optfleet.formulation.counts.tail_bound`) extends the
+    ranges of options with a tail.
     """
     opts = problem.options_by_key
     lay = problem.layout(layout)
@@ -58,13 +77,14 @@ def role_best(
     need = problem.role_min_replicas(layout, role)
     if problem.split == "single":
         return _best_single(opts, counts, keys)
-    keys.sort(key=lambda k: len(counts[k]))
-    ranges = [np.array((0,) + counts[k], dtype=np.int64) for k in keys]
+    tails = tails or {}
+    keys.sort(key=lambda k: len(counts[k]) + tails.get(k, 0))
+    ranges = [count_range(opts[k], counts[k], tails.get(k, 0)) for k in keys]
     combos = 1
     for rg in ranges[:-1]:
         combos *= len(rg)
     if combos > _MAX_ENUM:
-        return _lp_bound(opts, counts, keys, r.rate_per_s, need)
+        return _lp_bound(opts, keys, ranges, r.rate_per_s, need)
     return _best_enumerated(opts, keys, ranges, r.rate_per_s, need)
 
 
@@ -84,8 +104,8 @@ def _best_single(
 
 def _lp_bound(
     opts: Mapping[OptionKey, CapacityOption],
-    counts: Counts,
     keys: list[OptionKey],
+    ranges: list[np.ndarray],
     rate: float,
     need: int,
 ) -> Best:
@@ -93,10 +113,10 @@ def _lp_bound(
     lb = math.inf
     single: tuple[float, int, float] | None = None
     arg = None
-    for k in keys:
+    for k, rg in zip(keys, ranges, strict=True):
         o = opts[k]
-        ks = np.asarray(counts[k], dtype=float)
-        caps = np.array([o.capacity(int(v)) for v in ks])
+        ks = rg[1:].astype(float)
+        caps = o.capacities(rg[1:])
         per = float(np.max(caps / ks))
         if per > 0:
             lb = min(lb, rate * o.price_usd_per_replica_hour / per)
@@ -128,14 +148,13 @@ def _best_enumerated(
     power = np.zeros(len(vecs))
     for j, k in enumerate(keys[:-1]):
         o = opts[k]
-        cap += np.array([o.capacity(int(v)) for v in ranges[j]])[np.searchsorted(ranges[j],
-                                                                                vecs[:, j])]
+        cap += o.capacities(ranges[j])[np.searchsorted(ranges[j], vecs[:, j])]
         cost += vecs[:, j] * o.price_usd_per_replica_hour
         gpus += vecs[:, j] * o.gpus_per_replica
         power += vecs[:, j] * o.replica_power_w
     last = opts[keys[-1]]
     lr = ranges[-1]
-    lcap = np.array([last.capacity(int(v)) for v in lr])  # non-decreasing in v
+    lcap = last.capacities(lr)  # non-decreasing in v
     # least index with cap + lcap >= rate, then with count >= need
     i_cap = np.searchsorted(lcap, rate - cap, side="left")
     i_cnt = np.searchsorted(lr, need - cnt, side="left")
@@ -158,14 +177,16 @@ def _best_enumerated(
 
 
 def layout_bounds(
-    problem: PlanningProblem, counts: Mapping[OptionKey, tuple[int, ...]]
+    problem: PlanningProblem,
+    counts: Mapping[OptionKey, tuple[int, ...]],
+    tails: Tails | None = None,
 ) -> tuple[dict[str, float], float]:
     """Per-layout cost lower bounds and a global upper bound (inf if no plan was found).
 
     The lower bound of a layout is the sum over its roles of :func:`role_best` (a relaxation:
     the coupling constraints - GPU availability, budget, power, forbidden plans - are dropped).
     The upper bound is the cheapest layout whose per-role optima, put together, pass
-    :meth:`PlanningProblem.evaluate`.
+    :meth:`PlanningProblem.evaluate`.  ``tails`` as in :func:`role_best`.
     """
     lower: dict[str, float] = {}
     upper = math.inf
@@ -177,7 +198,8 @@ def layout_bounds(
         total = 0.0
         plan: dict[tuple[str, str], int] | None = {}
         for r in lay.roles:
-            lb, arg = role_best(problem, lay.name, r.name, by_role.get((lay.name, r.name), {}))
+            lb, arg = role_best(problem, lay.name, r.name, by_role.get((lay.name, r.name), {}),
+                                tails)
             total += lb
             if arg is None or plan is None:
                 plan = None
@@ -193,12 +215,17 @@ def layout_bounds(
             left = dict(problem.max_gpus)
             greedy: dict[tuple[str, str], int] | None = {}
             for r in lay.roles:
-                sub = {}
+                sub, sub_tails = {}, {}
                 for key, ks in by_role.get((lay.name, r.name), {}).items():
                     cap = left.get(key[2])
                     gpr = opts[key].gpus_per_replica
                     sub[key] = ks if cap is None else tuple(k for k in ks if k * gpr <= cap)
-                _, arg = role_best(problem, lay.name, r.name, sub)
+                    top = opts[key].max_replicas
+                    tail = (tails or {}).get(key, 0)
+                    if tail and cap is not None:
+                        tail = min(tail, cap // gpr - top) if top in sub[key] else 0
+                    sub_tails[key] = max(0, tail)
+                _, arg = role_best(problem, lay.name, r.name, sub, sub_tails)
                 if arg is None:
                     greedy = None
                     break

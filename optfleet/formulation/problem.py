@@ -251,8 +251,11 @@ class PlanningProblem:
         """A copy in which one option's table is replaced, scaled and/or shifted down.
 
         The new table is ``max(0, scale * base - shift_per_s)`` (``Lambda[0]`` stays 0), where
-        ``base`` is ``table`` if given, else the current table.  The change is appended to
-        :attr:`changes`.
+        ``base`` is ``table`` if given, else the current table.  An option's tail
+        (``tail_per_replica_per_s``) keeps its ratio to the table's end rate ``Lambda[K] / K``:
+        it is multiplied by ``new end rate / old end rate``, which never credits a count above
+        the table more than the scaled and shifted old capacity did.  The change is appended
+        to :attr:`changes`.
 
         Examples
         --------
@@ -297,8 +300,12 @@ class PlanningProblem:
             new = np.maximum(0.0, scale * base - shift)
             if new.size:
                 new[0] = 0.0
-            new_opts[key] = replace(old, capacity_per_s=tuple(float(v) for v in new))
+            tail = scaled_tail(old, new)
+            new_opts[key] = replace(old, capacity_per_s=tuple(float(v) for v in new),
+                                    tail_per_replica_per_s=tail)
             parts = []
+            if tail != old.tail_per_replica_per_s:
+                parts.append(f"tail {tail:g}/s per replica above K")
             if table is not None:
                 parts.append(f"table replaced (K={len(new) - 1})")
             if scale != 1.0:
@@ -405,6 +412,25 @@ class PlanningProblem:
             gpus=sum(gpus_by_type.values()),
             power_w=power,
         )
+
+
+def scaled_tail(old: CapacityOption, table: np.ndarray) -> float | None:
+    """The tail of ``old`` for a new table: scaled by the ratio of the tables' end rates
+    ``Lambda[K] / K`` (None without a tail or for a table with no count).
+
+    Examples
+    --------
+    >>> o = CapacityOption("l", "r", "g", (0, 2, 4), 1.0, tail_per_replica_per_s=1.5)
+    >>> scaled_tail(o, np.array([0.0, 1.8, 3.6]))
+    1.35
+    """
+    if old.tail_per_replica_per_s is None or table.size < 2:
+        return None
+    old_end = old.capacity_per_s[-1] / old.max_replicas
+    new_end = float(table[-1]) / (table.size - 1)
+    if old_end <= 0 or new_end <= 0:
+        return 0.0
+    return min(new_end, old.tail_per_replica_per_s * (new_end / old_end))
 
 
 # The records are re-exported: ``optfleet.formulation.problem`` keeps naming the whole input.

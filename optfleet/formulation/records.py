@@ -17,9 +17,11 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from functools import cached_property
+from typing import Any, Literal
 
 import numpy as np
 
@@ -109,9 +111,22 @@ class CapacityOption:
     """One way to serve a role: a GPU type with its capacity table and per-replica figures.
 
     ``capacity_per_s[k]`` is the largest arrival rate ``k`` replicas serve within the SLO for
-    the role's request mix (``capacity_per_s[0] == 0``, non-decreasing).  A table that does not
-    reach the role's rate means the type can not serve the role alone at any count up to ``K``;
-    counts above ``K`` are never considered.
+    the role's request mix (``capacity_per_s[0] == 0``, non-decreasing), ``k = 0..K``.
+
+    ``tail_per_replica_per_s`` (optional) extends the table linearly: counts above ``K`` are
+    allowed and credited ``Lambda[K] + (k - K) * tail``.  It must be finite, ``>= 0`` and at
+    most ``Lambda[K] / K`` (the per-replica rate at the table's end), so that it is
+    conservative for tables whose per-replica rate ``Lambda[k] / k`` never falls as ``k`` grows
+    (more replicas never multiplex worse; :mod:`optfleet.formulation.compact` relies on it).
+    Without a tail, a table that does not reach the role's rate means the type can not serve
+    the role alone, and counts above ``K`` earn no capacity (they are considered only to meet
+    a pool's minimum replica count).
+
+    Examples
+    --------
+    >>> o = CapacityOption("l", "r", "g", (0, 1, 2.5, 4), 1.0, tail_per_replica_per_s=1.2)
+    >>> o.capacity(5), o.k_full(6.0), o.max_replicas
+    (6.4, 5, 3)
     """
 
     layout: str
@@ -121,6 +136,7 @@ class CapacityOption:
     price_usd_per_replica_hour: float
     gpus_per_replica: int = 1
     replica_power_w: float = 0.0
+    tail_per_replica_per_s: float | None = None
 
     def __post_init__(self) -> None:
         what = f"option ({self.layout!r}, {self.role!r}, {self.gpu!r})"
@@ -162,6 +178,23 @@ class CapacityOption:
         object.__setattr__(
             self, "replica_power_w", finite_nonneg(self.replica_power_w, f"{what}: power")
         )
+        if self.tail_per_replica_per_s is not None:
+            object.__setattr__(self, "tail_per_replica_per_s", self._checked_tail(what, arr))
+
+    def _checked_tail(self, what: str, arr: np.ndarray) -> float:
+        """The tail as a float: finite, ``>= 0`` and ``<= Lambda[K] / K`` (1e-9 relative slack
+        for rounding, then clipped to the bound)."""
+        tail = finite_nonneg(self.tail_per_replica_per_s, f"{what}: tail_per_replica_per_s")
+        k = arr.size - 1
+        if k < 1:
+            raise InputError(f"{what}: a tail needs a table with at least one count (K >= 1)")
+        end_rate = float(arr[-1]) / k
+        if tail > end_rate * (1 + 1e-9):
+            raise InputError(
+                f"{what}: tail_per_replica_per_s {tail:g} exceeds the table's end rate "
+                f"Lambda[K]/K = {end_rate:g} (K = {k}); a tail must be conservative"
+            )
+        return min(tail, end_rate)
 
     @property
     def key(self) -> OptionKey:
@@ -169,28 +202,85 @@ class CapacityOption:
 
     @property
     def max_replicas(self) -> int:
-        """``K``: the largest count the table covers."""
+        """``K``: the last count the table lists (``len(capacity_per_s) - 1``).
+
+        Without a tail, counts above ``K`` earn no capacity beyond ``Lambda[K]``; with a tail
+        (:attr:`has_tail`) they are allowed without limit (GPU caps and the role's demand bound
+        them) and earn ``tail_per_replica_per_s`` each.
+        """
         return len(self.capacity_per_s) - 1
 
+    @property
+    def has_tail(self) -> bool:
+        """True when counts above ``K`` are credited by ``tail_per_replica_per_s``."""
+        return self.tail_per_replica_per_s is not None
+
     def capacity(self, replicas: int) -> float:
-        """``Lambda[min(replicas, K)]`` (a count above ``K`` is credited ``Lambda[K]``)."""
+        """``Lambda[k]`` for ``k <= K``; above ``K``, ``Lambda[K] + (k - K) * tail`` (no tail:
+        ``Lambda[K]``)."""
         if replicas <= 0:
             return 0.0
-        return self.capacity_per_s[min(int(replicas), self.max_replicas)]
+        k, top = int(replicas), self.max_replicas
+        if k <= top:
+            return self.capacity_per_s[k]
+        tail = self.tail_per_replica_per_s or 0.0
+        return self.capacity_per_s[top] + (k - top) * tail
+
+    def capacities(self, replicas: Any) -> np.ndarray:
+        """:meth:`capacity` of every count of an array (vectorised; the same floats).
+
+        Examples
+        --------
+        >>> o = CapacityOption("l", "r", "g", (0, 1, 2.5, 4), 1.0, tail_per_replica_per_s=1.0)
+        >>> o.capacities([0, 2, 3, 5]).tolist()
+        [0.0, 2.5, 4.0, 6.0]
+        """
+        k = np.asarray(replicas, dtype=np.int64)
+        top = self.max_replicas
+        table = self.table_array
+        out = table[np.clip(k, 0, top)]
+        if self.has_tail:
+            above = k > top
+            if np.any(above):
+                out = np.where(above, table[top] + (k - top) * self.tail_per_replica_per_s, out)
+        return np.where(k <= 0, 0.0, out)
+
+    @cached_property
+    def table_array(self) -> np.ndarray:
+        """``capacity_per_s`` as a read-only float array (built once)."""
+        arr = np.asarray(self.capacity_per_s, dtype=float)
+        arr.flags.writeable = False
+        return arr
 
     def k_full(self, rate_per_s: float) -> int | None:
-        """The smallest ``k`` with ``Lambda[k] >= rate_per_s`` (None if the table never gets there).
+        """The smallest ``k`` with ``capacity(k) >= rate_per_s`` (None if no count gets there).
+
+        Above the table, with a tail ``t > 0``: ``K + ceil((rate - Lambda[K]) / t)``.
 
         Examples
         --------
         >>> CapacityOption("l", "r", "g", (0, 1, 2.5, 4), 1.0).k_full(2.0)
         2
+        >>> o = CapacityOption("l", "r", "g", (0, 1, 2.5, 4), 1.0, tail_per_replica_per_s=1.0)
+        >>> o.k_full(9.0)
+        8
         """
         if rate_per_s <= 0:
             return 0
         arr = self.capacity_per_s
-        i = int(np.searchsorted(np.asarray(arr), rate_per_s, side="left"))
-        return i if i < len(arr) else None
+        i = int(np.searchsorted(self.table_array, rate_per_s, side="left"))
+        if i < len(arr):
+            return i
+        tail = self.tail_per_replica_per_s
+        if not tail:
+            return None
+        top = self.max_replicas
+        k = top + max(1, math.ceil((rate_per_s - arr[top]) / tail))
+        while self.capacity(k) < rate_per_s:  # guard the float division
+            k += 1
+        while k - 1 > top and self.capacity(k - 1) >= rate_per_s:
+            k -= 1
+        return k
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,9 @@ from typing import Any
 
 import numpy as np
 
-from optfleet.formulation.counts import candidate_counts
+from optfleet.formulation.counts import candidate_counts, tail_bound
 from optfleet.formulation.model import write_mps
+from optfleet.formulation.presolve import count_range
 from optfleet.formulation.problem import PlanningProblem
 from optfleet.formulation.records import CapacityOption, Layout, Role
 
@@ -183,11 +184,14 @@ def _role_vectors(
         return [o.gpu for o in opts], np.zeros((1, len(opts)), dtype=np.int64)
     need = problem.role_min_replicas(layout, role.name)
     if restricted:
-        ranges = [np.array((0,) + candidate_counts(problem, o), dtype=np.int64) for o in opts]
+        ranges = [count_range(o, candidate_counts(problem, o), tail_bound(problem, o))
+                  for o in opts]
     else:
         ranges = []
         for o in opts:
             top = max(o.max_replicas, need)
+            if o.has_tail:  # no type needs more than it takes to serve the role alone
+                top = max(o.k_full(role.rate_per_s) or o.max_replicas, need)
             cap = problem.max_gpus.get(o.gpu)
             if cap is not None:
                 top = min(top, cap // o.gpus_per_replica)
@@ -198,8 +202,7 @@ def _role_vectors(
     vecs = np.stack([g.ravel() for g in grids], axis=1)
     caps = np.zeros(len(vecs))
     for j, o in enumerate(opts):
-        table = np.asarray(o.capacity_per_s)
-        caps_j = table[np.minimum(vecs[:, j], o.max_replicas)]
+        caps_j = o.capacities(vecs[:, j])
         if problem.split == "single":
             caps = np.maximum(caps, np.where(vecs[:, j] > 0, caps_j, 0.0))
         else:
@@ -233,9 +236,10 @@ def brute_force_plans(
     """Every feasible plan, sorted by (cost, GPUs, power).
 
     ``restricted`` enumerates only the model's candidate counts (what top-K ranks);
-    otherwise every count ``0..max(K, min_replicas)`` per type.  ``minimal`` keeps only count
-    vectors from which no replica can be removed (enough for the optimum, since every replica
-    costs at least one GPU).
+    otherwise every count ``0..max(K, min_replicas)`` per type (an option with a tail:
+    ``0..max(k_full, min_replicas)``, ``k_full`` counted with the tail).  ``minimal`` keeps
+    only count vectors from which no replica can be removed (enough for the optimum, since
+    every replica costs at least one GPU).
     """
     out: list[BruteForcePlan] = []
     opts = {o.key: o for o in problem.options}

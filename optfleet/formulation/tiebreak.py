@@ -75,18 +75,26 @@ def price_resolution(prices: list[float], max_denominator: int = 10**6) -> float
 
 
 def tie_break_weights(
-    problem: PlanningProblem, counts: Mapping[OptionKey, tuple[int, ...]]
+    problem: PlanningProblem,
+    counts: Mapping[OptionKey, tuple[int, ...]],
+    tails: Mapping[OptionKey, int] | None = None,
 ) -> TieBreak:
-    """Compute :class:`TieBreak` weights from the data (zero weights if ``tie_break="none"``)."""
+    """Compute :class:`TieBreak` weights from the data (zero weights if ``tie_break="none"``).
+
+    An option's most replicas is its largest candidate count plus, with a tail variable, the
+    most replicas above its table (``tails``, :func:`~optfleet.formulation.counts.tail_bound`).
+    """
     opts = problem.options_by_key
+    tails = tails or {}
     g_by: dict[str, int] = {}
     w_by: dict[str, float] = {}
     for key, ks in counts.items():
         if not ks:
             continue
         o = opts[key]
-        g_by[key[0]] = g_by.get(key[0], 0) + o.gpus_per_replica * max(ks)
-        w_by[key[0]] = w_by.get(key[0], 0.0) + o.replica_power_w * max(ks)
+        most = max(ks) + tails.get(key, 0)
+        g_by[key[0]] = g_by.get(key[0], 0) + o.gpus_per_replica * most
+        w_by[key[0]] = w_by.get(key[0], 0.0) + o.replica_power_w * most
     g_max = max((g_by.get(lay.name, 0) for lay in problem.layouts), default=0)
     w_max = max((w_by.get(lay.name, 0.0) for lay in problem.layouts), default=0.0)
     if problem.tie_break == "none":

@@ -324,7 +324,7 @@ def memory_plan(
             f"model {model.name} ({serving.dtype}) does not fit on {tp} x {gpu.name}: per GPU "
             f"{w / 1e9:.2f} GB weights + {ws / 1e9:.2f} GB workspace > "
             f"{usable / 1e9:.2f} GB usable ({serving.gpu_memory_utilization:g} x "
-            f"{gpu.memory_bytes / 1e9:.0f} GB)"
+            f"{gpu.memory_bytes / 1e9:.2f} GB = {gpu.memory_bytes / 2**20:.0f} MiB)"
         )
     return MemoryPlan(
         gpu=gpu.name,

@@ -3,11 +3,14 @@
 The iteration model is deliberately a fixed closed form (linear terms plus one ``max``) so that
 the simulator can jump between events analytically:
 
-``t(p, d, c) = c0 + per_token x (p + d) + per_prefill_token x p
+``t(p, d, c) = c0 + per_token x (p + d) + per_prefill_token x p + attn_per_ctx_token x c
 + max(mem_base + mem_per_ctx_token x c, compute_per_token x (p + d))``
 
 with ``p`` prefill tokens, ``d`` decoding sequences and ``c`` the KV tokens those decoding
-sequences attend to (the sum of their contexts).
+sequences attend to (the sum of their contexts).  Reading the KV cache costs either
+``mem_per_ctx_token`` (inside the ``max``: the reads overlap the weight streaming and the GEMMs)
+or ``attn_per_ctx_token`` (outside it: attention kernels run on their own, between the GEMMs of a
+layer, as the paged/flash decode kernels do); the roofline profiles put it in one of the two.
 
 Examples
 --------
@@ -42,6 +45,9 @@ def _finite_nonneg(name: str, value: float) -> None:
 class IterationModel:
     """Time of one engine iteration (seconds), a linear-plus-max form in the batch's composition.
 
+    ``t(p, d, c) = c0 + per_token (p + d) + per_prefill_token p + attn_per_ctx_token c
+    + max(mem_base + mem_per_ctx_token c, compute_per_token (p + d))``.
+
     Attributes
     ----------
     c0_s
@@ -53,15 +59,21 @@ class IterationModel:
     mem_base_s
         Time to stream the weights once (memory roofline).
     mem_per_ctx_token_s
-        Time to stream one token of KV cache (memory roofline).
+        Time to stream one token of KV cache when that overlaps the weight streaming (inside the
+        memory roofline).
     compute_per_token_s
         Matmul time per batched token (compute roofline).
+    attn_per_ctx_token_s
+        Time to read one attended KV token in attention kernels that do not overlap the weight
+        streaming or the GEMMs (added outside the ``max``; 0: none).
 
     Examples
     --------
     >>> it = IterationModel(c0_s=1.0, mem_base_s=2.0, compute_per_token_s=0.5)
     >>> it.time_s([0, 8], 0, 0).tolist()
     [3.0, 5.0]
+    >>> IterationModel(mem_base_s=2.0, attn_per_ctx_token_s=0.001).time_s(0, 1, 1000).item()
+    3.0
     """
 
     c0_s: float = 0.0
@@ -70,6 +82,7 @@ class IterationModel:
     mem_base_s: float = 0.0
     mem_per_ctx_token_s: float = 0.0
     compute_per_token_s: float = 0.0
+    attn_per_ctx_token_s: float = 0.0
 
     def __post_init__(self) -> None:
         for k, v in asdict(self).items():
@@ -94,7 +107,11 @@ class IterationModel:
         mem = self.mem_base_s + self.mem_per_ctx_token_s * c
         comp = self.compute_per_token_s * n
         return (
-            self.c0_s + self.per_token_s * n + self.per_prefill_token_s * p + np.maximum(mem, comp)
+            self.c0_s
+            + self.per_token_s * n
+            + self.per_prefill_token_s * p
+            + self.attn_per_ctx_token_s * c
+            + np.maximum(mem, comp)
         )
 
     def to_dict(self) -> dict[str, float]:

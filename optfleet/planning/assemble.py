@@ -74,6 +74,8 @@ def plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, res
 def _plan_pool(scenario: Scenario, tables: PlanningTables, opt: Option, pa: Any) -> PlanPool:
     """An aggregated pool of a solution, with its analytic P99 TTFT and utilisation."""
     ctx = tables.ctx
+    if opt.engine is not None:
+        return _engine_plan_pool(tables, opt, pa)
     _, ttft = pool_latency(opt.stats, pa.replicas, pa.rate_per_s, scenario.slo, ctx.preset)
     mu = opt.stats.servers_per_replica / opt.stats.mean_service_s
     return PlanPool(
@@ -88,6 +90,29 @@ def _plan_pool(scenario: Scenario, tables: PlanningTables, opt: Option, pa: Any)
         analytic_p99_ttft_s=ttft if math.isfinite(ttft) else UNBOUNDED_S,
         utilisation=pa.rate_per_s / (pa.replicas * mu) if pa.replicas else 0.0,
         slots_per_replica=int(opt.stats.servers_per_replica),
+    )
+
+
+def _engine_plan_pool(tables: PlanningTables, opt: Option, pa: Any) -> PlanPool:
+    """An aggregated pool under the engine-level tables: model TTFT and TPOT quantiles, the
+    objective that binds, and utilisation = load / the replica's saturation rate."""
+    crit = opt.engine
+    ttft, tpot = crit.latency_s(pa.replicas, pa.rate_per_s) if pa.replicas else (0.0, 0.0)
+    sat = crit.saturation_per_s * crit.correction
+    return PlanPool(
+        role=pa.role,
+        gpu=pa.gpu,
+        replicas=pa.replicas,
+        gpus_per_replica=int(opt.profile.gpus_per_replica),
+        price_usd_per_replica_hour=float(opt.profile.price_usd_per_hour),
+        share=pa.rate_per_s / tables.ctx.planning_rate_per_s,
+        rate_per_s=pa.rate_per_s,
+        max_ctx_tokens=opt.demand.max_ctx_tokens,
+        analytic_p99_ttft_s=ttft if math.isfinite(ttft) else UNBOUNDED_S,
+        analytic_p99_tpot_s=tpot if math.isfinite(tpot) else UNBOUNDED_S,
+        utilisation=pa.rate_per_s / (pa.replicas * sat) if pa.replicas else 0.0,
+        slots_per_replica=int(opt.profile.max_num_seqs),
+        binding_slo=crit.binding(pa.replicas),
     )
 
 

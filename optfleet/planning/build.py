@@ -53,6 +53,12 @@ def build_problem(scenario: Scenario, tables: PlanningTables) -> Any:
                 power,
             )
         )
+    options, gap = _compact_engine_options(tables, options)
+    if gap > 1e-9:
+        tables.notes.append(
+            f"compact tables: an exact head and a linear tail per option; the tail can over-buy "
+            f"by at most {100 * gap:.2f} % of a pool's replicas (docs/formulation.md)"
+        )
     return PlanningProblem(
         layouts=tuple(layouts),
         options=tuple(options),
@@ -62,6 +68,28 @@ def build_problem(scenario: Scenario, tables: PlanningTables) -> Any:
         min_replicas_per_pool=cons.min_replicas_per_pool,
         eligibility=graph,
     )
+
+
+#: Counts kept exactly in an engine-level option's table; above it a linear tail at the
+#: per-replica capacity of the verification slice (exact: those tables are linear there).
+COMPACT_EXACT_REPLICAS = 64
+
+
+def _compact_engine_options(tables: PlanningTables, options: list[Any]) -> tuple[list[Any], float]:
+    """Engine-level options as an exact head and a linear tail (the program's size does not grow
+    with the replica count); slot-model options are kept whole.  Returns the options and the
+    largest gap bound (0 for the engine tables, which are linear beyond the slice)."""
+    from optfleet.formulation import compact_option
+
+    out, worst = [], 0.0
+    for o in options:
+        if tables.options[o.key].engine is None:
+            out.append(o)
+            continue
+        c, gap = compact_option(o, tol=0.01, k_exact=COMPACT_EXACT_REPLICAS)
+        out.append(c)
+        worst = max(worst, gap)
+    return out, worst
 
 
 def scenario_roles(scenario: Scenario) -> list[str]:

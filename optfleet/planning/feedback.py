@@ -91,7 +91,7 @@ def tighten(
     (the analytics over-stated this option's capacity)."""
     new_tables = {}
     for key in tighten_keys(tables, layout, role, gpu):
-        table = np.array(problem.option(*key).capacity_per_s) * TIGHTEN
+        table = _table_upto(problem.option(*key), replicas) * TIGHTEN
         upto = min(replicas, len(table) - 1)
         table[: upto + 1] = np.minimum(table[: upto + 1], carried * (1 - 1e-6))
         new_tables[key] = np.maximum.accumulate(table)
@@ -102,6 +102,16 @@ def tighten(
             f"{carried:g} req/s; table capped below that and scaled by {TIGHTEN}"
         ),
     )
+
+
+def _table_upto(option: Any, replicas: int) -> np.ndarray:
+    """``option``'s table, extended to ``replicas`` counts by its own capacity (a linear tail
+    where it has one, else its last entry) when it is shorter."""
+    table = np.array(option.capacity_per_s, dtype=float)
+    if replicas >= len(table):
+        extra = [option.capacity(j) for j in range(len(table), int(replicas) + 1)]
+        table = np.concatenate([table, np.asarray(extra, dtype=float)])
+    return table
 
 
 def feed_back_probe(
@@ -118,9 +128,7 @@ def feed_back_probe(
     by ``TIGHTEN`` and capped below the load instead.
     """
     key = (layout, role, gpu)
-    table = np.array(problem.option(*key).capacity_per_s)
-    if k is not None and k >= len(table):  # measured beyond the tabulated counts
-        table = np.concatenate([table, np.full(k + 1 - len(table), table[-1])])
+    table = _table_upto(problem.option(*key), 0 if k is None else k)
     if k is None:
         factor = TIGHTEN
         cap_upto = len(table)
@@ -185,6 +193,8 @@ def drop_prefill_bound(
     distinct: set[int] = set()
     verdict: dict[int, bool] = {}  # options are shared by multi-model combinations
     for key, opt in tables.options.items():
+        if opt.engine is not None:
+            continue  # the engine-level criterion judges the prefill tail itself
         stats = opt.stats
         values = getattr(stats, "prefill_values_s", None)
         if values is None:

@@ -35,6 +35,7 @@ from typing import Any
 from optfleet.errors import InfeasibleError
 from optfleet.planning.assemble import exclusion_notes, finish_plan, plan_from_solution
 from optfleet.planning.build import build_problem
+from optfleet.planning.calibrate import calibrate_plan_options
 from optfleet.planning.feedback import drop_prefill_bound, feed_back, probe_failing
 from optfleet.planning.results import Plan, VerificationStep
 from optfleet.planning.simulate import quantile_field
@@ -60,6 +61,7 @@ def plan(
     gap: float | None = None,
     progress: Progress | None = None,
     probe: bool = True,
+    calibrate: bool | None = None,
 ) -> Plan:
     """Plan the cheapest fleet for ``scenario`` (the built-in default when None).
 
@@ -83,8 +85,14 @@ def plan(
         plans of at most :data:`~optfleet.planning.feedback.PROBE_MAX_REPLICAS` replicas);
         otherwise, or if False, its table is capped and scaled by
         :data:`~optfleet.planning.feedback.TIGHTEN`.
+    calibrate
+        Under an engine-level preset, calibrate each option a cheapest candidate uses by a
+        small-pool engine simulation (:mod:`optfleet.planning.calibrate`) and re-solve until
+        the cheapest candidate uses calibrated options only.  None (default): when verifying;
+        ``verify=False`` then answers from the analytic tables alone.
     time_limit_s, gap
-        Solver options.
+        Solver options (default: the backend's
+        :data:`~optfleet.backends.base.DEFAULT_TIME_LIMIT_S`, 60 s, with the gap reported).
     progress
         Called with one-line messages as the loop advances.
 
@@ -103,22 +111,29 @@ def plan(
     from optfleet.backends import SolveOptions, get_backend
 
     scenario = scenario or Scenario()
+    calibrate = verify if calibrate is None else bool(calibrate)
     _check_options(sim_requests, replications, top_k, max_iterations)
     tables = tabulate(scenario, progress=progress)
     problem = build_problem(scenario, tables)
     solver = get_backend(backend)
-    opts = SolveOptions(time_limit_s=time_limit_s, gap_rel=gap)
+    opts = SolveOptions(gap_rel=gap)  # default time limit (DEFAULT_TIME_LIMIT_S) unless given
+    if time_limit_s is not None:
+        opts = opts.with_(time_limit_s=time_limit_s)
     if verify:
         for sub in [scenario, *(scenario.for_model(m) for m in scenario.models)]:
             quantile_field(sub.slo.quantile)  # raises for a quantile simulation can not judge
-    baseline = one_pool_cost(problem, solver, opts)
     notes: list[str] = exclusion_notes(tables.excluded) + tables.notes
     if not verify:
-        ranked = ranked_candidates(problem, solver, opts, 1, notes)
+        problem, ranked = _calibrated_ranking(scenario, tables, problem, solver, opts, 1,
+                                              notes, progress, calibrate)
         _report(progress, 1, ranked)
         p = plan_from_solution(scenario, tables, ranked[0].solution, ranked[0].result)
-        return finish_plan(scenario, tables, p, [], notes + ["not verified by simulation"],
-                           verified=False, level=None, one_pool_cost=baseline)
+        extra = [] if calibrate or tables.ctx.preset.replica_model != "engine" else [
+            "tables not calibrated by simulation (analytic engine model only)"]
+        return finish_plan(scenario, tables, p, [],
+                           notes + ["not verified by simulation"] + extra,
+                           verified=False, level=None,
+                           one_pool_cost=one_pool_cost(problem, solver, opts))
     problem, dropped = drop_prefill_bound(scenario, tables, problem)
     if dropped:
         notes.append(
@@ -129,7 +144,8 @@ def plan(
     steps: list[VerificationStep] = []
     verify_kw = dict(level=level, n_requests=sim_requests, replications=replications)
     for iteration in range(1, max_iterations + 1):
-        ranked = ranked_candidates(problem, solver, opts, top_k, notes)
+        problem, ranked = _calibrated_ranking(scenario, tables, problem, solver, opts, top_k,
+                                              notes, progress, calibrate)
         _report(progress, iteration, ranked)
         for rp in ranked:
             candidate = plan_from_solution(scenario, tables, rp.solution, rp.result)
@@ -146,12 +162,53 @@ def plan(
             steps.append(_step(iteration, rp.rank, candidate, verdict, probed))
             if verdict.accepted:
                 return finish_plan(scenario, tables, verdict.plan, steps, notes, verified=True,
-                                   level=_level_label(candidate, level), one_pool_cost=baseline)
+                                   level=_level_label(candidate, level),
+                                   one_pool_cost=one_pool_cost(problem, solver, opts))
             problem = feed_back(tables, problem, rp.solution.layout, verdict, probed)
     raise InfeasibleError(
         f"no candidate passed simulation within {max_iterations} rounds; last: "
         + (steps[-1].detail if steps else "none")
     )
+
+
+#: Most re-solves while calibrating the options of the cheapest candidate.
+MAX_CALIBRATION_ROUNDS = 8
+
+
+def _calibrated_ranking(
+    scenario: Scenario, tables: Any, problem: Any, solver: Any, opts: Any, top_k: int,
+    notes: list[str], progress: Progress | None, calibrate: bool,
+) -> tuple[Any, list[Any]]:
+    """The ranked candidates, after calibrating the options of the cheapest one (re-solving
+    while calibration changes them); ``(problem, ranked)``."""
+    ranked = ranked_candidates(problem, solver, opts, top_k, notes)
+    if not calibrate or tables.ctx.preset.replica_model != "engine" or tables.models:
+        return problem, ranked
+    best = None  # the latest ranking whose cheapest plan is calibrated and still feasible
+    for _ in range(MAX_CALIBRATION_ROUNDS):
+        top = ranked[0].solution
+        if best is not None and top.cost_usd_per_hour >= best[0].solution.cost_usd_per_hour:
+            return problem, best  # a tie (or worse) with a calibrated plan: keep that one
+        counts = {(pa.role, pa.gpu): int(pa.replicas) for pa in top.pools if pa.replicas}
+        problem, changed = calibrate_plan_options(scenario, tables, problem, top.layout,
+                                                  counts, progress)
+        if not changed:
+            return problem, ranked
+        if problem.evaluate(top.layout, counts).feasible:
+            best = ranked
+        try:
+            ranked = ranked_candidates(problem, solver, opts, top_k, notes)
+        except InfeasibleError as exc:
+            dead = [k for k, (c, _) in tables.calibrations.items() if c <= 0]
+            if not dead:
+                raise
+            lay, role, gpu = dead[0]
+            raise InfeasibleError(
+                f"pool {role!r} of layout {lay!r} on {gpu} fails the SLO in the engine "
+                "simulation even at a light load (small-pool calibration), and no other "
+                f"option is left: {exc}"
+            ) from None
+    return problem, ranked
 
 
 def _check_options(

@@ -64,7 +64,11 @@ class PlanPool(Frozen):
     simulated_p99_ttft_s: Interval | None = None
     simulated_slo_attainment: float | None = None
     analytic_p99_tpot_s: float | None = None
-    """Decode pools of disaggregated plans: P99 time per output token."""
+    """P99 time per output token: decode pools of disaggregated plans, and every pool planned
+    with the engine-level tables."""
+    binding_slo: str | None = None
+    """What limits the pool under the engine-level tables: ``"TTFT"``, ``"TPOT"`` or
+    ``"throughput"`` (the replica's saturation rate)."""
     simulated_p99_tpot_s: Interval | None = None
     kv_link: str | None = None
     """Disaggregated plans: the link KV caches cross from prefill to decode replicas."""

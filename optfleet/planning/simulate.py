@@ -7,6 +7,14 @@ probability equal to the plan's traffic share — and carries that pool as its l
 simulator's ``label`` router delivers it.  A request longer than every pool's max_ctx is sent to
 the long pool and rejected there (counted).
 
+**Slices.**  A pool of more than :data:`SLICE_MAX_REPLICAS` (64) replicas is simulated as a
+slice: ``s = 64`` replicas carrying the same per-replica load, i.e. the slice receives each of
+the pool's requests with probability ``s / k`` (the other pools are unaffected).  A smaller JSQ
+pool multiplexes less, so its tail is no better: a slice that meets the SLO implies the pool
+does (``tests/test_slicing.py`` checks it), and a 6 000-replica pool costs a 64-replica
+simulation.  :attr:`PlanSimulation.slices` records what was sliced and
+:func:`default_sim_requests` sizes the run for the sliced fleet.
+
 Examples
 --------
 >>> import optfleet
@@ -21,7 +29,8 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -30,13 +39,31 @@ from optfleet.planning.layouts import layout_key
 from optfleet.planning.results import Plan
 from optfleet.scenario import Scenario
 
+#: Pools with more replicas than this are simulated as a slice of this many replicas.
+SLICE_MAX_REPLICAS = 64
+
 
 @dataclass(frozen=True)
 class PlanSimulation:
-    """A plan's simulation result, looked up by (role, gpu)."""
+    """A plan's simulation result, looked up by (role, gpu).
+
+    ``slices`` maps each pool simulated as a slice to ``(simulated replicas, planned
+    replicas)``; empty when every pool was simulated whole.
+    """
 
     sim: Any  # optfleet.sim.SimResult
     names: dict[tuple[str, str], str]
+    slices: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def slice_note(self) -> str:
+        """One line for a plan's notes naming the sliced pools ("" when none was sliced)."""
+        if not self.slices:
+            return ""
+        parts = ", ".join(f"{r}/{g} ({k} replicas) by {s}" for (r, g), (s, k) in
+                          sorted(self.slices.items()))
+        return (f"verified by slices at the same per-replica load: {parts} replicas (a smaller "
+                "pool multiplexes less, so a slice that passes implies its pool passes)")
 
     def pool_ttft(self, role: str, gpu: str, quantile: float = 0.99) -> Any:
         """The TTFT ``quantile`` estimate (value, low, high) of one pool (P90, P99 or P99.9)."""
@@ -70,6 +97,38 @@ def quantile_field(quantile: float) -> str:
     )
 
 
+def slice_sizes(
+    plan: Plan, slice_max_replicas: int | None = SLICE_MAX_REPLICAS
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """``(role, gpu) -> (simulated replicas, planned replicas)`` of the pools simulated as a
+    slice: those with more than ``slice_max_replicas`` replicas (None: no slicing).
+
+    Examples
+    --------
+    >>> from optfleet.planning.results import PlanPool
+    >>> pool = PlanPool(role="all", gpu="H100", replicas=200, gpus_per_replica=1,
+    ...                 price_usd_per_replica_hour=4.0, share=1.0, rate_per_s=2000.0,
+    ...                 max_ctx_tokens=8192, analytic_p99_ttft_s=0.1, utilisation=0.5)
+    >>> slice_sizes(type("P", (), {"pools": (pool,)})())
+    {('all', 'H100'): (64, 200)}
+    """
+    if slice_max_replicas is None:
+        return {}
+    if isinstance(slice_max_replicas, bool) or not isinstance(slice_max_replicas, int) or (
+        slice_max_replicas < 1
+    ):
+        from optfleet.errors import InputError
+
+        raise InputError(
+            f"slice_max_replicas must be an integer >= 1 or None, got {slice_max_replicas!r}"
+        )
+    return {
+        (p.role, p.gpu): (slice_max_replicas, p.replicas)
+        for p in plan.pools
+        if p.replicas > slice_max_replicas
+    }
+
+
 def default_sim_requests(
     plan: Plan,
     tables: Any = None,
@@ -78,33 +137,112 @@ def default_sim_requests(
     service_times: float = 200.0,
     floor: int = 20_000,
     cap: int = 200_000,
+    slice_max_replicas: int | None = SLICE_MAX_REPLICAS,
 ) -> int:
     """Requests per replication.
 
     Enough for the smallest pool's P99 (``minimum_per_pool`` of its requests) and for the
     simulated time to span ``service_times`` mean service times of the slowest pool (heavy-tailed
     service needs long runs to reach steady state), within ``[floor, cap]``.
+
+    When pools are simulated as slices (:func:`slice_sizes`; never for disaggregated plans,
+    whose simulation is not sliced) the figures are those of the sliced fleet: a sliced pool
+    keeps ``s / k`` of its requests, so the simulated rate falls, and the smallest pool is the
+    one with the least share of the *simulated* requests.
     """
+    slices = {} if _disaggregated(plan, tables) else slice_sizes(plan, slice_max_replicas)
+    if slices:
+        return _sliced_requests(plan, tables, slices, minimum_per_pool, service_times, floor,
+                                cap)
     smallest = min((p.share for p in plan.pools), default=1.0)
     n = minimum_per_pool / max(smallest, 1e-9)
     if tables is not None:
         # a decode pool serves the requests its prefill pool already counted
         rate = sum(p.rate_per_s for p in plan.pools if not p.role.endswith("decode"))
-        slowest = max(
-            (
-                float(tables.options[(layout_key(plan), p.role, p.gpu)].stats.mean_service_s)
-                for p in plan.pools
-                if (layout_key(plan), p.role, p.gpu) in tables.options
-            ),
-            default=0.0,
-        )
-        n = max(n, rate * service_times * slowest)
+        n = max(n, rate * service_times * _slowest_service_s(plan, tables))
     return int(min(max(int(np.ceil(n)), floor), cap))
 
 
-def _plan_router(scenario: Scenario, tables: Any, plan: Plan):
-    """A workload callable ``(n, rng) -> Requests`` that pre-routes requests to plan pools."""
+def _sliced_requests(
+    plan: Plan,
+    tables: Any,
+    slices: dict[tuple[str, str], tuple[int, int]],
+    minimum_per_pool: int,
+    service_times: float,
+    floor: int,
+    cap: int,
+) -> int:
+    """:func:`default_sim_requests` for a fleet with sliced pools."""
+    rates = [p.rate_per_s * _kept(slices, p.role, p.gpu) for p in plan.pools]
+    total = sum(rates)
+    smallest = min((r / total for r in rates), default=1.0) if total > 0 else 1.0
+    n = minimum_per_pool / max(smallest, 1e-9)
+    if tables is not None:
+        n = max(n, total * service_times * _slowest_service_s(plan, tables))
+    return int(min(max(int(np.ceil(n)), floor), cap))
+
+
+def _kept(slices: dict[tuple[str, str], tuple[int, int]], role: str, gpu: str) -> float:
+    """The share of a pool's requests its simulation keeps (``s / k`` for a slice)."""
+    s, k = slices.get((role, gpu), (1, 1))
+    return s / k
+
+
+def _slowest_service_s(plan: Plan, tables: Any) -> float:
+    """The largest mean service time among the plan's tabulated pools (0 if none is)."""
+    return max(
+        (
+            float(tables.options[(layout_key(plan), p.role, p.gpu)].stats.mean_service_s)
+            for p in plan.pools
+            if (layout_key(plan), p.role, p.gpu) in tables.options
+        ),
+        default=0.0,
+    )
+
+
+def _disaggregated(plan: Plan, tables: Any) -> bool:
+    """True for a plan of prefill/decode pools (simulated by its own, unsliced, simulator)."""
+    if tables is None or not plan.pools:
+        return False
+    opt = tables.options.get((layout_key(plan), plan.pools[0].role, plan.pools[0].gpu))
+    return opt is not None and getattr(opt, "pd", None) is not None
+
+
+def _plan_router(
+    scenario: Scenario, tables: Any, plan: Plan, kept: dict[int, float] | None = None
+):
+    """A workload callable ``(n, rng) -> Requests`` that pre-routes requests to plan pools.
+
+    ``kept`` (pool index -> probability) thins the requests of sliced pools: about ``n / f``
+    requests are drawn (``f`` the share the thinning keeps, from the pools' planned rates),
+    each of pool ``i``'s is kept with probability ``kept[i]``, and the first ``n`` kept, in
+    arrival order, are simulated.
+    """
     from optfleet.sim import Requests
+
+    route = _route(scenario, tables, plan)
+    if not kept:
+        def make(n: int, rng: np.random.Generator) -> Any:
+            return Requests(*route(n, rng))
+
+        return make
+    rates = np.array([p.rate_per_s for p in plan.pools], dtype=np.float64)
+    keep = np.array([kept.get(i, 1.0) for i in range(len(plan.pools))], dtype=np.float64)
+    share = float((rates * keep).sum() / rates.sum()) if rates.sum() > 0 else 1.0
+
+    def make_sliced(n: int, rng: np.random.Generator) -> Any:
+        raw = int(math.ceil(1.05 * n / max(share, 1e-9))) + 100
+        arrivals, prompt, output, routing, label = route(raw, rng)
+        sel = np.flatnonzero(rng.random(raw) < keep[label])[:n]
+        return Requests(arrivals[sel], prompt[sel], output[sel], routing_tokens=routing[sel],
+                        label=label[sel])
+
+    return make_sliced
+
+
+def _route(scenario: Scenario, tables: Any, plan: Plan):
+    """``(n, rng) -> (arrivals, prompt, output, routing, label)``: ``n`` requests of the
+    scenario, each labelled with the plan pool it goes to."""
     from optfleet.workloads import arrival_times
 
     ctx = tables.ctx
@@ -123,7 +261,7 @@ def _plan_router(scenario: Scenario, tables: Any, plan: Plan):
         cum = np.cumsum(w / w.sum())
         return idx[np.minimum(np.searchsorted(cum, u, side="right"), idx.size - 1)]
 
-    def make(n: int, rng: np.random.Generator) -> Any:
+    def route(n: int, rng: np.random.Generator) -> tuple[np.ndarray, ...]:
         prompt, output, routing = mix.sample(n, seed=rng)
         arrivals = arrival_times(arrival_spec, n=n, seed=rng)
         prompt = prompt.copy()
@@ -148,9 +286,9 @@ def _plan_router(scenario: Scenario, tables: Any, plan: Plan):
         for role in roles:
             sel = role_of == role
             label[sel] = pick(role, u[sel])
-        return Requests(arrivals, prompt, output, routing_tokens=routing, label=label)
+        return arrivals, prompt, output, routing, label
 
-    return make
+    return route
 
 
 def simulate_plan(
@@ -163,30 +301,42 @@ def simulate_plan(
     replications: int = 3,
     seed: int | None = None,
     executor: Any = None,
+    slice_max_replicas: int | None = SLICE_MAX_REPLICAS,
 ) -> PlanSimulation:
-    """Simulate ``plan`` under ``scenario``'s workload (see the module docstring)."""
+    """Simulate ``plan`` under ``scenario``'s workload (see the module docstring).
+
+    A pool of more than ``slice_max_replicas`` replicas is simulated as a slice of that many
+    at the same per-replica load (None: every pool whole); ``n_requests`` (default
+    :func:`default_sim_requests` of the sliced fleet) counts the requests simulated.
+    """
     from optfleet.sim import FleetSpec, PoolSpec, RouterSpec, simulate
 
     ctx = tables.ctx
+    slices = slice_sizes(plan, slice_max_replicas)
     pools = []
     names: dict[tuple[str, str], str] = {}
-    for pool in plan.pools:
+    kept: dict[int, float] = {}
+    for i, pool in enumerate(plan.pools):
         name = f"{pool.role}/{pool.gpu}"
         names[(pool.role, pool.gpu)] = name
+        replicas = pool.replicas
+        if (pool.role, pool.gpu) in slices:
+            replicas = slices[(pool.role, pool.gpu)][0]
+            kept[i] = replicas / pool.replicas
         pools.append(
             PoolSpec(
                 ctx.profile(pool.gpu),
-                pool.replicas,
+                replicas,
                 pool.max_ctx_tokens,
                 name=name,
                 service=ctx.preset.service_model,
             )
         )
     fleet = FleetSpec(tuple(pools))
-    n = n_requests or default_sim_requests(plan, tables)
+    n = n_requests or default_sim_requests(plan, tables, slice_max_replicas=slice_max_replicas)
     result = simulate(
         fleet,
-        _plan_router(scenario, tables, plan),
+        _plan_router(scenario, tables, plan, kept),
         level=level,
         n_requests=n,
         seed=scenario.seed if seed is None else seed,
@@ -195,4 +345,4 @@ def simulate_plan(
         slo=scenario.slo,
         executor=executor,
     )
-    return PlanSimulation(result, names)
+    return PlanSimulation(result, names, slices)

@@ -79,6 +79,22 @@ def capacity_table(stats: Any, slo: SLO, preset: AssumptionPreset, k_max: int) -
     return _table(int(k_max), criterion(stats, slo, preset))
 
 
+def pool_capacity(
+    profile: Any, demand: PoolDemand, slo: SLO, preset: AssumptionPreset, replicas: int
+) -> float:
+    """``Lambda[replicas]``: the largest rate ``replicas`` replicas serve within the SLO, by the
+    preset's replica model (engine-level, uncalibrated; or the slot model)."""
+    n = int(replicas)
+    if n <= 0:
+        return 0.0
+    if preset.replica_model == "engine":
+        from optfleet.planning.engine_tables import engine_criterion
+
+        crit = engine_criterion(profile, demand.mix, slo, util_cap=preset.util_cap)
+        return float(crit.table(n)[n])
+    return float(capacity_table(pool_service(profile, demand, preset), slo, preset, n)[n])
+
+
 def min_replicas(stats: Any, rate_per_s: float, slo: SLO, preset: AssumptionPreset) -> int:
     """The fewest replicas that serve ``rate_per_s`` within the SLO (raises InfeasibleError)."""
     from optfleet.queueing import min_replicas as _min
@@ -106,6 +122,8 @@ class PoolSizing:
     p99_ttft_s: float
     mean_prefill_s: float
     mean_service_s: float
+    p99_tpot_s: float | None = None
+    binding_slo: str | None = None
 
     @property
     def cost_usd_per_year(self) -> float:
@@ -165,11 +183,17 @@ def size_pool(
     *,
     gpu: str | None = None,
 ) -> PoolSizing:
-    """Size one pool analytically: the fewest replicas meeting the SLO and the utilisation cap."""
+    """Size one pool analytically: the fewest replicas meeting the SLO and the utilisation cap.
+
+    Under a preset with ``replica_model="engine"`` the engine-level replica model sizes it
+    (TTFT and TPOT, uncalibrated: ``optfleet plan`` calibrates by simulation).
+    """
     check("rate_per_s", "rate_per_s", total_rate_per_s)
     stats = pool_service(profile, demand, preset)
     rate = demand.rate_per_s(total_rate_per_s)
     try:
+        if preset.replica_model == "engine":
+            return _size_engine_pool(profile, demand, rate, slo, preset, stats, gpu)
         n = min_replicas(stats, rate, slo, preset)
     except InfeasibleError as exc:
         raise InfeasibleError(
@@ -194,6 +218,37 @@ def size_pool(
         p99_ttft_s=ttft,
         mean_prefill_s=float(stats.mean_prefill_s),
         mean_service_s=float(stats.mean_service_s),
+    )
+
+
+def _size_engine_pool(
+    profile: Any, demand: PoolDemand, rate: float, slo: SLO, preset: AssumptionPreset,
+    stats: Any, gpu: str | None,
+) -> PoolSizing:
+    """:func:`size_pool` by the engine-level replica model."""
+    from optfleet.planning.engine_tables import engine_criterion, engine_k_full
+
+    crit = engine_criterion(profile, demand.mix, slo, util_cap=preset.util_cap)
+    n = engine_k_full(crit, rate)
+    ttft, tpot = crit.latency_s(n, rate) if n else (0.0, 0.0)
+    sat = crit.saturation_per_s
+    return PoolSizing(
+        role=demand.role,
+        gpu=gpu or profile.gpu,
+        max_ctx_tokens=demand.max_ctx_tokens,
+        share=demand.share,
+        rate_per_s=rate,
+        replicas=n,
+        gpus=n * int(profile.gpus_per_replica),
+        slots_per_replica=int(profile.max_num_seqs),
+        cost_usd_per_hour=n * float(profile.price_usd_per_hour),
+        utilisation=rate / (n * sat) if n else 0.0,
+        p99_wait_s=max(ttft - float(stats.mean_prefill_s), 0.0),
+        p99_ttft_s=ttft,
+        mean_prefill_s=float(stats.mean_prefill_s),
+        mean_service_s=float(stats.mean_service_s),
+        p99_tpot_s=tpot,
+        binding_slo=crit.binding(n) if n else None,
     )
 
 

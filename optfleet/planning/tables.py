@@ -60,6 +60,7 @@ class Option:
     profile: Any
     table: np.ndarray
     pd: PDOption | None = None
+    engine: Any = None  # EngineCriterion under replica_model="engine"
 
 
 @dataclass
@@ -77,6 +78,8 @@ class PlanningTables:
     combined: dict[str, dict[str, str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     verdicts: dict[Any, Any] = field(default_factory=dict)  # a model's sub-plan -> its Verdict
+    # engine-level options calibrated by simulation: key -> (correction, replicas simulated)
+    calibrations: dict[tuple[str, str, str], tuple[float, int]] = field(default_factory=dict)
 
     def split_role(self, role: str) -> tuple[str | None, str]:
         """``("model", "role")`` of a combined role ``"model/role"``; ``(None, role)`` else."""

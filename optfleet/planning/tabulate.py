@@ -79,8 +79,11 @@ def _profiles(scenario: Scenario, tables: PlanningTables) -> dict[str, Any]:
 def _explain_no_layout(scenario: Scenario, tables: PlanningTables) -> str:
     first = tables.excluded[0] if tables.excluded else "no pool can be served"
     more = len(tables.excluded) - 1
+    q = f"P{round(scenario.slo.quantile * 100, 3):g}"
+    slo = f"{q} TTFT {scenario.slo.ttft_p99_s * 1000:g} ms"
+    if scenario.slo.tpot_p99_s is not None:
+        slo += f" and {q} TPOT {scenario.slo.tpot_p99_s * 1000:g} ms"
     return (
-        f"no layout can meet P{round(scenario.slo.quantile * 100, 3):g} TTFT "
-        f"{scenario.slo.ttft_p99_s * 1000:g} ms: {first}"
+        f"no layout can meet {slo}: {first}"
         + (f" (and {more} more pool/GPU combinations)" if more > 0 else "")
     )

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from optfleet.errors import InfeasibleError, ModelDoesNotFitError
+from optfleet.physics.batching import MixSummary
+from optfleet.planning.engine_tables import engine_criterion, engine_k_full
 from optfleet.planning.layouts import layout_name
 from optfleet.planning.sizing import criterion, pool_service
 from optfleet.planning.tables import Option, PlanningTables, headroom
@@ -82,6 +84,19 @@ def _pool_option(
         if stats is None:
             stats = pool_service(profile, demand, preset)
             stats_cache[key] = stats
+        if preset.replica_model == "engine":
+            eng = stats_cache.get(("engine", *key))
+            if eng is None:
+                mkey = ("mix", *key[:-1])
+                if mkey not in stats_cache:
+                    m = demand.mix
+                    stats_cache[mkey] = MixSummary.from_mix(m.prompt_tokens, m.output_tokens,
+                                                            m.prob)
+                eng = engine_criterion(profile, demand.mix, scenario.slo, stats_cache[mkey],
+                                       util_cap=preset.util_cap)
+                stats_cache[("engine", *key)] = eng
+            k_full = engine_k_full(eng, role_rate)
+            return Option(demand, stats, profile, eng.table(headroom(k_full)), engine=eng)
         crit = criterion(stats, scenario.slo, preset)
         k_full = min_replicas(role_rate, crit) if role_rate > 0 else 0
     except (ModelDoesNotFitError, InfeasibleError) as exc:

@@ -21,7 +21,7 @@ from optfleet.planning.disaggregation import kv_transfer_s
 from optfleet.planning.layouts import layout_key
 from optfleet.planning.replay import replay_applies, replay_plan
 from optfleet.planning.results import Interval, Plan, PlanPool
-from optfleet.planning.simulate import default_sim_requests, simulate_plan
+from optfleet.planning.simulate import default_sim_requests, quantile_field, simulate_plan
 from optfleet.planning.tables import PlanningTables
 from optfleet.scenario import Scenario
 
@@ -83,12 +83,25 @@ def verify_plan(
         replications=replications,
     )
 
-    def interval(pp: PlanPool) -> Measure:
-        m = result.pool_ttft(pp.role, pp.gpu, float(scenario.slo.quantile))
-        return (m.value, m.low, m.high, m.n, result.pool_attainment(pp.role, pp.gpu), slo,
-                "TTFT")
+    qfield = quantile_field(float(scenario.slo.quantile))
+    tpot_slo = scenario.slo.tpot_p99_s
 
-    return _judge(candidate, interval, f"{level}-level simulation: ", qlabel=_qlabel(scenario))
+    def interval(pp: PlanPool) -> list[Measure]:
+        att = result.pool_attainment(pp.role, pp.gpu)
+        m = result.pool_ttft(pp.role, pp.gpu, float(scenario.slo.quantile))
+        out: list[Measure] = [(m.value, m.low, m.high, m.n, att, slo, "TTFT")]
+        t = getattr(result.sim.pool(result.names[(pp.role, pp.gpu)]).tpot, qfield)
+        # the TPOT quantile is always stored; it is judged when the SLO has one
+        limit = math.inf if tpot_slo is None else float(tpot_slo)
+        out.append((t.value, t.low, t.high, t.n, att, limit, "TPOT"))
+        return out
+
+    verdict = _judge(candidate, interval, f"{level}-level simulation: ", qlabel=_qlabel(scenario))
+    note = result.slice_note if result.slices else ""
+    if note and note not in verdict.plan.notes:
+        plan = verdict.plan.model_copy(update={"notes": tuple(verdict.plan.notes) + (note,)})
+        verdict = Verdict(verdict.accepted, plan, verdict.failing, verdict.detail)
+    return verdict
 
 
 def _verify_models(
@@ -211,39 +224,42 @@ POINT_VALUE_NOTE = (
 def _judge(candidate: Plan, measure: Any, header: str, *, qlabel: str = "P99") -> Verdict:
     """Compare each pool's simulated quantile with its SLO.
 
-    ``measure(pool)`` gives a :data:`Measure`.  With two or more replications a pool passes only
-    when the value and the whole confidence interval are within the SLO; with one run (no
-    interval) it passes on its point value, and the verdict and the plan say so
+    ``measure(pool)`` gives a :data:`Measure` or a list of them (TTFT and TPOT; a measure whose
+    SLO is infinite is stored in the plan but not judged).  With two or more replications a pool
+    passes only when the value and the whole confidence interval are within the SLO; with one
+    run (no interval) it passes on its point value, and the verdict and the plan say so
     (:data:`POINT_VALUE_NOTE`).
     """
     pools, failing, parts = [], [], []
     point_only = False
     for pp in candidate.pools:
-        value, low, high, n, attainment, slo, metric = measure(pp)
-        has_ci = n >= 2 and not (math.isnan(low) or math.isnan(high))
-        point_only = point_only or not has_ci
-        ok = value <= slo and (not has_ci or high <= slo)
-        # plans hold finite numbers: an unbounded P99 (requests never served) is stored as
-        # UNBOUNDED_S; without an interval its ends are None
-        value = value if math.isfinite(value) else UNBOUNDED_S
-        lo = (low if math.isfinite(low) else UNBOUNDED_S) if has_ci else None
-        hi = (high if math.isfinite(high) else UNBOUNDED_S) if has_ci else None
-        field = "simulated_p99_ttft_s" if metric == "TTFT" else "simulated_p99_tpot_s"
-        pools.append(
-            pp.model_copy(
-                update={
-                    field: Interval(value=value, low=lo, high=hi, n=int(n)),
-                    "simulated_slo_attainment": attainment,
-                }
+        measures = measure(pp)
+        measures = [measures] if isinstance(measures, tuple) else measures
+        fields: dict[str, Any] = {}
+        pool_ok = True
+        for value, low, high, n, attainment, slo, metric in measures:
+            has_ci = n >= 2 and not (math.isnan(low) or math.isnan(high))
+            point_only = point_only or not has_ci
+            ok = value <= slo and (not has_ci or high <= slo)
+            pool_ok = pool_ok and ok
+            # plans hold finite numbers: an unbounded quantile (requests never served) is
+            # stored as UNBOUNDED_S; without an interval its ends are None
+            value = value if math.isfinite(value) else UNBOUNDED_S
+            lo = (low if math.isfinite(low) else UNBOUNDED_S) if has_ci else None
+            hi = (high if math.isfinite(high) else UNBOUNDED_S) if has_ci else None
+            field = "simulated_p99_ttft_s" if metric == "TTFT" else "simulated_p99_tpot_s"
+            fields[field] = Interval(value=value, low=lo, high=hi, n=int(n))
+            fields["simulated_slo_attainment"] = attainment
+            if not math.isfinite(slo):
+                continue  # stored, not judged
+            fmt = ".0f" if metric == "TTFT" else ".1f"
+            ci = f" [{lo * 1000:{fmt}}, {hi * 1000:{fmt}}] (n={n})" if has_ci else ""
+            parts.append(
+                f"{pp.role}/{pp.gpu} x{pp.replicas}: {qlabel} {metric} {value * 1000:{fmt}} ms"
+                f"{ci} {'ok' if ok else 'MISSES'}"
             )
-        )
-        fmt = ".0f" if metric == "TTFT" else ".1f"
-        ci = f" [{lo * 1000:{fmt}}, {hi * 1000:{fmt}}] (n={n})" if has_ci else ""
-        parts.append(
-            f"{pp.role}/{pp.gpu} x{pp.replicas}: {qlabel} {metric} {value * 1000:{fmt}} ms{ci} "
-            f"{'ok' if ok else 'MISSES'}"
-        )
-        if not ok:
+        pools.append(pp.model_copy(update=fields))
+        if not pool_ok:
             failing.append((pp.role, pp.gpu, pp.replicas, pp.rate_per_s))
     update: dict[str, Any] = {"pools": tuple(pools)}
     if point_only and POINT_VALUE_NOTE not in candidate.notes:

@@ -109,8 +109,8 @@ def get_gpu(name: str, price_usd_per_hour: float | None = None) -> GPUSpec:
 
     Examples
     --------
-    >>> get_gpu("a100").memory_bytes
-    80000000000.0
+    >>> get_gpu("a100").memory_bytes  # 81 920 MiB, as nvidia-smi reports it
+    85899345920.0
     """
     specs, index = _gpus()
     canonical = index.get(_key(str(name)))

@@ -2,8 +2,9 @@
 
 ``default``
     optfleet's own physics: profiles computed from GPU + model + serving config (tensor-parallel
-    replicas priced per GPU), paged KV, the SLO checked on the TTFT tail (queue wait + prefill
-    quantile) with an M/G/c model, a utilisation guard of 0.95 and binomial N+k spares.
+    replicas priced per GPU), paged KV, capacity tables from the continuous-batching replica the
+    engine simulator runs (TTFT and TPOT quantiles, whichever binds, each pool option corrected
+    by a small-pool simulation) and binomial N+k spares.
 
 ``fleet-sim``
     The reference planner's assumptions, to reproduce its published numbers: its calibrated
@@ -63,6 +64,12 @@ class AssumptionPreset(Frozen):
     headroom_replicas: Annotated[int, Field(ge=0)] = 0
     """A pool needs at least ``ceil(offered load in replicas) + headroom_replicas`` replicas
     (the reference starts its SLO search one replica above the offered load)."""
+    replica_model: Literal["slot", "engine"] = "slot"
+    """What the capacity tables model.  ``engine``: the continuous-batching replica the
+    engine-level simulator runs (batch fixed point, prefill stage under shared iterations, TTFT
+    and TPOT quantiles; :mod:`optfleet.planning.engine_tables`), each option corrected by a
+    small-pool engine simulation before it is used (:mod:`optfleet.planning.calibrate`).
+    ``slot``: each replica is ``c`` servers of an M/G/c queue (the reference's model)."""
     slot_verification: Literal["replications", "fleet-sim"] = "replications"
     """How slot-level verification judges a plan.  ``replications``: optfleet's protocol
     (independent replications, the whole 95 % CI of each pool's P99 within the SLO).
@@ -73,8 +80,9 @@ PRESETS: dict[str, AssumptionPreset] = {
     "default": AssumptionPreset(
         name="default",
         description=(
-            "computed profiles (tp replicas priced per GPU), paged KV, P99 of TTFT = wait + "
-            "prefill (M/G/c, Allen-Cunneen/Cosmetatos), utilisation guard 0.95, binomial spares"
+            "computed profiles (tp replicas priced per GPU), paged KV, continuous-batching "
+            "replica tables (TTFT and TPOT quantiles, small-pool engine calibration), binomial "
+            "spares"
         ),
         profile_set="computed",
         kv_policy="paged",
@@ -84,6 +92,7 @@ PRESETS: dict[str, AssumptionPreset] = {
         compress_share=0.75,
         reliability_rule="binomial",
         gammas=(1.0,),
+        replica_model="engine",
     ),
     "fleet-sim": AssumptionPreset(
         name="fleet-sim",

@@ -45,6 +45,7 @@ from optfleet.scenario.limits import (
     closed_open_interval,
     open_interval,
 )
+from optfleet.scenario.physics_input import EfficiencyOverrides, gpu_memory_input
 
 #: Types of this module's bounded shares (the rules of every other number: :mod:`limits`).
 OpenFraction = open_interval(0.0, 1.0)
@@ -68,7 +69,10 @@ class Frozen(BaseModel):
 class GPUSpec(Frozen):
     """One GPU type: datasheet figures, default price and power.
 
-    Memory is in bytes (decimal: 80 GB = 80e9), throughput in FLOP/s and bytes/s.
+    ``memory_bytes`` is the device's memory as its driver reports it (``nvidia-smi``'s MiB x
+    2**20: 81 920 MiB for an "80 GB" A100), not decimal GB; files may give ``memory_mib`` or
+    ``memory_gib`` (:func:`gpu_memory_input`).  Throughput in FLOP/s and bytes/s.  The optional
+    ``iteration_overhead_s`` / ``allreduce_latency_s`` replace ``Efficiency``'s for this type.
     """
 
     name: str
@@ -83,8 +87,17 @@ class GPUSpec(Frozen):
     price_usd_per_hour: NonNegFloat
     gpus_per_node: GPUsPerNode = DEFAULT_GPUS_PER_NODE
     """GPUs in one node: the largest tensor-parallel replica of this type."""
+    iteration_overhead_s: NonNegFloat | None = None
+    """Fixed cost of one engine step on this GPU type's hosts (None: the Efficiency default)."""
+    allreduce_latency_s: NonNegFloat | None = None
+    """Latency of one small all-reduce over this type's interconnect (None: the default)."""
     aliases: tuple[str, ...] = ()
     source: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _memory_units(cls, data: Any) -> Any:
+        return gpu_memory_input(data)
 
 
 class ModelSpec(Frozen):
@@ -157,7 +170,8 @@ class ServingConfig(Frozen):
     """How one replica serves a model (vLLM-style engine arguments).
 
     A replica is ``tensor_parallel_size`` GPUs serving one copy of the model; it is priced as
-    ``tensor_parallel_size`` x the GPU's hourly price.
+    ``tensor_parallel_size`` x the GPU's hourly price.  ``efficiency`` overrides the roofline's
+    constants (engine step overhead, all-reduce latency, attention overlap, achieved fractions).
     """
 
     tensor_parallel_size: TensorParallel = 1
@@ -168,6 +182,7 @@ class ServingConfig(Frozen):
     chunked_prefill_tokens: Tokens = 2048
     gpu_memory_utilization: Fraction01 = 0.9
     kv_policy: Literal["paged", "reserve"] = "paged"
+    efficiency: EfficiencyOverrides = EfficiencyOverrides()
 
     @property
     def kv_dtype(self) -> str:

@@ -6,7 +6,9 @@ State layout
 ------------
 * per request (``N``): linked-list pointer ``nxt``, ``phase``, engine progress arrays;
 * per replica (``R``): an int64 matrix ``RI[field, r]`` and a float64 matrix ``RF[field, r]``;
-* per pool (``P``): an int64 matrix ``PI[field, p]`` and the iteration model ``PIT[p, 6]``.
+* per pool (``P``): an int64 matrix ``PI[field, p]`` and the iteration model ``PIT[p, NIT]``
+  (:func:`iteration_row`: ``c0, per_token, per_prefill_token, mem_base, mem_per_ctx_token,
+  compute_per_token, attn_per_ctx_token``; a 6-column table means no attention term).
 
 Events
 ------
@@ -104,6 +106,19 @@ NPI = 12
 ERR_NONE = 0
 ERR_MAX_EVENTS = 1
 ERR_INTERNAL = 2
+
+#: Columns of the per-pool iteration table ``PIT`` (:func:`iteration_row`).
+NIT = 7
+
+
+def iteration_row(iteration) -> np.ndarray:
+    """An :class:`~optfleet.physics.IterationModel` as the core's ``PIT`` row (``NIT`` floats)."""
+    return np.array(
+        [iteration.c0_s, iteration.per_token_s, iteration.per_prefill_token_s,
+         iteration.mem_base_s, iteration.mem_per_ctx_token_s, iteration.compute_per_token_s,
+         getattr(iteration, "attn_per_ctx_token_s", 0.0)],
+        dtype=np.float64,
+    )
 
 BIG = np.int64(1) << np.int64(62)
 
@@ -304,12 +319,15 @@ def _acc(RF, r, t0, t1, nrun, kv0, kv1, w0, w1):
 def seg_time(k, p, d, c0, it):
     """Time of ``k`` iterations: ``p`` prefill tokens, ``d`` decodes, context ``c0 + j d``.
 
-    ``t_j = A + max(M0 + g j, E)``; the max kinks at most once (``M`` increases in ``j``).
+    ``t_j = A + attn (c0 + j d) + max(M0 + g j, E)``; the max kinks at most once (``M``
+    increases in ``j``); the attention term sums to ``attn (k c0 + d k (k - 1) / 2)``.  ``it``
+    is a ``PIT`` row (:func:`iteration_row`; a 6-long row has no attention term).
     """
     if k <= 0:
         return 0.0
     n = p + d
     a = it[0] + it[1] * n + it[2] * p
+    attn = it[6] if it.shape[0] > 6 else 0.0
     e = it[5] * n
     m0 = it[3] + it[4] * c0
     g = it[4] * d
@@ -318,15 +336,19 @@ def seg_time(k, p, d, c0, it):
     elif g <= 0.0:
         js = k
     else:
-        js = np.int64(np.ceil((e - m0) / g))
-        if js > k:
+        x = np.ceil((e - m0) / g)  # in float: a tiny g must not overflow the integer
+        if x >= k:
             js = k
-        if js < 0:
+        elif x <= 0.0:
             js = 0
+        else:
+            js = np.int64(x)
     tot = k * a + js * e
     m = k - js
     if m > 0:
         tot += m * m0 + g * (js + k - 1) * m * 0.5
+    if attn != 0.0:
+        tot += attn * (k * (c0 * 1.0) + d * (k * (k - 1.0)) * 0.5)
     return tot
 
 

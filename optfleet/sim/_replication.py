@@ -152,7 +152,7 @@ def _pool_tables(fleet: FleetSpec, caps: list[int]):
     """The core's per-pool integer and iteration-model tables and each replica's pool."""
     npool = len(fleet.pools)
     PI = np.zeros((_core.NPI, npool), dtype=np.int64)
-    PIT = np.zeros((npool, 6), dtype=np.float64)
+    PIT = np.zeros((npool, _core.NIT), dtype=np.float64)
     first = 0
     rep_pool = np.zeros(fleet.replicas, dtype=np.int64)
     for k, pool in enumerate(fleet.pools):
@@ -166,9 +166,7 @@ def _pool_tables(fleet: FleetSpec, caps: list[int]):
         PI[_core.P_CHUNK, k] = prof.chunk_tokens
         PI[_core.P_KVCAP, k] = prof.kv_capacity_tokens
         PI[_core.P_RES, k] = 1 if prof.kv_policy == "reserve" else 0
-        it = prof.iteration
-        PIT[k] = (it.c0_s, it.per_token_s, it.per_prefill_token_s, it.mem_base_s,
-                  it.mem_per_ctx_token_s, it.compute_per_token_s)
+        PIT[k] = _core.iteration_row(prof.iteration)
     return PI, PIT, rep_pool
 
 

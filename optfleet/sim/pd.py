@@ -37,7 +37,7 @@ from numba import njit
 from numpy.typing import NDArray
 
 from optfleet.errors import InputError, SimulationError
-from optfleet.sim._core import seg_time
+from optfleet.sim._core import iteration_row, seg_time
 
 __all__ = ["PDSimResult", "decode_pool", "simulate_disaggregated"]
 
@@ -166,11 +166,7 @@ def decode_pool(
         raise InputError("arrivals must be sorted; contexts and iterations >= 1")
     if replicas < 1 or slots < 1:
         raise InputError("replicas and slots must be >= 1")
-    it = np.array(
-        [iteration.c0_s, iteration.per_token_s, iteration.per_prefill_token_s,
-         iteration.mem_base_s, iteration.mem_per_ctx_token_s, iteration.compute_per_token_s],
-        dtype=np.float64,
-    )
+    it = iteration_row(iteration)
     fin = np.full(t.size, np.nan)
     if t.size == 0:
         return fin

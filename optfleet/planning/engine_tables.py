@@ -1,0 +1,256 @@
+"""Capacity tables of the engine-level replica model: TTFT and TPOT quantiles, whichever binds.
+
+A pool option's :class:`EngineCriterion` joins the batching fixed point of
+:mod:`optfleet.physics.batching` with the tails of :mod:`optfleet.queueing.engine`.  On a grid of
+per-replica rates ``lam`` (up to the replica's saturation rate) it evaluates once
+
+* ``P(X + r > slo)`` and the waiting term ``rho E[exp(-theta (slo - X - r))]`` of the prefill
+  stage, and
+* ``P(TPOT > tpot_slo)``;
+
+``k`` replicas then carry ``k lam`` for the largest grid ``lam`` with ``above + a(k) wait <= 1 -
+q`` (:func:`~optfleet.queueing.engine.jsq_factor`) and the TPOT tail within ``1 - q``.  The table
+is ``Lambda[k] = correction x k r(k)``: ``correction`` (1 until a small-pool simulation calibrates
+the option, :mod:`optfleet.planning.calibrate`) scales the per-replica capacity.  ``r(k)`` is
+non-decreasing in ``k`` (``a(k)`` is non-increasing), so ``Lambda[k] >= k r(K0)`` for ``k >=
+K0`` — the property the compact formulation relies on — and constant beyond the verification
+slice (64 replicas), so large-``k`` tables are linear.  Grid rounding is downwards (a grid point
+that meets the SLO), so a table entry is never above the model's capacity.
+
+Examples
+--------
+>>> from optfleet.physics.calibrated import calibrated_profile
+>>> from optfleet.physics.batching import BatchingModel
+>>> from optfleet.scenario import SLO
+>>> m = BatchingModel.from_mix(calibrated_profile("H100"), [1000], [200], [1.0])
+>>> crit = EngineCriterion.build(m, SLO(ttft_p99_s=0.5))
+>>> t = crit.table(4)
+>>> bool(t[0] == 0 and t[1] > 0 and t[4] >= 4 * t[1])
+True
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from optfleet.errors import InfeasibleError
+from optfleet.physics.batching import BatchingModel, MixSummary
+from optfleet.planning.simulate import SLICE_MAX_REPLICAS
+from optfleet.queueing import erlang_c
+from optfleet.queueing.engine import jsq_factor, prefill_stage_tail, tpot_tail
+from optfleet.scenario import SLO
+
+FloatArray = NDArray[np.float64]
+
+#: Points of the per-replica rate grid (uniform on ``(0, saturation]``): the table is at most one
+#: step (``1 / GRID_POINTS`` of the saturation rate per replica) below the model's capacity.
+GRID_POINTS = 96
+
+
+@dataclass(frozen=True)
+class EngineCriterion:
+    """The engine-level model of one pool option, evaluated on a rate grid (module docstring).
+
+    ``ttft_above`` / ``ttft_wait`` / ``tpot_tail`` are per grid rate; ``eps`` is ``1 - q``.
+    """
+
+    model: BatchingModel
+    slo: SLO
+    rates_per_s: FloatArray
+    ttft_above: FloatArray
+    ttft_wait: FloatArray
+    tpot_tail: FloatArray
+    saturation_per_s: float
+    correction: float = 1.0
+
+    @classmethod
+    def build(cls, model: BatchingModel, slo: SLO, util_cap: float = 1.0) -> EngineCriterion:
+        """Evaluate ``model`` on the rate grid (up to ``util_cap`` x the saturation rate)
+        against ``slo``."""
+        sat = _saturation(model) * float(util_cap)
+        rates = sat * np.arange(1, GRID_POINTS + 1) / GRID_POINTS
+        st = model.state(rates)
+        x = st.prefill_s
+        t = float(slo.ttft_p99_s)
+        # admission: a sequence waits for one of max_running places (Erlang C, holding time =
+        # time in the replica); counted in full against the tail (a union bound)
+        hold = rates * (st.mean_prefill_s + model.mean_decode_steps * st.iteration_s)
+        n_run = max(int(math.floor(model.max_running)), 1)
+        adm = erlang_c(n_run, np.minimum(np.nan_to_num(hold, nan=n_run), n_run * (1 - 1e-12)))
+        above = prefill_stage_tail(t, 0.0, rates, x, model.prob, st.residual_s) + adm
+        full = prefill_stage_tail(t, 1.0, rates, x, model.prob, st.residual_s) + adm
+        if slo.tpot_p99_s is None:
+            tp = np.zeros(rates.shape)
+        else:
+            tp = tpot_tail(float(slo.tpot_p99_s), st.decode_iteration_s, st.prefill_iteration_s,
+                           st.prefill_fraction, model.burst_iterations(st), model.decode_steps,
+                           model.decode_prob)
+        bad = ~st.stable
+        above = np.where(bad, 1.0, above)
+        wait = np.where(bad, 1.0, np.maximum(full - above, 0.0))
+        tp = np.where(bad, 1.0, tp)
+        return cls(model, slo, rates, above, wait, tp, sat)
+
+    @property
+    def eps(self) -> float:
+        return 1.0 - float(self.slo.quantile)
+
+    def with_correction(self, correction: float) -> EngineCriterion:
+        """The same criterion with its per-replica capacity scaled by ``correction``."""
+        return replace(self, correction=float(correction))
+
+    def _factor_limits(self) -> FloatArray:
+        """Per grid rate, the largest routing factor at which it and every smaller grid rate
+        meet both SLOs (non-increasing; -1 where TPOT or the TTFT floor already fails)."""
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            amax = np.where(self.ttft_wait > 0, (self.eps - self.ttft_above) / self.ttft_wait,
+                            np.inf)
+        amax = np.where((self.ttft_above > self.eps) | (self.tpot_tail > self.eps), -1.0, amax)
+        return np.minimum.accumulate(amax)
+
+    def per_replica_per_s(self, replicas: NDArray[np.int64]) -> FloatArray:
+        """``r(k)`` before the correction: the largest grid rate meeting both SLOs at ``k``
+        (every smaller grid rate meeting them too).  Constant beyond
+        :data:`~optfleet.planning.simulate.SLICE_MAX_REPLICAS`: a larger pool is verified by
+        a slice of that many replicas at its per-replica load, so no more pooling is credited."""
+        k = np.atleast_1d(np.asarray(replicas, dtype=np.float64))
+        a = jsq_factor(np.clip(k, 1.0, SLICE_MAX_REPLICAS))
+        lim = self._factor_limits()
+        # number of leading grid points whose limit is >= a (lim is non-increasing)
+        n_ok = np.searchsorted(-lim, -a, side="right")
+        return np.where(n_ok > 0, self.rates_per_s[np.maximum(n_ok - 1, 0)], 0.0)
+
+    def table(self, k_max: int) -> FloatArray:
+        """``Lambda[k]`` for ``k = 0..k_max`` (``Lambda[0] = 0``)."""
+        k = np.arange(1, int(k_max) + 1)
+        r = self.per_replica_per_s(k) * self.correction
+        r = np.maximum.accumulate(r)
+        return np.concatenate(([0.0], k * r))
+
+    def binding(self, replicas: int) -> str:
+        """Which objective limits ``replicas``: ``"TTFT"``, ``"TPOT"`` or ``"throughput"`` (the
+        replica's saturation), the first to fail as the per-replica rate grows."""
+        a = float(jsq_factor(min(max(int(replicas), 1), SLICE_MAX_REPLICAS)))
+        ttft_ok = self.ttft_above + a * self.ttft_wait <= self.eps
+        tpot_ok = self.tpot_tail <= self.eps
+        n = len(self.rates_per_s)
+        i_ttft, i_tpot = _last_ok(ttft_ok), _last_ok(tpot_ok)
+        if i_ttft >= n - 1 and i_tpot >= n - 1:
+            return "throughput"
+        return "TPOT" if i_tpot < i_ttft else "TTFT"
+
+    def latency_s(self, replicas: int, rate_per_s: float) -> tuple[float, float]:
+        """Model ``(TTFT quantile, TPOT quantile)`` of ``replicas`` at ``rate_per_s`` (the
+        correction applied as a load scale: the model at ``rate / correction``)."""
+        k = max(int(replicas), 1)
+        lam = float(rate_per_s) / k / max(self.correction, 1e-12)
+        m = self.model
+        st = m.state(lam)
+        if not st.stable[0]:
+            return float("inf"), float("inf")
+        x, _ = m.prefill_times(st.iteration_s, st.decoding_seqs, st.prefill_budget_tokens)
+        a = float(jsq_factor(min(k, SLICE_MAX_REPLICAS)))
+        q_ttft = _quantile(lambda t: prefill_stage_tail(t, a, lam, x, m.prob, st.residual_s)[0],
+                           self.eps, float(x.max() + st.residual_s[0]) * 4 + 1.0)
+        hi = float(st.prefill_iteration_s[0]) + 1e-9
+        q_tpot = _quantile(lambda t: tpot_tail(t, st.decode_iteration_s, st.prefill_iteration_s,
+                                               st.prefill_fraction, m.burst_iterations(st),
+                                               m.decode_steps, m.decode_prob)[0],
+                           self.eps, hi)
+        return q_ttft, q_tpot
+
+
+def _last_ok(ok: NDArray[np.bool_]) -> int:
+    """Index of the last grid point before the first failure (-1 if the first fails)."""
+    return int(np.argmin(ok)) - 1 if not ok.all() else len(ok) - 1
+
+
+def _quantile(tail, eps: float, hi: float) -> float:
+    """The smallest ``t`` with ``tail(t) <= eps`` by bisection on ``[0, hi]`` (grown if needed)."""
+    lo = 0.0
+    for _ in range(60):
+        if tail(hi) <= eps:
+            break
+        lo, hi = hi, hi * 2.0
+    for _ in range(50):
+        mid = 0.5 * (lo + hi)
+        if tail(mid) <= eps:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+def _saturation(model: BatchingModel) -> float:
+    """The largest per-replica rate at which the replica model is stable: a geometric grid, then
+    a linear grid between the last stable point and the next (about 1 % precise)."""
+    grid = np.geomspace(1e-4, 1e7, 40)
+    ok = model.state(grid, steps=24).stable
+    if not ok[0]:
+        return 1e-12
+    i = len(ok) - 1 if ok.all() else int(np.argmin(ok)) - 1
+    if i == len(ok) - 1:
+        return float(grid[-1])
+    fine = np.linspace(grid[i], grid[i + 1], 65)
+    ok = model.state(fine, steps=24).stable
+    j = len(ok) - 1 if ok.all() else int(np.argmin(ok)) - 1
+    return float(fine[max(j, 0)])
+
+
+def engine_criterion(
+    profile: Any, mix: Any, slo: SLO, summary: MixSummary | None = None, util_cap: float = 1.0
+) -> EngineCriterion:
+    """The :class:`EngineCriterion` of ``profile`` serving a pool's request ``mix`` (or its
+    precomputed ``summary``, shared by every GPU type)."""
+    if summary is None:
+        summary = MixSummary.from_mix(mix.prompt_tokens, mix.output_tokens, mix.prob)
+    return EngineCriterion.build(BatchingModel.from_summary(profile, summary), slo, util_cap)
+
+
+def engine_k_full(crit: EngineCriterion, rate_per_s: float) -> int:
+    """The fewest replicas whose table entry reaches ``rate_per_s``.
+
+    Raises
+    ------
+    InfeasibleError
+        No count serves the pool within the SLO: the message says which objective fails
+        (the prefill tail, or the TPOT SLO against a lone sequence's decode step).
+    """
+    if rate_per_s <= 0:
+        return 0
+    k = 1
+    while True:
+        r = float(crit.per_replica_per_s(np.array([k]))[0]) * crit.correction
+        if r > 0:
+            break
+        if k >= 1 << 24:
+            raise InfeasibleError(_why_infeasible(crit))
+        k *= 2
+    # r(k) is non-decreasing: ceil(rate / r(k)) replicas (or k) always suffice
+    top = max(k, int(math.ceil(rate_per_s / r)))
+    table = crit.table(top)
+    return int(np.searchsorted(table, rate_per_s * (1.0 - 1e-12), side="left"))
+
+
+def _why_infeasible(crit: EngineCriterion) -> str:
+    """One line on why no replica count meets the SLO (the objective that fails at low load)."""
+    eps = crit.eps
+    q = f"P{100 * float(crit.slo.quantile):g}"
+    if crit.tpot_tail[0] > eps and crit.slo.tpot_p99_s is not None:
+        t1 = float(crit.model.profile.decode_iteration_s(1, crit.model.mean_context_tokens))
+        return (
+            f"the {q} TPOT SLO of {1e3 * float(crit.slo.tpot_p99_s):g} ms can not be met: even "
+            f"at the lowest load a decode step takes {1e3 * t1:.3g} ms at batch 1 and prefill "
+            "iterations interleave"
+        )
+    share = float(crit.ttft_above[0])
+    return (
+        f"{100 * share:.4f}% of requests have a prefill time above the TTFT SLO of "
+        f"{1e3 * float(crit.slo.ttft_p99_s):g} ms, more than the {100 * eps:.4g}% the {q} allows, "
+        "whatever the number of replicas"
+    )
