@@ -144,7 +144,7 @@ def _probe(sc, tables, p, pp) -> int | None:
 
 
 def within(table: int, sim: int | None) -> bool:
-    return sim is not None and abs(table - sim) <= max(1, math.floor(0.05 * sim))
+    return sim is not None and abs(table - sim) <= max(1.0, 0.05 * sim)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -49,7 +49,11 @@ def rates_arg(argv: list[str]) -> list[float] | None:
 
 
 def large_rate(rate: float) -> None:
-    """Plan one large rate step by step and print its figures (see the module docstring)."""
+    """Plan one large rate step by step and print its figures (see the module docstring).
+
+    This is the step-by-step breakdown of the *uncalibrated* analytic tables (no small-pool
+    calibration, one verification of their cheapest plan): it shows where time goes; the
+    planner's own answer is :func:`end_to_end`'s."""
     from optfleet.backends import SolveOptions
     from optfleet.formulation import compact_problem
     from optfleet.formulation.synthetic import fleet_problem
@@ -100,12 +104,31 @@ def large_rate(rate: float) -> None:
     )
 
 
+def end_to_end(rate: float) -> None:
+    """``optfleet.plan`` at ``rate`` with the default scenario otherwise: tables, calibration,
+    program and engine-level verification (large pools by a slice), end to end."""
+    p, dt = timed(f"`optfleet plan` at {rate:g} req/s end to end (calibrated, verified)",
+                  lambda: plan(Scenario(rate_per_s=rate)))
+    first = p.verification[0] if p.verification else None
+    print(
+        f"   -> {p.layout}: {p.gpus} GPUs, ${p.cost_usd_per_hour:,.2f}/h, verified={p.verified}, "
+        f"round-1 candidate 1 accepted={bool(first and first.accepted)}, "
+        f"candidates simulated={len(p.verification)}, solver {p.solver.termination} "
+        f"gap={p.solver.gap}"
+    )
+    for pp in p.pools:
+        print(f"      {pp.role}/{pp.gpu} x{pp.replicas}: sim P99 TTFT "
+              f"{pp.simulated_p99_ttft_s.value * 1e3:.0f} ms, binds {pp.binding_slo}")
+
+
 def main(argv: list[str]) -> None:
     # warm the numba cache so compile time is not counted as planning time
     timed("warm-up (numba compile/cache load, small plan)", lambda: plan(Scenario(rate_per_s=5)))
     rates = rates_arg(argv)
     if rates is not None:
         for rate in rates:
+            end_to_end(rate)
+            print("   step by step, uncalibrated analytic tables (where the time goes):")
             large_rate(rate)
         return
 
