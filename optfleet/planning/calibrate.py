@@ -6,14 +6,14 @@ prefill-stage and join-the-shortest-queue approximations.  Before an option is u
 that will be verified, :func:`calibrate_option` measures it: a pool of ``k_c = min(k,
 CALIBRATION_REPLICAS)`` replicas (the option's count in the candidate, or the verification
 slice of a larger pool) of the option's profile serving the option's request mix is
-simulated at the engine level at the model's per-replica capacity and, if it fails there, at
-loads searched downwards (galloping, then bisection to :data:`CALIBRATION_RTOL`) for the
-largest that meets the SLO by the judge's own rule (the
+simulated at the engine level at the model's per-replica capacity and then at loads searched
+(galloping, then bisection to :data:`CALIBRATION_RTOL`) for the largest that meets the SLO by
+the judge's own rule (the
 quantile and its whole 95 % interval over :data:`CALIBRATION_REPLICATIONS` replications, TTFT and
 TPOT).  The option's per-replica capacity is then scaled by ``correction = r_sim(k_c) /
-r_model(k_c) <= 1`` (calibration only ever lowers the model's tables: near saturation a
-simulation can flatter a pool, never the model's stability bound), and the model's shape
-carries it to every ``k``.  A smaller pool multiplexes
+r_model(k_c)``, never beyond the model's stability bound (``util_cap`` x its saturation rate:
+near saturation a simulation can flatter a pool), and the model's shape carries it to every
+``k``.  A smaller pool multiplexes
 less, so for ``k > k_c`` the correction is measured where the model is least favourable.
 
 Calibrations are cached per option in the planning tables; the loop
@@ -91,17 +91,28 @@ def calibrate_option(scenario: Scenario, opt: Option, replicas: int) -> tuple[fl
     def ok(r: float) -> bool:
         return calibration_passes(scenario, opt, k_c, k_c * r, seed)
 
+    r_top = float(crit.rates_per_s[-1])  # the model's stability bound (util_cap x saturation)
     if ok(r_model):
-        return 1.0, k_c  # calibration only ever lowers the model's tables
-    hi, lo = r_model, None
-    while lo is None and hi > r_model / 64:
-        trial = hi / _STEP
-        if ok(trial):
-            lo = trial
-        else:
-            hi = trial
-    if lo is None:
-        return 0.0, k_c
+        # the tail may be better than modelled: search up, never beyond the stability bound
+        lo, hi = r_model, None
+        while hi is None and lo < r_top * (1 - 1e-9):
+            trial = min(lo * _STEP, r_top)
+            if ok(trial):
+                lo = trial
+            else:
+                hi = trial
+        if hi is None:
+            return lo / r_model, k_c
+    else:
+        hi, lo = r_model, None
+        while lo is None and hi > r_model / 64:
+            trial = hi / _STEP
+            if ok(trial):
+                lo = trial
+            else:
+                hi = trial
+        if lo is None:
+            return 0.0, k_c
     while hi - lo > CALIBRATION_RTOL * lo:
         mid = 0.5 * (lo + hi)
         if ok(mid):

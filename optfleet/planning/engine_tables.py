@@ -128,7 +128,8 @@ class EngineCriterion:
     def table(self, k_max: int) -> FloatArray:
         """``Lambda[k]`` for ``k = 0..k_max`` (``Lambda[0] = 0``)."""
         k = np.arange(1, int(k_max) + 1)
-        r = self.per_replica_per_s(k) * self.correction
+        # a calibration may raise the tail's level, never beyond the stability bound
+        r = np.minimum(self.per_replica_per_s(k) * self.correction, self.rates_per_s[-1])
         r = np.maximum.accumulate(r)
         return np.concatenate(([0.0], k * r))
 
@@ -225,7 +226,8 @@ def engine_k_full(crit: EngineCriterion, rate_per_s: float) -> int:
         return 0
     k = 1
     while True:
-        r = float(crit.per_replica_per_s(np.array([k]))[0]) * crit.correction
+        r = min(float(crit.per_replica_per_s(np.array([k]))[0]) * crit.correction,
+                float(crit.rates_per_s[-1]))
         if r > 0:
             break
         if k >= 1 << 24:
