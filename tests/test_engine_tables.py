@@ -176,3 +176,47 @@ def test_engine_k_full_explains_an_unservable_pool(azure_h100):
     crit = EngineCriterion.build(bm, SLO(ttft_p99_s=0.01))
     with pytest.raises(optfleet.InfeasibleError, match="prefill time above the TTFT SLO"):
         engine_k_full(crit, 10.0)
+
+
+def test_saturation_matches_the_engine_when_prompts_share_chunks():
+    """Short prompts share chunk iterations in the engine: the model's saturation rate of one
+    H100 replica (300-token prompts, 100-token outputs) is within 10 % of the throughput the
+    engine simulation reaches when overloaded, and the model is stable where the simulation is.
+    Without the sharing the model would put one prompt per iteration and saturate ~2x early."""
+    from optfleet.physics.calibrated import calibrated_profile
+    from optfleet.sim import Requests
+
+    prof = calibrated_profile("H100")
+    bm = BatchingModel.from_mix(prof, [300], [100], [1.0])
+    sat = EngineCriterion.build(bm, SLO(ttft_p99_s=2.0)).saturation_per_s
+    st = bm.state(np.array([0.5 * sat, 0.9 * sat]))
+    b = st.prefill_budget_tokens
+    # between one prompt per iteration and full budgets, fuller as the load grows
+    assert np.all(st.prefill_iterations <= 1.0) and np.all(st.prefill_iterations >= 300 / b)
+    assert st.prefill_iterations[1] < st.prefill_iterations[0]
+
+    def run(lam: float):
+        n = 20_000
+        rng = np.random.default_rng(1)
+        req = Requests(np.cumsum(rng.exponential(1 / lam, n)), np.full(n, 300), np.full(n, 100))
+        return simulate(PoolSpec(prof, 1, 4096), req, level="engine", seed=1).fleet
+
+    over = run(1.3 * sat)
+    assert abs(over.throughput_per_s.value - sat) <= 0.10 * sat
+    assert run(0.9 * sat).ttft.p99.value < 1.0 < over.ttft.p99.value
+
+
+def test_admission_is_pooled_over_the_replicas_jsq_balances():
+    """On A10G (room for ~11 azure sequences) the single-replica Erlang C binds; pooled over k
+    replicas the probability of waiting for a place falls, so r(k) grows with k."""
+    from optfleet.physics.calibrated import calibrated_profile
+    from optfleet.workloads import builtin_cdf, mix_from_cdf
+
+    mix = mix_from_cdf(builtin_cdf("azure"))
+    bm = BatchingModel.from_mix(calibrated_profile("A10G"), mix.prompt_tokens,
+                                mix.output_tokens, mix.prob)
+    crit = EngineCriterion.build(bm, SLO(ttft_p99_s=2.0))
+    assert crit.admission.shape == (64, len(crit.rates_per_s))
+    assert np.all(np.diff(crit.admission, axis=0) <= 1e-12)  # pooling never hurts
+    r = crit.per_replica_per_s(np.array([1, 8, 64]))
+    assert r[0] < r[1] <= r[2]

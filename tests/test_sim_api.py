@@ -213,6 +213,28 @@ def test_executors_give_identical_results() -> None:
     assert seq.to_json() == thr.to_json()
 
 
+def test_default_threads_equal_sequential_and_errors_propagate(monkeypatch) -> None:
+    from optfleet.sim._threads import run_threads, thread_count
+
+    kw = dict(level="engine", n_requests=1500, seed=4, replications=4)
+    thr = simulate(PoolSpec(H100, 2, 8192), AZURE, 30.0, executor="threads", **kw)
+    seq = simulate(PoolSpec(H100, 2, 8192), AZURE, 30.0, executor="sequential", **kw)
+    assert seq.to_json() == thr.to_json()
+    monkeypatch.setenv("OPTFLEET_SIM_THREADS", "1")
+    assert thread_count(8) == 1
+    monkeypatch.setenv("OPTFLEET_SIM_THREADS", "3")
+    assert thread_count(2) <= 2 and thread_count(8) <= 3
+
+    def boom(j: int) -> int:
+        if j == 2:
+            raise ValueError("job 2")
+        return j * j
+
+    assert run_threads(lambda j: j * j, list(range(7)), 3) == [j * j for j in range(7)]
+    with pytest.raises(ValueError, match="job 2"):
+        run_threads(boom, list(range(7)), 3)
+
+
 def test_process_executor() -> None:
     kw = dict(level="slot", n_requests=1000, seed=9, replications=2)
     seq = simulate(PoolSpec(H100, 2, 8192), AZURE, 30.0, **kw)

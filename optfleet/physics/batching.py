@@ -10,16 +10,19 @@ output ``l_out``, probabilities ``p``), :meth:`BatchingModel.state` solves the f
   ``l_out - 1`` iterations after its first token, each of mean length ``T``);
 * prefill budget ``b = floor(chunk - D)`` whole tokens; a prompt takes ``n_i = ceil(l_in /
   b)`` chunk iterations;
-* the fraction of iterations that carry prompt tokens ``f = lam E[n] T`` (at most 1), with
-  ``E[l_in] / E[n]`` prompt tokens each;
+* prompts share chunk iterations (the next waiting prompt fills the budget the current one
+  leaves), so a prompt costs ``g = E[l_in] / b + (1 - f)(E[n] - E[l_in] / b)`` prefill
+  iterations and the fraction of iterations that carry prompt tokens is ``f = lam g T`` (at
+  most 1, solved in closed form), with ``E[l_in] / g`` prompt tokens each;
 * decode-only and prefill iteration times ``T_dec = t(0, D, D Cbar)``, ``T_pre = t(E[l_in] /
-  E[n], D, D Cbar)`` with ``Cbar`` the time-average context of a decoding sequence;
+  g, D, D Cbar)`` with ``Cbar`` the time-average context of a decoding sequence;
 * the mean iteration ``T = (1 - f) T_dec + f T_pre``,
 
 solved for ``T`` by bisection (the right side grows with ``T``; no root means the replica is
 saturated).  From the state: each class's prefill time once admitted ``X_i = (n_i - 1) t(b, D,
-.) + t(last_i, D, .)`` (the service time of the replica's prefill stage, an FCFS single server
-of utilisation ``rho = lam E[X]``), the mean residual of the iteration in progress at an arrival
+.) + t(last_i, D, .)`` (a prompt's own sojourn in the replica's prefill stage, an FCFS single
+server whose work per prompt is its token share ``S_i`` of ``g`` prefill iterations, utilisation
+``rho = lam E[S]``), the mean residual of the iteration in progress at an arrival
 ``E[T^2] / 2 E[T]``, the sequences in the replica ``D + lam E[X]`` and the KV they hold.  The
 derivation and its assumptions are in ``docs/queueing.md`` ("The engine-level replica").
 
@@ -74,6 +77,12 @@ class BatchState:
     residual_s: FloatArray
     prefill_s: FloatArray | None = None
     """Per state (rows) and prompt class (columns): the prefill time once admitted."""
+    stage_work_s: FloatArray | None = None
+    """Per state and class: the prefill stage's busy time a prompt causes when prompts share
+    chunks (its token share of ``prefill_iterations`` prefill iterations)."""
+    prefill_iterations: FloatArray | None = None
+    """Per state: mean prefill iterations per prompt (``E[ceil(l_in / b)]`` at low load,
+    ``E[l_in] / b`` when prompts always share chunks)."""
 
 
 @dataclass(frozen=True)
@@ -170,12 +179,18 @@ class BatchingModel:
         d = lam * self.mean_decode_steps * t
         b = np.maximum(np.floor(chunk - d), 1.0)  # whole tokens: never more than the budget
         e_n = self._mean_chunks()[b.astype(np.int64)]
-        f = np.minimum(lam * e_n * t, 1.0)
-        ptok = self.mean_prompt_tokens / e_n
+        packed = self.mean_prompt_tokens / b
+        # prefill iterations per prompt g = packed + (1 - f)(E[n] - packed): the budget a
+        # prompt's last chunk leaves is filled by the next prompt when one waits (probability
+        # ~ f, the stage busy); with f = lam g T this solves in closed form
+        x = lam * t
+        f = np.minimum(x * e_n / (1.0 + x * (e_n - packed)), 1.0)
+        g = np.where(x > 0, f / np.where(x > 0, x, 1.0), e_n)
+        ptok = np.minimum(self.mean_prompt_tokens / g, b)
         c = d * self.mean_context_tokens
         t_dec = it.time_s(0.0, d, c)
         t_pre = it.time_s(ptok, d, c)
-        return (1.0 - f) * t_dec + f * t_pre, d, b, f, t_dec, t_pre
+        return (1.0 - f) * t_dec + f * t_pre, d, b, f, t_dec, t_pre, g
 
     def _mean_chunks(self) -> FloatArray:
         """``E[ceil(l_in / b)]`` for every whole budget ``b = 0..chunk`` (index 0 unused);
@@ -232,12 +247,14 @@ class BatchingModel:
         t = hi
         # the upper end of the final bracket: where a chunk-count step makes T'(T) jump across
         # T, this is the conservative side (T'(t) <= t: D and the iterations are those at t)
-        _, d, b, f, t_dec, t_pre = self._rhs(lam, t)
+        _, d, b, f, t_dec, t_pre, n_it = self._rhs(lam, t)
         t_bar = t
         x, _ = self.prefill_times(t_bar, d, b)
         mean_x = x @ self.prob
-        rho = lam * mean_x
-        running = d + rho
+        # the stage's work per prompt with packing: its share of g prefill iterations
+        work = (self.prompt_tokens / self.mean_prompt_tokens)[None, :] * (n_it * t_pre)[:, None]
+        rho = lam * (work @ self.prob)
+        running = d + lam * mean_x
         resid = ((1.0 - f) * t_dec**2 + f * t_pre**2) / (2.0 * np.maximum(t_bar, 1e-300))
         stable = ok_hi & (rho < 1.0) & (f < 1.0) & (running <= self.max_running)
         nan = np.where(stable, 1.0, np.nan)
@@ -247,6 +264,7 @@ class BatchingModel:
             prefill_fraction=f * nan, decoding_seqs=d * nan, running_seqs=running * nan,
             prefill_budget_tokens=b * nan, prefill_utilisation=rho * nan,
             mean_prefill_s=mean_x * nan, residual_s=resid * nan, prefill_s=x,
+            stage_work_s=work, prefill_iterations=n_it * nan,
         )
 
     def prefill_times(
@@ -274,8 +292,11 @@ class BatchingModel:
         fall in such a run are not independent draws, so the TPOT tail counts runs, not
         iterations.
         """
-        b = np.maximum(np.nan_to_num(state.prefill_budget_tokens, nan=1.0), 1.0)
-        e_n = self._mean_chunks()[np.floor(b).astype(np.int64)]
+        if state.prefill_iterations is not None:
+            e_n = np.nan_to_num(state.prefill_iterations, nan=1.0)
+        else:
+            b = np.maximum(np.nan_to_num(state.prefill_budget_tokens, nan=1.0), 1.0)
+            e_n = self._mean_chunks()[np.floor(b).astype(np.int64)]
         return np.maximum(e_n / np.maximum(1.0 - state.prefill_utilisation, 1e-9), 1.0)
 
 

@@ -35,14 +35,20 @@ from optfleet.scenario import PoissonArrivals, Scenario
 #: (:data:`optfleet.planning.simulate.SLICE_MAX_REPLICAS`), so a calibrated table agrees with
 #: the judge at every size.
 CALIBRATION_REPLICAS = 64
-#: Replications per calibration simulation (the judge's interval needs at least 2).
-CALIBRATION_REPLICATIONS = 3
+#: Replications per calibration simulation: the judge's default
+#: (:func:`optfleet.plan` ``replications``), so that its 95 % interval is as wide as the judge's
+#: — fewer replications widen the interval and over-correct where the tail is flat in load.
+CALIBRATION_REPLICATIONS = 5
 #: Relative precision of the calibrated per-replica rate.
 CALIBRATION_RTOL = 0.05
 #: Requests per replication of a calibration run: at least this many, and enough for the run to
-#: span 100 mean service times, up to :data:`MAX_CALIBRATION_REQUESTS`.
+#: span :data:`CALIBRATION_SERVICE_TIMES` mean service times, up to
+#: :data:`MAX_CALIBRATION_REQUESTS` — the judge's own rule
+#: (:func:`optfleet.planning.simulate.default_sim_requests`), so that a calibrated one-pool
+#: table and the verification of that pool measure the same thing.
 CALIBRATION_REQUESTS = 20_000
-MAX_CALIBRATION_REQUESTS = 100_000
+CALIBRATION_SERVICE_TIMES = 200.0
+MAX_CALIBRATION_REQUESTS = 200_000
 
 
 #: Galloping step of the calibration search.
@@ -59,10 +65,10 @@ def calibration_passes(
 
     slo = scenario.slo
     pool = PoolSpec(opt.profile, int(replicas), int(opt.demand.max_ctx_tokens), name="c")
-    # long enough to span 100 mean service times (a pool run near its limit has slow
+    # long enough to span many mean service times (a pool run near its limit has slow
     # dynamics; a short run would flatter it)
     service_s = float(opt.stats.mean_service_s)
-    n = int(min(max(CALIBRATION_REQUESTS, 100.0 * service_s * rate_per_s),
+    n = int(min(max(CALIBRATION_REQUESTS, CALIBRATION_SERVICE_TIMES * service_s * rate_per_s),
                 MAX_CALIBRATION_REQUESTS))
     res = simulate(FleetSpec((pool,)), opt.demand.mix, PoissonArrivals(rate_per_s=rate_per_s),
                    level="engine", n_requests=n, seed=seed,

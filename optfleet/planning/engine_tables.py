@@ -8,14 +8,17 @@ per-replica rates ``lam`` (up to the replica's saturation rate) it evaluates onc
   stage, and
 * ``P(TPOT > tpot_slo)``;
 
-``k`` replicas then carry ``k lam`` for the largest grid ``lam`` with ``above + a(k) wait <= 1 -
-q`` (:func:`~optfleet.queueing.engine.jsq_factor`) and the TPOT tail within ``1 - q``.  The table
+``k`` replicas then carry ``k lam`` for the largest grid ``lam`` with ``above + adm(k) + a(k)
+wait <= 1 - q`` (:func:`~optfleet.queueing.engine.jsq_factor`; ``adm(k)`` the probability of
+waiting for a running place, Erlang C over the ``k`` replicas' places, which join-the-shortest-
+queue routing pools) and the TPOT tail within ``1 - q``.  The table
 is ``Lambda[k] = correction x k r(k)``: ``correction`` (1 until a small-pool simulation calibrates
-the option, :mod:`optfleet.planning.calibrate`) scales the per-replica capacity.  ``r(k)`` is
-non-decreasing in ``k`` (``a(k)`` is non-increasing), so ``Lambda[k] >= k r(K0)`` for ``k >=
-K0`` — the property the compact formulation relies on — and constant beyond the verification
-slice (64 replicas), so large-``k`` tables are linear.  Grid rounding is downwards (a grid point
-that meets the SLO), so a table entry is never above the model's capacity.
+the option, :mod:`optfleet.planning.calibrate`) scales the per-replica capacity.  ``r(k)``
+is non-decreasing in ``k`` (``a(k)`` and ``adm(k)`` are non-increasing), so ``Lambda[k] >= k
+r(K0)`` for ``k >= K0`` — the property the compact formulation relies on — and constant beyond
+the verification slice (64 replicas), so large-``k`` tables are linear.  Grid rounding is
+downwards (a grid point that meets the SLO), so a table entry is never above the model's
+capacity.
 
 Examples
 --------
@@ -66,6 +69,9 @@ class EngineCriterion:
     ttft_wait: FloatArray
     tpot_tail: FloatArray
     saturation_per_s: float
+    admission: FloatArray
+    """``(SLICE_MAX_REPLICAS, grid)``: the probability of waiting for a running place, row
+    ``k - 1`` for a pool of ``k`` replicas."""
     correction: float = 1.0
 
     @classmethod
@@ -81,9 +87,10 @@ class EngineCriterion:
         # time in the replica); counted in full against the tail (a union bound)
         hold = rates * (st.mean_prefill_s + model.mean_decode_steps * st.iteration_s)
         n_run = max(int(math.floor(model.max_running)), 1)
-        adm = erlang_c(n_run, np.minimum(np.nan_to_num(hold, nan=n_run), n_run * (1 - 1e-12)))
-        above = prefill_stage_tail(t, 0.0, rates, x, model.prob, st.residual_s) + adm
-        full = prefill_stage_tail(t, 1.0, rates, x, model.prob, st.residual_s) + adm
+        hold = np.minimum(np.nan_to_num(hold, nan=n_run), n_run * (1 - 1e-12))
+        w = st.stage_work_s
+        above = prefill_stage_tail(t, 0.0, rates, x, model.prob, st.residual_s, w)
+        full = prefill_stage_tail(t, 1.0, rates, x, model.prob, st.residual_s, w)
         if slo.tpot_p99_s is None:
             tp = np.zeros(rates.shape)
         else:
@@ -94,7 +101,12 @@ class EngineCriterion:
         above = np.where(bad, 1.0, above)
         wait = np.where(bad, 1.0, np.maximum(full - above, 0.0))
         tp = np.where(bad, 1.0, tp)
-        return cls(model, slo, rates, above, wait, tp, sat)
+        # admission: a sequence waits for one of max_running places, and join-the-shortest-
+        # queue routing pools the places of the replicas it balances over (Erlang C over k x
+        # max_running, holding time = time in the replica); counted in full against the tail
+        kk = np.arange(1, SLICE_MAX_REPLICAS + 1, dtype=np.float64)[:, None]
+        adm = erlang_c(kk * n_run, kk * hold[None, :])
+        return cls(model, slo, rates, above, wait, tp, sat, adm)
 
     @property
     def eps(self) -> float:
@@ -104,14 +116,16 @@ class EngineCriterion:
         """The same criterion with its per-replica capacity scaled by ``correction``."""
         return replace(self, correction=float(correction))
 
-    def _factor_limits(self) -> FloatArray:
-        """Per grid rate, the largest routing factor at which it and every smaller grid rate
-        meet both SLOs (non-increasing; -1 where TPOT or the TTFT floor already fails)."""
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            amax = np.where(self.ttft_wait > 0, (self.eps - self.ttft_above) / self.ttft_wait,
-                            np.inf)
-        amax = np.where((self.ttft_above > self.eps) | (self.tpot_tail > self.eps), -1.0, amax)
-        return np.minimum.accumulate(amax)
+    def _ok(self) -> NDArray[np.bool_]:
+        """``(SLICE_MAX_REPLICAS, grid)``: whether a pool of ``k`` replicas (row ``k - 1``) at
+        each grid rate meets both SLOs (cached)."""
+        cached = self.__dict__.get("_ok_cache")
+        if cached is None:
+            a = jsq_factor(np.arange(1, SLICE_MAX_REPLICAS + 1))[:, None]
+            ttft = self.ttft_above[None, :] + self.admission + a * self.ttft_wait[None, :]
+            cached = (ttft <= self.eps) & (self.tpot_tail <= self.eps)[None, :]
+            object.__setattr__(self, "_ok_cache", cached)
+        return cached
 
     def per_replica_per_s(self, replicas: NDArray[np.int64]) -> FloatArray:
         """``r(k)`` before the correction: the largest grid rate meeting both SLOs at ``k``
@@ -119,10 +133,12 @@ class EngineCriterion:
         :data:`~optfleet.planning.simulate.SLICE_MAX_REPLICAS`: a larger pool is verified by
         a slice of that many replicas at its per-replica load, so no more pooling is credited."""
         k = np.atleast_1d(np.asarray(replicas, dtype=np.float64))
-        a = jsq_factor(np.clip(k, 1.0, SLICE_MAX_REPLICAS))
-        lim = self._factor_limits()
-        # number of leading grid points whose limit is >= a (lim is non-increasing)
-        n_ok = np.searchsorted(-lim, -a, side="right")
+        ok = self._ok()
+        # leading grid points that pass, per k; non-decreasing in k (a(k) and the pooled
+        # admission probability are non-increasing)
+        lead = np.where(ok.all(axis=1), ok.shape[1], np.argmin(ok, axis=1))
+        lead = np.maximum.accumulate(lead)
+        n_ok = lead[np.clip(k, 1, SLICE_MAX_REPLICAS).astype(np.int64) - 1]
         return np.where(n_ok > 0, self.rates_per_s[np.maximum(n_ok - 1, 0)], 0.0)
 
     def table(self, k_max: int) -> FloatArray:
@@ -136,8 +152,9 @@ class EngineCriterion:
     def binding(self, replicas: int) -> str:
         """Which objective limits ``replicas``: ``"TTFT"``, ``"TPOT"`` or ``"throughput"`` (the
         replica's saturation), the first to fail as the per-replica rate grows."""
-        a = float(jsq_factor(min(max(int(replicas), 1), SLICE_MAX_REPLICAS)))
-        ttft_ok = self.ttft_above + a * self.ttft_wait <= self.eps
+        kk = min(max(int(replicas), 1), SLICE_MAX_REPLICAS)
+        a = float(jsq_factor(kk))
+        ttft_ok = self.ttft_above + self.admission[kk - 1] + a * self.ttft_wait <= self.eps
         tpot_ok = self.tpot_tail <= self.eps
         n = len(self.rates_per_s)
         i_ttft, i_tpot = _last_ok(ttft_ok), _last_ok(tpot_ok)
@@ -156,7 +173,9 @@ class EngineCriterion:
             return float("inf"), float("inf")
         x, _ = m.prefill_times(st.iteration_s, st.decoding_seqs, st.prefill_budget_tokens)
         a = float(jsq_factor(min(k, SLICE_MAX_REPLICAS)))
-        q_ttft = _quantile(lambda t: prefill_stage_tail(t, a, lam, x, m.prob, st.residual_s)[0],
+        w = st.stage_work_s
+        q_ttft = _quantile(lambda t: prefill_stage_tail(t, a, lam, x, m.prob, st.residual_s,
+                                                        w)[0],
                            self.eps, float(x.max() + st.residual_s[0]) * 4 + 1.0)
         hi = float(st.prefill_iteration_s[0]) + 1e-9
         q_tpot = _quantile(lambda t: tpot_tail(t, st.decode_iteration_s, st.prefill_iteration_s,
@@ -191,14 +210,16 @@ def _saturation(model: BatchingModel) -> float:
     """The largest per-replica rate at which the replica model is stable: a geometric grid, then
     a linear grid between the last stable point and the next (about 1 % precise)."""
     grid = np.geomspace(1e-4, 1e7, 40)
-    ok = model.state(grid, steps=24).stable
+    # (fewer root-search steps than the tables use: the stability verdicts were identical on
+    # every option of the default scenario at 24 steps)
+    ok = model.state(grid, steps=12).stable
     if not ok[0]:
         return 1e-12
     i = len(ok) - 1 if ok.all() else int(np.argmin(ok)) - 1
     if i == len(ok) - 1:
         return float(grid[-1])
     fine = np.linspace(grid[i], grid[i + 1], 65)
-    ok = model.state(fine, steps=24).stable
+    ok = model.state(fine, steps=16).stable
     j = len(ok) - 1 if ok.all() else int(np.argmin(ok)) - 1
     return float(fine[max(j, 0)])
 

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.stats import binom
 
 from optfleet.errors import InputError
 from optfleet.queueing.mgc import mgc_factor
@@ -69,8 +68,13 @@ def prefill_stage_tail(
     prefill_s: NDArray[np.float64],
     prob: NDArray[np.float64],
     residual_s: ArrayLike,
+    work_s: NDArray[np.float64] | None = None,
 ) -> FloatArray:
     """``P(TTFT > t)`` of the prefill stage (see the module docstring), one value per row.
+
+    ``work_s`` (same shape as ``prefill_s``; default ``prefill_s``) is the stage's busy time per
+    prompt, which sets its utilisation and wait; it is below ``prefill_s`` when prompts share
+    chunk iterations, while each prompt's own sojourn stays ``prefill_s``.
 
     ``prefill_s`` is ``(rows, classes)`` (or ``(classes,)``), ``prob`` the class
     probabilities; ``factor``, ``lam_per_s`` and ``residual_s`` broadcast over rows.  A row
@@ -88,8 +92,9 @@ def prefill_stage_tail(
     lam = np.broadcast_to(np.asarray(lam_per_s, dtype=np.float64), (x.shape[0],))
     a = np.broadcast_to(np.asarray(factor, dtype=np.float64), (x.shape[0],))
     r = np.broadcast_to(np.asarray(residual_s, dtype=np.float64), (x.shape[0],))
-    mean = x @ p
-    var = np.maximum((x * x) @ p - mean * mean, 0.0)
+    w = x if work_s is None else np.atleast_2d(np.asarray(work_s, dtype=np.float64))
+    mean = w @ p
+    var = np.maximum((w * w) @ p - mean * mean, 0.0)
     scv = var / np.maximum(mean * mean, 1e-300)
     rho = lam * mean
     stable = rho < 1.0
@@ -140,6 +145,8 @@ def tpot_tail(
     m = np.maximum(np.round(n[None, :] / np.maximum(b[:, None], 1.0)), 1.0)
     spread = np.maximum(tp - td, 1e-300)[:, None]
     x = np.floor((t_s - td[:, None]) * m / spread)
+    from scipy.stats import binom  # imported where used: scipy.stats takes ~0.4 s to import
+
     with np.errstate(invalid="ignore"):
         sf = binom.sf(x, m, np.clip(f, 0.0, 1.0)[:, None])
     sf = np.where(x < 0, 1.0, sf)

@@ -430,7 +430,7 @@ def _route_dynamic(mask, mode, PI):
 # ------------------------------------------------------------------ the kernel
 
 
-@njit(cache=True, _nrt=False)
+@njit(cache=True, _nrt=False, nogil=True)
 def run_core(
     level,
     arr_t,

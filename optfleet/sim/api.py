@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -34,7 +34,7 @@ from optfleet.scenario import (
 )
 from optfleet.scenario.limits import check
 from optfleet.sim._aggregate import sim_result
-from optfleet.sim._replication import Job, run_replication
+from optfleet.sim._threads import run_threads, thread_count
 from optfleet.sim.results import SimResult
 from optfleet.sim.spec import (
     BALANCERS,
@@ -45,6 +45,9 @@ from optfleet.sim.spec import (
     RouterSpec,
     as_fleet,
 )
+
+if TYPE_CHECKING:  # the numba kernels are imported by the first simulation, not by import
+    from optfleet.sim._replication import Job
 
 __all__ = ["LEVELS", "simulate"]
 
@@ -106,9 +109,11 @@ def simulate(
     slo
         SLO targets for the attainment figures (an ``optfleet.scenario.SLO`` or a TTFT target).
     executor
-        None (sequential, in-process), ``"process"`` (a ProcessPoolExecutor) or any
+        None or ``"threads"`` (in-process, replications in parallel on up to
+        ``min(CPUs, 4)`` threads — the kernel releases the GIL; ``OPTFLEET_SIM_THREADS=1`` runs
+        them in sequence), ``"sequential"``, ``"process"`` (a ProcessPoolExecutor) or any
         ``concurrent.futures.Executor`` (e.g. a Dask ``client.get_executor()``); the workload must
-        then be picklable.
+        then be picklable.  The result does not depend on the executor.
     record
         Keep per-request records (``SimResult.records``) for CSV/JSONL export.
     horizon_s
@@ -139,6 +144,8 @@ def simulate(
     >>> r.fleet.completed, r.fleet.rejected
     (10, 0)
     """
+    from optfleet.sim._replication import Job
+
     fl = as_fleet(fleet)
     _check_names(level, balancer)
     rt = _as_router(router)
@@ -217,12 +224,20 @@ def _check_workload(workload: Any, arrivals: Any, n_requests: Any) -> int:
 
 
 def _execute(jobs: list[Job], executor: Executor | str | None) -> list[dict[str, Any]]:
-    if executor is None or (isinstance(executor, str) and executor == "sequential"):
+    from optfleet.sim._replication import run_replication
+
+    if executor is None or (isinstance(executor, str) and executor == "threads"):
+        threads = thread_count(len(jobs))
+        if threads > 1:
+            return run_threads(run_replication, jobs, threads)
+        return [run_replication(j) for j in jobs]
+    if isinstance(executor, str) and executor == "sequential":
         return [run_replication(j) for j in jobs]
     if isinstance(executor, str):
         if executor != "process":
             raise UnknownNameError(
-                f"unknown executor {executor!r}; known: sequential, process (or an Executor)"
+                f"unknown executor {executor!r}; known: threads, sequential, process (or an "
+                "Executor)"
             )
         ex = ProcessPoolExecutor(initializer=worker_signals)
         try:
