@@ -416,3 +416,18 @@ def test_gridded_prefill_is_conservative_and_close() -> None:
 def test_bad_input_raises_input_error(call: object) -> None:
     with pytest.raises(InputError):
         call()  # type: ignore[operator]
+
+
+def test_binom_sf_equals_scipy_stats():
+    """The planner's binomial tail (on scipy.special, light to import) is scipy.stats's."""
+    from scipy.stats import binom
+
+    from optfleet.queueing.binomial import binom_sf
+
+    rng = np.random.default_rng(0)
+    n = rng.integers(1, 3000, 5000)
+    k = np.floor(rng.uniform(-0.1, 1.1, 5000) * n)
+    p = rng.uniform(0, 1, 5000)
+    p[:20], p[20:40] = 0.0, 1.0
+    np.testing.assert_allclose(binom_sf(k, n, p), binom.sf(k, n, p), rtol=1e-9, atol=1e-12)
+    assert np.isnan(binom_sf(1, 3, np.nan)) and binom_sf(-1, 3, 0.5) == 1.0

@@ -33,9 +33,9 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 import numpy as np
-from scipy import stats
 
 from optfleet.errors import InputError
+from optfleet.queueing.binomial import binom_sf
 
 Rule = Literal["binomial", "ceil-n-over-a"]
 
@@ -67,7 +67,7 @@ def prob_enough_healthy(total: int, needed: int, a: float) -> float:
         return 1.0
     if total < needed:
         return 0.0
-    return float(stats.binom.sf(needed - 1, total, a))
+    return float(binom_sf(needed - 1, total, a))
 
 
 def spares_needed(needed: int, a: float, *, target: float = 0.999, rule: Rule = "binomial") -> int:
@@ -90,7 +90,7 @@ def spares_needed(needed: int, a: float, *, target: float = 0.999, rule: Rule = 
     width = max(8, int(4 * math.sqrt(needed * (1 - a) / a) + needed * (1 - a) / a) + 8)
     while True:
         m = np.arange(lo, lo + width)
-        p = stats.binom.sf(needed - 1, m, a)
+        p = binom_sf(needed - 1, m, a)
         ok = np.nonzero(p >= target)[0]
         if ok.size:
             return int(m[ok[0]]) - needed
