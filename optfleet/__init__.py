@@ -10,6 +10,7 @@ The public surface is small; everything else lives in sub-modules:
 - analytics: :func:`size_layout` (:mod:`optfleet.planning`), queueing maths in
   :mod:`optfleet.queueing`
 - planning and simulation: :func:`plan`, :func:`simulate` (imported lazily)
+- reports: :func:`report`, a plan's self-contained HTML report (imported lazily)
 - errors: :class:`OptfleetError` and its sub-classes
 
 Examples
@@ -33,20 +34,21 @@ from optfleet.errors import (
     SolverError,
     UnknownNameError,
 )
-from optfleet.scenario import (
-    SLO,
-    Availability,
-    Constraints,
-    GPUSpec,
-    ModelLoad,
-    ModelSpec,
-    Scenario,
-    ServingConfig,
-    load_scenario,
-)
-from optfleet.scenario.presets import AssumptionPreset, get_preset, list_presets
 
+#: Public names imported on first use (``import optfleet`` stays cheap: the CLI's start-up).
 _LAZY = {
+    "SLO": "optfleet.scenario",
+    "Availability": "optfleet.scenario",
+    "Constraints": "optfleet.scenario",
+    "GPUSpec": "optfleet.scenario",
+    "ModelLoad": "optfleet.scenario",
+    "ModelSpec": "optfleet.scenario",
+    "Scenario": "optfleet.scenario",
+    "ServingConfig": "optfleet.scenario",
+    "load_scenario": "optfleet.scenario",
+    "AssumptionPreset": "optfleet.scenario.presets",
+    "get_preset": "optfleet.scenario.presets",
+    "list_presets": "optfleet.scenario.presets",
     "get_gpu": "optfleet.scenario.catalog",
     "get_model": "optfleet.scenario.catalog",
     "list_gpus": "optfleet.scenario.catalog",
@@ -61,7 +63,16 @@ _LAZY = {
     "PoolContext": "optfleet.planning",
     "plan": "optfleet.planning",
     "Plan": "optfleet.planning.results",
+    "Alternative": "optfleet.planning.record",
+    "Provenance": "optfleet.planning.record",
+    "load_plan": "optfleet.planning.loop",
+    "replan": "optfleet.planning.loop",
+    "explain": "optfleet.analysis.explain",
+    "Explanation": "optfleet.analysis.explain",
+    "compare": "optfleet.analysis.compare",
+    "Comparison": "optfleet.analysis.compare",
     "simulate": "optfleet.sim",
+    "report": "optfleet.analysis.report",
 }
 
 
@@ -75,25 +86,17 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "SLO",
-    "AssumptionPreset",
-    "Availability",
-    "Constraints",
-    "GPUSpec",
     "InfeasibleError",
     "InputError",
     "ModelDoesNotFitError",
-    "ModelLoad",
-    "ModelSpec",
     "OptfleetError",
-    "Scenario",
-    "ServingConfig",
     "SimulationError",
     "SolverError",
     "UnknownNameError",
     "__version__",
-    "get_preset",
-    "list_presets",
-    "load_scenario",
     *sorted(_LAZY),
 ]
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -126,7 +126,9 @@ class MultiModelFleet(Frozen):
 
 def load_multi_model_fleet(path: str | Path) -> MultiModelFleet:
     """Load a :class:`MultiModelFleet` from YAML or JSON (raises InputError when invalid)."""
-    p = Path(path)
+    from optfleet._data import input_path
+
+    p = input_path(path)
     cfg = validate_model(MultiModelFleet, read_mapping(p), f"multi-model fleet file {p}")
     models = []
     for m in cfg.models:

@@ -23,12 +23,12 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from optfleet.analysis.plotting import pyplot
+from optfleet.analysis.plotting import annotate_points, pyplot
 from optfleet.errors import InfeasibleError, InputError, ModelDoesNotFitError
 from optfleet.planning import PoolContext, PoolSizing, size_layout
 from optfleet.scenario import HOURS_PER_YEAR, Scenario
 
-__all__ = ["ParetoResult", "ParetoRow", "pareto"]
+__all__ = ["ParetoResult", "ParetoRow", "pareto", "pareto_figure", "plot_pareto"]
 
 
 def _finite(x: float | None) -> float | None:
@@ -245,10 +245,12 @@ def _pareto_on(scenario: Scenario, gpu: str) -> ParetoResult:
     )
 
 
-def plot_pareto(result: ParetoResult, path: Any) -> None:
-    """Write a PNG: cost against worst-pool P99 TTFT, the Pareto points highlighted."""
+def pareto_figure(result: ParetoResult) -> Any:
+    """The matplotlib figure of :func:`plot_pareto` (callers close it): cost against worst-pool
+    P99 TTFT, the Pareto points highlighted, every point labelled by its threshold where there
+    is room and by a number keyed in the legend where there is not (no label overprints)."""
     plt = pyplot()
-    fig, ax = plt.subplots(figsize=(7, 4.5))
+    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
     feas = [r for r in result.rows if r.feasible]
     for on_front, style in ((False, {"c": "0.6", "s": 25}), (True, {"c": "C3", "s": 45})):
         pts = [r for r in feas if r.pareto == on_front]
@@ -256,21 +258,41 @@ def plot_pareto(result: ParetoResult, path: Any) -> None:
             [r.worst_p99_ttft_s * 1000 for r in pts],
             [r.cost_usd_per_hour for r in pts],
             label="Pareto front" if on_front else "dominated",
+            zorder=3,
             **style,
         )
-    for r in feas:
-        ax.annotate(
-            "one pool" if r.threshold_tokens is None else str(r.threshold_tokens),
-            (r.worst_p99_ttft_s * 1000, r.cost_usd_per_hour),
-            fontsize=7,
-            xytext=(3, 3),
-            textcoords="offset points",
-        )
-    ax.axvline(result.slo_ttft_s * 1000, color="k", ls="--", lw=0.8, label="SLO")
+    slo_ms = result.slo_ttft_s * 1000
+    ax.axvline(slo_ms, color="k", ls="--", lw=0.8, label=f"SLO {slo_ms:g} ms")
+    xs = [r.worst_p99_ttft_s * 1000 for r in feas] + [slo_ms]
+    ys = [r.cost_usd_per_hour for r in feas] or [0.0, 1.0]
+    ax.set_xlim(0, max(xs) * 1.15)
+    lo, hi = min(ys), max(ys)
+    pad = (hi - lo) * 0.15 or hi * 0.1 or 1.0
+    ax.set_ylim(max(0.0, lo - pad), hi + pad)
     ax.set_xlabel("worst-pool P99 TTFT (ms)")
     ax.set_ylabel("cost ($/h)")
     ax.set_title(f"{result.scenario_name}: split threshold on {result.gpu}")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
+    # the recommended point first: it keeps the best spot for its label
+    order = sorted(feas, key=lambda r: (not r.recommended, not r.pareto))
+    keys = annotate_points(
+        ax,
+        [(r.worst_p99_ttft_s * 1000, r.cost_usd_per_hour) for r in order],
+        ["one pool" if r.threshold_tokens is None else str(r.threshold_tokens) for r in order],
+    )
+    if keys:
+        handles, labels = ax.get_legend_handles_labels()
+        blank = [plt.Line2D([], [], ls="none")] * len(keys)
+        ax.legend(handles + blank, labels + keys, fontsize=8, loc="upper left",
+                  bbox_to_anchor=(1.01, 1.0))
+    return fig
+
+
+def plot_pareto(result: ParetoResult, path: Any) -> None:
+    """Write the figure of :func:`pareto_figure` (PNG or SVG, by the file's suffix)."""
+    plt = pyplot()
+    fig = pareto_figure(result)
+    fig.savefig(path, dpi=120, bbox_inches="tight")
     plt.close(fig)
+

@@ -29,12 +29,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from optfleet.analysis.plotting import pyplot
+from optfleet.analysis.plotting import pyplot, steps_path
 from optfleet.errors import InfeasibleError, InputError
 from optfleet.scenario import HOURS_PER_YEAR, Scenario
 from optfleet.scenario.limits import check
 
-__all__ = ["WhatIfPlan", "WhatIfPool", "WhatIfResult", "headroom_rate", "whatif"]
+__all__ = [
+    "WhatIfPlan",
+    "WhatIfPool",
+    "WhatIfResult",
+    "cost_steps",
+    "headroom_rate",
+    "plot_whatif",
+    "whatif",
+    "whatif_figure",
+]
 
 
 @dataclass(frozen=True)
@@ -322,26 +331,61 @@ def whatif(
     )
 
 
-def plot_whatif(result: WhatIfResult, path: Any) -> None:
-    """Write a PNG: cost against rate, the full menu and each GPU type alone."""
+def cost_steps(plans: Sequence[WhatIfPlan]) -> list[tuple[float, float, float]]:
+    """The cost of each rate as steps ``(rate_from, rate_to, cost_usd_per_hour)``.
+
+    Each feasible plan, sized for its rate, serves every rate up to its headroom; the curve is
+    the cheapest of them serving each rate (:func:`optfleet.analysis.plotting.steps_path`): flat
+    between steps, stepping up where the cheaper plan runs out of headroom.
+
+    Examples
+    --------
+    >>> r = whatif(Scenario(gpus=("H100-SXM",)), [50, 100])
+    >>> [round(c, 2) for _, _, c in cost_steps(r.plans)]
+    [20.1, 40.2]
+    """
+    return steps_path(
+        [(p.rate_per_s, float(p.cost_usd_per_hour or 0.0), p.headroom_rate_per_s)
+         for p in plans if p.feasible]
+    )
+
+
+def whatif_figure(result: WhatIfResult, *, mark_rate_per_s: float | None = None) -> Any:
+    """The matplotlib figure of :func:`plot_whatif` (callers close it): cost against rate as
+    steps (:func:`cost_steps`) for the full menu and each GPU type alone, the sized rates as
+    points; ``mark_rate_per_s`` draws a vertical line at that rate."""
     plt = pyplot()
-    fig, ax = plt.subplots(figsize=(7, 4.5))
+    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
     series = [("best mix", result.plans)] + [
         (g, [p for p in result.by_gpu if p.menu == (g,)]) for g in result.gpus
     ]
     for i, (label, ps) in enumerate(series):
+        segs = cost_steps(ps)
+        if not segs:
+            continue
+        xs: list[float] = []
+        ys: list[float] = []
+        for a, b, c in segs:
+            xs += [a, b]
+            ys += [c, c]
         ok = [p for p in ps if p.feasible]
-        ax.plot(
-            [p.rate_per_s for p in ok],
-            [p.cost_usd_per_hour for p in ok],
-            marker="o",
-            lw=2.5 if i == 0 else 1.2,
-            label=label,
-        )
+        (line,) = ax.plot(xs, ys, lw=2.5 if i == 0 else 1.2, label=label, gid="of-steps")
+        ax.plot([p.rate_per_s for p in ok], [p.cost_usd_per_hour for p in ok], ls="none",
+                marker="o", ms=4, color=line.get_color())
+    if mark_rate_per_s is not None:
+        ax.axvline(mark_rate_per_s, color="k", ls="--", lw=0.8,
+                   label=f"{mark_rate_per_s:g} req/s")
     ax.set_xlabel("arrival rate (req/s)")
     ax.set_ylabel("cost ($/h)")
-    ax.set_title(f"{result.scenario_name}: cost against traffic")
-    ax.legend(fontsize=8)
+    ax.set_title(f"{result.scenario_name}: cost against traffic (steps at each plan's headroom)")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
+    return fig
+
+
+def plot_whatif(result: WhatIfResult, path: Any) -> None:
+    """Write the figure of :func:`whatif_figure` (PNG or SVG, by the file's suffix)."""
+    plt = pyplot()
+    fig = whatif_figure(result)
+    fig.savefig(path, dpi=120, bbox_inches="tight")
     plt.close(fig)

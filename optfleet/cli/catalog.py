@@ -1,20 +1,81 @@
-"""Catalog and inspection commands: schema, presets, gpus, models, profile, workload, backends."""
+"""Catalog and inspection commands: schema, presets, gpus, models, profile, workload, backends,
+examples."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from optfleet.cli.options import FormatOpt, OutputFormat, workload_spec
 from optfleet.cli.render import emit_json, render_table
+from optfleet.errors import InputError
+
+SchemaFormatOpt = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="json (the JSON schema) or table (one table a model)."),
+]
 
 
-def schema() -> None:
-    """Print the JSON schema of scenario files (YAML or JSON)."""
+def schema(fmt: SchemaFormatOpt = OutputFormat.json) -> None:
+    """Print the JSON schema of scenario files (YAML or JSON): every field, its unit, its
+    default."""
     from optfleet.scenario import scenario_json_schema
 
-    emit_json(scenario_json_schema())
+    doc = scenario_json_schema()
+    if fmt is OutputFormat.json:
+        emit_json(doc)
+        return
+    models = {"Scenario": doc, **doc.get("$defs", {})}
+    for name, model in models.items():
+        rows = [[field, schema_type(p), schema_default(p), p.get("description", "")]
+                for field, p in model.get("properties", {}).items()]
+        required = set(model.get("required", ()))
+        rows = [[f + (" *" if f in required else ""), *rest] for f, *rest in rows]
+        about = " ".join(model.get("description", "").split("\n\n")[0].split())
+        render_table(f"{name}: {about}" if about else name,
+                     ["field (* required)", "type", "default", "description (unit)"], rows)
+
+
+def schema_type(p: dict[str, Any]) -> str:
+    """A short type of one JSON-schema property (``number | null``, ``list of SLO``...).
+
+    Examples
+    --------
+    >>> schema_type({"anyOf": [{"type": "number"}, {"type": "null"}]})
+    'number | null'
+    >>> schema_type({"type": "array", "items": {"$ref": "#/$defs/GPUSpec"}})
+    'list of GPUSpec'
+    """
+    if "$ref" in p:
+        return p["$ref"].rsplit("/", 1)[-1]
+    for key in ("anyOf", "oneOf"):
+        if key in p:
+            return " | ".join(dict.fromkeys(schema_type(q) for q in p[key]))
+    if "const" in p:
+        return repr(p["const"])
+    if "enum" in p:
+        return " | ".join(repr(v) for v in p["enum"])
+    kind = p.get("type", "any")
+    if kind == "array":
+        items = p.get("items") or (p.get("prefixItems") or [{}])[0]
+        return f"list of {schema_type(items)}"
+    if kind == "object" and isinstance(p.get("additionalProperties"), dict):
+        return f"map to {schema_type(p['additionalProperties'])}"
+    return str(kind)
+
+
+def schema_default(p: dict[str, Any]) -> str:
+    """A property's default, short (``-`` when required; nested defaults as ``{...}``)."""
+    if "default" not in p:
+        return "-"
+    v = p["default"]
+    if isinstance(v, dict):
+        return "{...}" if v else "{}"
+    if isinstance(v, list):
+        return "[" + ", ".join(map(str, v)) + "]" if len(str(v)) < 40 else "[...]"
+    return "null" if v is None else str(v)
 
 
 def presets(fmt: FormatOpt = OutputFormat.table) -> None:
@@ -185,4 +246,84 @@ def backends(fmt: FormatOpt = OutputFormat.table) -> None:
     if fmt is OutputFormat.json:
         emit_json(rows)
         return
-    render_table("solver backends", list(rows[0]), [list(r.values()) for r in rows])
+    # True/False as backend_table gives them (tests/test_hardening_cli.py reads "False")
+    render_table("solver backends", list(rows[0]), [[str(v) for v in r.values()] for r in rows])
+
+
+# ------------------------------------------------------------------------------------------
+# examples
+# ------------------------------------------------------------------------------------------
+
+ExampleArg = Annotated[
+    str | None, typer.Argument(help="An example's name: print it (or copy it with --out).")
+]
+ExampleOutOpt = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Copy the example into this folder.")
+]
+
+
+def examples(
+    name: ExampleArg = None,
+    out: ExampleOutOpt = None,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """List the bundled example scenario and fleet files; print or copy one.
+
+    Any command that reads a scenario or fleet file also takes example:NAME.
+    """
+    from optfleet._data import example_description, example_path, list_examples
+
+    if name is None:
+        if out is not None:
+            raise InputError("--out copies one example: name it (optfleet examples NAME -o DIR)")
+        rows = [example_info(n, p, example_description(p)) for n, p in list_examples().items()]
+        if fmt is OutputFormat.json:
+            emit_json(rows)
+            return
+        render_table(
+            "bundled examples: optfleet COMMAND example:NAME (optfleet examples NAME -o DIR "
+            "copies one)",
+            ["NAME", "COMMAND", "about"],
+            [[r["command"].rsplit(":", 1)[1], r["command"].split()[1], r["description"]]
+             for r in rows],
+        )
+        return
+    path = example_path(name)
+    if out is None:
+        text = path.read_text(encoding="utf-8")
+        emit_json({"name": path.name[:-5], "file": path.name, "text": text}) \
+            if fmt is OutputFormat.json else typer.echo(text, nl=False)
+        return
+    target = copy_example(path, out)
+    if fmt is OutputFormat.json:
+        emit_json({"name": path.name[:-5], "path": str(target)})
+        return
+    typer.echo(f"copied {path.name} to {target}")
+
+
+def example_info(name: str, path: Path, description: str) -> dict[str, str]:
+    """What ``optfleet examples`` says of one example: its kind and the command that runs it."""
+    from optfleet._data import example_short_name
+    from optfleet.scenario import read_mapping
+
+    if name.endswith(".scenario"):
+        kind, command = "scenario", "plan"
+    elif "models" in read_mapping(path):
+        kind, command = "multi-model fleet", "simulate-fleet"
+    else:
+        kind, command = "fleet", "simulate"
+    return {"name": name, "kind": kind, "file": path.name, "command":
+            f"optfleet {command} example:{example_short_name(name)}", "description": description}
+
+
+def copy_example(path: Path, folder: Path) -> Path:
+    """Copy one example file into ``folder`` (which must exist); an existing file is kept and
+    is an InputError."""
+    from optfleet._files import write_text_atomic
+
+    if not folder.is_dir():
+        raise InputError(f"--out {folder}: not an existing folder")
+    target = folder / path.name
+    if target.exists():
+        raise InputError(f"{target} already exists: remove it or copy elsewhere")
+    return write_text_atomic(target, path.read_text(encoding="utf-8"), "--out")

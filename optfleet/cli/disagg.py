@@ -10,14 +10,16 @@ from optfleet.cli.options import (
     FormatOpt,
     OutputFormat,
     OverrideGpusOpt,
+    OverridePresetOpt,
     OverrideRateOpt,
     OverrideWorkloadOpt,
+    QuietOpt,
     ScenarioArg,
     gpu_menu,
-    override_scenario,
     scenario_from_flags,
+    seconds_from_ms,
 )
-from optfleet.cli.render import emit_json, ms, render_table
+from optfleet.cli.render import emit_json, ms, progress, render_table
 from optfleet.errors import InputError
 
 TPOTOpt = Annotated[
@@ -41,22 +43,27 @@ def disagg(
     link: LinkOpt = "auto",
     network_gbps: NetworkOpt = 400.0,
     aggregated: AggregatedOpt = "all",
+    preset: OverridePresetOpt = None,
+    quiet: QuietOpt = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Size disaggregated prefill/decode pools per GPU pair; compare with the aggregated plan."""
     from optfleet.analysis.disagg import disagg as run
 
-    sc = scenario_from_flags(scenario_file, workload=workload, rate_per_s=rate, gpus=gpu_menu(gpus))
-    sc = override_scenario(
-        sc, slo={"tpot_p99_s": None if tpot_p99_ms is None else tpot_p99_ms / 1000.0}
-    )
+    tpot_s = seconds_from_ms(tpot_p99_ms, "--tpot-p99-ms", "slo.tpot_p99_s")
+    sc = scenario_from_flags(scenario_file, workload=workload, rate_per_s=rate, gpus=gpu_menu(gpus),
+                             preset=preset, slo={"tpot_p99_s": tpot_s})
     if link not in ("auto", "scale-up", "network"):
         raise InputError(f"unknown link {link!r}; known: auto, scale-up, network")
     if aggregated not in ("all", "one-pool", "none"):
         raise InputError(f"unknown --aggregated {aggregated!r}; known: all, one-pool, none")
-    res = run(sc, link=link, network_bandwidth_bytes_per_s=network_gbps * 1e9 / 8.0,  # type: ignore[arg-type]
-              compare_aggregated=aggregated != "none",
-              aggregated_layouts="one-pool" if aggregated == "one-pool" else "all")
+    pairs = len(sc.gpus) ** 2
+    with progress(f"sizing {pairs} prefill/decode GPU pair(s)"
+                  + (" and the aggregated plan" if aggregated != "none" else "") + "\u2026",
+                  quiet=quiet):
+        res = run(sc, link=link, network_bandwidth_bytes_per_s=network_gbps * 1e9 / 8.0,  # type: ignore[arg-type]
+                  compare_aggregated=aggregated != "none",
+                  aggregated_layouts="one-pool" if aggregated == "one-pool" else "all")
     if fmt is OutputFormat.json:
         emit_json(res.to_dict())
         return

@@ -3,7 +3,6 @@ fleet: integer program, simulation check, spares)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,83 +12,82 @@ from optfleet.cli.options import (
     FormatOpt,
     LevelOpt,
     OutputFormat,
+    OverridePresetOpt,
     OverrideRateOpt,
-    PresetOpt,
+    QuietOpt,
     ScenarioArg,
-    WorkloadOpt,
+    ScenarioFlags,
     base_scenario,
     output_path,
     override_scenario,
-    workload_spec,
+    scenario_options,
 )
-from optfleet.cli.render import ci_ms, emit_json, ms, progress_status, render_table
+from optfleet.cli.overrides import apply_to_scenario
+from optfleet.cli.plots import LatencyPlotOpt, check_plan_plot, plot_output, write_plan_plot
+from optfleet.cli.render import ci_ms, emit_json, ms, progress, render_table
 from optfleet.errors import InputError
 
 # ------------------------------------------------------------------------------------------
 # size
 # ------------------------------------------------------------------------------------------
 
-SizeRateOpt = Annotated[float, typer.Option("--rate", "-r", help="Arrival rate, requests/s.")]
-SizeTTFTOpt = Annotated[float, typer.Option("--ttft-p99-ms", help="P99 TTFT SLO, ms.")]
-SizeTPOTOpt = Annotated[
-    float | None, typer.Option("--tpot-p99-ms", help="P99 TPOT SLO, ms (none by default).")
-]
-SizeGpuOpt = Annotated[str, typer.Option("--gpu", "-g", help="GPU type.")]
-SizeModelOpt = Annotated[str, typer.Option("--model", "-m", help="Model (default preset).")]
-SizeTPOpt = Annotated[int, typer.Option("--tp", min=1, help="Tensor-parallel size.")]
 ThresholdOpt = Annotated[
     int | None,
     typer.Option("--threshold", "-t", help="B_short split threshold; omit for one pool."),
 ]
 GammaOpt = Annotated[float, typer.Option("--gamma", help="Compress-and-route factor (>= 1).")]
-LongMaxCtxOpt = Annotated[int, typer.Option("--long-max-ctx", help="Longest request, tokens.")]
+#: Sized when neither ``--gpus`` nor a scenario file names GPU types.
+SIZE_DEFAULT_GPU = "H100-SXM"
 
 
+@scenario_options(helps={
+    "gpus": "GPU types to size on, comma-separated, one table each (default: the scenario "
+    f"file's menu, or {SIZE_DEFAULT_GPU}).",
+})
 def size(
-    workload_name: WorkloadOpt = "azure",
-    rate: SizeRateOpt = 100.0,
-    ttft_p99_ms: SizeTTFTOpt = 500.0,
-    tpot_p99_ms: SizeTPOTOpt = None,
-    gpu: SizeGpuOpt = "H100-SXM",
-    model: SizeModelOpt = "llama-3.1-8b",
-    tp: SizeTPOpt = 1,
-    preset: PresetOpt = "default",
+    scenario_file: ScenarioArg = None,
+    rate: OverrideRateOpt = None,
+    flags: ScenarioFlags = ScenarioFlags(),
+    preset: OverridePresetOpt = None,
     threshold: ThresholdOpt = None,
     gamma: GammaOpt = 1.0,
-    long_max_ctx: LongMaxCtxOpt = 65536,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Size the pools of one layout on one GPU type analytically (queueing maths only)."""
+    """Size the pools of one layout on one GPU type analytically (queueing maths only).
+
+    JSON: one sizing for one GPU type, a list of them for several.
+    """
+    from dataclasses import replace
+
     from optfleet.planning import size_scenario
-    from optfleet.scenario import Scenario, validate_model
     from optfleet.scenario.presets import get_preset
 
-    scenario = validate_model(
-        Scenario,
-        {
-            "workload": workload_spec(workload_name),
-            "rate_per_s": rate,
-            "slo": {"ttft_p99_s": ttft_p99_ms / 1000.0}
-            | ({} if tpot_p99_ms is None else {"tpot_p99_s": tpot_p99_ms / 1000.0}),
-            "gpus": (gpu,),
-            "model": model,
-            "tensor_parallel": {gpu: tp},
-            "preset": preset,
-            "long_max_ctx_tokens": long_max_ctx,
-        },
-        "options",
+    scenario = base_scenario(scenario_file)
+    if scenario.models:
+        raise InputError("size sizes one model; a scenario with models: is planned by 'plan'")
+    if scenario_file is None and flags.gpus is None:
+        flags = replace(flags, gpus=(SIZE_DEFAULT_GPU,))
+    scenario = override_scenario(
+        apply_to_scenario(scenario, flags), preset=preset, rate_per_s=rate
     )
-    result = size_scenario(scenario, gpu, threshold, gamma)
+    results = [size_scenario(scenario, gpu, threshold, gamma) for gpu in scenario.gpus]
     if fmt is OutputFormat.json:
-        emit_json(result.to_dict())
+        emit_json(results[0].to_dict() if len(results) == 1 else [r.to_dict() for r in results])
         return
+    for gpu, result in zip(scenario.gpus, results, strict=True):
+        render_size(scenario, get_preset(scenario.preset).name, gpu, result, threshold, gamma)
+
+
+def render_size(
+    scenario: Any, preset: str, gpu: str, result: Any, threshold: int | None, gamma: float
+) -> None:
+    """The table of one :func:`~optfleet.planning.size_scenario` result."""
     render_table(
-        f"{get_preset(scenario.preset).name}: {scenario.workload_label} at {rate:g} req/s "
-        f"on {gpu}, "
+        f"{preset}: {scenario.workload_label} at {scenario.rate_per_s:g} req/s on {gpu}, "
         f"threshold {threshold or 'none'}, gamma {gamma:g}",
         [
             "pool",
-            "max ctx",
+            "max ctx tokens",
             "share",
             "req/s",
             "replicas",
@@ -128,7 +126,7 @@ def size_row(p: Any) -> list[Any]:
 # plan
 # ------------------------------------------------------------------------------------------
 
-PlanPresetOpt = Annotated[str | None, typer.Option("--preset", "-p", help="Override the preset.")]
+PlanPresetOpt = OverridePresetOpt
 BackendOpt = Annotated[str, typer.Option("--backend", help="Solver backend: cbc or highs.")]
 TopKOpt = Annotated[int, typer.Option("--top-k", min=1, help="Candidates verified per solve.")]
 VerifyOpt = Annotated[bool, typer.Option("--verify/--no-verify", help="Simulate the candidates.")]
@@ -147,12 +145,19 @@ DisaggregationOpt = Annotated[
 OutOpt = Annotated[
     Path | None, typer.Option("--out", "-o", help="Also write the plan as JSON here.")
 ]
+FromOpt = Annotated[
+    Path | None,
+    typer.Option("--from", help="Re-run the question saved in a plan JSON (its scenario, seed "
+                 "and call options); no scenario file with it."),
+]
 
 
+@scenario_options()
 def plan(
     scenario_file: ScenarioArg = None,
     preset: PlanPresetOpt = None,
     rate: OverrideRateOpt = None,
+    flags: ScenarioFlags = ScenarioFlags(),
     backend: BackendOpt = "cbc",
     top_k: TopKOpt = 3,
     verify: VerifyOpt = True,
@@ -161,22 +166,36 @@ def plan(
     time_limit_s: TimeLimitOpt = None,
     disaggregation: DisaggregationOpt = None,
     out: OutOpt = None,
+    plot: LatencyPlotOpt = None,
+    from_plan: FromOpt = None,
+    quiet: QuietOpt = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Plan the cheapest fleet meeting the SLO: integer program, simulation check, spares."""
     from optfleet.planning import plan as make_plan
 
     out = output_path(out, "--out")
+    plot = plot_output(plot, without="--from" if from_plan is not None else None)
+    if from_plan is not None:  # re-ask a saved plan's question (optfleet.cli.explain)
+        from optfleet.cli.explain import plan_again
+
+        return plan_again(from_plan, scenario_file, out, fmt, quiet, render_plan, lambda s: (
+            override_scenario(apply_to_scenario(s, flags), preset=preset, rate_per_s=rate,
+                              disaggregation=disaggregation)), dict(
+            backend=backend, top_k=top_k, verify=verify, level=level, sim_requests=sim_requests,
+            time_limit_s=time_limit_s))
     scenario = base_scenario(scenario_file)
     if rate is not None and scenario.models:
         raise InputError("--rate applies to one-model scenarios; set rate_per_s per model")
     scenario = override_scenario(
-        scenario, preset=preset, rate_per_s=rate, disaggregation=disaggregation
+        apply_to_scenario(scenario, flags), preset=preset, rate_per_s=rate,
+        disaggregation=disaggregation,
     )
     if level not in ("engine", "slot"):
         raise InputError(f"unknown simulation level {level!r}; known: engine, slot")
-    spinner = fmt is OutputFormat.table and sys.stderr.isatty()
-    with progress_status("planning ...", spinner) as progress:
+    check_plan_plot(scenario, plot)
+    start = f"tabulating pool options on {', '.join(scenario.gpus)}\u2026"
+    with progress(start, quiet=quiet, simulates=verify) as report:
         result = make_plan(
             scenario,
             backend=backend,
@@ -185,10 +204,11 @@ def plan(
             level=level,
             sim_requests=sim_requests,
             time_limit_s=time_limit_s,
-            progress=progress,
+            progress=report,
         )
     if out is not None:
         result.save(out)
+    write_plan_plot(scenario, result, plot, sim_requests)
     if fmt is OutputFormat.json:
         emit_json(result.to_dict())
         return
@@ -208,9 +228,9 @@ def render_plan(p: Any) -> None:
             "req/s",
             "util",
             f"{q} TTFT ms",
-            "sim TTFT",
+            "sim TTFT ms",
             f"{q} TPOT ms",
-            "sim TPOT",
+            "sim TPOT ms",
             "binds",
             "spares",
             "$/h",
@@ -229,13 +249,13 @@ def plan_row(pool: Any) -> list[Any]:
         pool.gpu,
         pool.replicas,
         pool.gpus,
-        f"{pool.rate_per_s:.1f}",
+        pool.rate_per_s,
         f"{pool.utilisation:.0%}",
         "-" if pool.analytic_p99_ttft_s is None else f"{pool.analytic_p99_ttft_s * 1000:.0f}",
         "-" if pool.simulated_p99_ttft_s is None else ci_ms(pool.simulated_p99_ttft_s, n=False),
         "-" if tpot is None else f"{tpot * 1000:.1f}",
         "-" if pool.simulated_p99_tpot_s is None
-        else ci_ms(pool.simulated_p99_tpot_s, 1, n=False),
+        else ci_ms(pool.simulated_p99_tpot_s, None, n=False),
         pool.binding_slo or "-",
         pool.spares,
         pool.cost_usd_per_hour,

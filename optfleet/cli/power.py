@@ -12,14 +12,17 @@ from optfleet.cli.options import (
     FormatOpt,
     OutputFormat,
     OverrideGpusOpt,
+    OverridePresetOpt,
     OverrideRateOpt,
     OverrideWorkloadOpt,
+    QuietOpt,
     ScenarioArg,
     gpu_menu,
     number_tuple,
     scenario_from_flags,
 )
-from optfleet.cli.render import emit_json, ms, render_table
+from optfleet.cli.plots import LatencyPlotOpt, plot_output, write_latency_plot
+from optfleet.cli.render import emit_json, ms, percent, progress, render_table
 
 # ------------------------------------------------------------------------------------------
 # grid-flex
@@ -49,15 +52,28 @@ def grid_flex(
     window_s: WindowOpt = 900.0,
     no_sim: NoSimOpt = False,
     level: GridLevelOpt = "engine",
+    preset: OverridePresetOpt = None,
+    plot: LatencyPlotOpt = None,
+    quiet: QuietOpt = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Power curtailment: batch cap per depth, sustained and event-window safe depths."""
     from optfleet.analysis.gridflex import DEFAULT_DEPTHS, gridflex
 
-    sc = scenario_from_flags(scenario_file, workload=workload, rate_per_s=rate)
+    plot = plot_output(plot, without="--no-sim" if no_sim else None)  # CDFs of the windows
+    sc = scenario_from_flags(scenario_file, workload=workload, rate_per_s=rate, preset=preset)
     ds = DEFAULT_DEPTHS if depths is None else number_tuple(depths, "--depths")
-    res = gridflex(sc, gpu=gpu, replicas=replicas, depths=ds, window_s=window_s,
-                   simulate_window=not no_sim, level=level)
+    what = "" if no_sim else f", simulating {window_s:g} s event windows ({level} level)"
+    with progress(f"sizing the pool and its batch cap at {len(ds)} depths{what}\u2026",
+                  quiet=quiet, simulates=not no_sim):
+        res = gridflex(sc, gpu=gpu, replicas=replicas, depths=ds, window_s=window_s,
+                       simulate_window=not no_sim, level=level)
+    if plot is not None:
+        from optfleet.analysis.report import gridflex_latency
+
+        write_latency_plot(gridflex_latency(sc, res), plot, f"grid flex: {res.replicas} x "
+                           f"{res.gpu}, simulated {res.window_s:g} s event windows per depth",
+                           sc.slo)
     if fmt is OutputFormat.json:
         emit_json(res.to_dict())
         return
@@ -73,8 +89,8 @@ def grid_flex(
         ["depth", "target W", "batch cap", "pool W", "analytic P99 ms", "sustained ok",
          "sim P99 ms", "event ok"],
         rows,
-        [f"sustained safe depth: {res.sustained_safe_depth}; event-window ({res.window_s:g} s, "
-         f"{res.level}) safe depth: {res.event_safe_depth}"],
+        [f"sustained safe depth: {percent(res.sustained_safe_depth)}; event-window "
+         f"({res.window_s:g} s, {res.level}) safe depth: {percent(res.event_safe_depth)}"],
     )
 
 
@@ -98,6 +114,7 @@ def tok_per_watt(
     model: ModelOpt = None,
     utilisations: UtilisationsOpt = None,
     fleet: FleetOpt = None,
+    preset: OverridePresetOpt = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Output tokens per joule and $ per million output tokens, per GPU type, vs utilisation."""
@@ -105,7 +122,8 @@ def tok_per_watt(
     from optfleet.analysis.tokperwatt import tok_per_watt as run
     from optfleet.sim.fleetfile import load_fleet_spec
 
-    sc = scenario_from_flags(scenario_file, workload=workload, gpus=gpu_menu(gpus), model=model)
+    sc = scenario_from_flags(scenario_file, workload=workload, gpus=gpu_menu(gpus), model=model,
+                             preset=preset)
     us = (
         DEFAULT_UTILISATIONS
         if utilisations is None

@@ -7,12 +7,23 @@ from typing import Annotated
 
 import typer
 
-from optfleet.cli.options import FormatOpt, OutputFormat, split_list
-from optfleet.cli.render import emit_json, render_table
+from optfleet.cli.options import (
+    FormatOpt,
+    OutputFormat,
+    OverridePresetOpt,
+    QuietOpt,
+    base_scenario,
+    override_scenario,
+    split_list,
+)
+from optfleet.cli.render import emit_json, progress, render_table
 from optfleet.errors import InputError
 
 ScenarioArg = Annotated[
-    Path | None, typer.Argument(help="Scenario: size spares for its plan (not simulated).")
+    Path | None,
+    typer.Argument(
+        help="Scenario (or example:NAME): size spares for its plan (not simulated)."
+    ),
 ]
 PoolsOpt = Annotated[str | None, typer.Option("--pools", help="Pool sizes, e.g. short=3,long=5.")]
 FailureRateOpt = Annotated[
@@ -57,22 +68,30 @@ def reliability(
     mttr_hours: MTTROpt = 24.0,
     availability: AvailabilityOpt = None,
     target: TargetOpt = 0.999,
+    preset: OverridePresetOpt = None,
+    quiet: QuietOpt = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Availability from failure rate and repair time; spares per pool by two rules."""
     from optfleet.analysis.reliability_report import reliability_report
-    from optfleet.scenario import load_scenario
 
     if scenario_file is not None and pools is not None:
         raise InputError("give --pools or a scenario file, not both")
-    result = reliability_report(
-        pool_sizes(pools) if pools is not None else None,
-        failures_per_node_day=failures_per_node_day,
-        mttr_hours=mttr_hours,
-        availability=availability,
-        target=target,
-        scenario=load_scenario(scenario_file) if scenario_file is not None else None,
-    )
+    if preset is not None and scenario_file is None:
+        raise InputError("--preset applies to the plan of a scenario file: give one")
+    scenario = None
+    if scenario_file is not None:
+        scenario = override_scenario(base_scenario(scenario_file), preset=preset)
+    with progress("planning the scenario's fleet (not simulated)\u2026",
+                  quiet=quiet or scenario is None):
+        result = reliability_report(
+            pool_sizes(pools) if pools is not None else None,
+            failures_per_node_day=failures_per_node_day,
+            mttr_hours=mttr_hours,
+            availability=availability,
+            target=target,
+            scenario=scenario,
+        )
     if fmt is OutputFormat.json:
         emit_json(result.to_dict())
         return

@@ -12,7 +12,9 @@ from optfleet.cli.options import (
     FormatOpt,
     LevelOpt,
     OutputFormat,
+    OverridePresetOpt,
     PlotOpt,
+    QuietOpt,
     ReplicationsOpt,
     RequestsOpt,
     SeedOpt,
@@ -20,11 +22,13 @@ from optfleet.cli.options import (
     split_list,
     write_plot,
 )
-from optfleet.cli.render import emit_json, render_table
+from optfleet.cli.render import emit_json, progress, render_table
 
 FleetFileArg = Annotated[
     Path | None,
-    typer.Argument(help="Fleet YAML/JSON; omit for the bundled agent-heavy two-pool fleet."),
+    typer.Argument(
+        help="Fleet YAML/JSON or example:NAME; omit for the bundled agent-heavy two-pool fleet."
+    ),
 ]
 RoutersOpt = Annotated[
     str | None,
@@ -40,21 +44,29 @@ def compare_routers(
     replications: ReplicationsOpt = 3,
     seed: SeedOpt = None,
     plot: PlotOpt = None,
+    preset: OverridePresetOpt = None,
+    quiet: QuietOpt = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Simulate one fleet under each router (same requests for each), metrics side by side."""
     from optfleet._data import data_path
     from optfleet.analysis.routers import compare_routers as run_compare
     from optfleet.analysis.routers import plot_routers
-    from optfleet.sim.fleetfile import load_fleet
+    from optfleet.scenario import validate_model
+    from optfleet.sim.fleetfile import FleetConfig, load_fleet
 
     plot = output_path(plot, "--plot")
     path = fleet_file or data_path("examples", "agent_heavy_two_pools.fleet.yaml")
     cfg = load_fleet(path)
+    if preset is not None:
+        cfg = validate_model(FleetConfig, {**cfg.model_dump(), "preset": preset}, "options")
     names = split_list(routers, "--routers") if routers else None
-    result = run_compare(
-        cfg, names, level=level, n_requests=requests, replications=replications, seed=seed
-    )
+    which = ", ".join(names) if names else "each router"
+    with progress(f"simulating {cfg.name} under {which} ({replications} x {requests} "
+                  f"requests, {level} level)\u2026", quiet=quiet, simulates=True):
+        result = run_compare(
+            cfg, names, level=level, n_requests=requests, replications=replications, seed=seed
+        )
     write_plot(plot_routers, result, plot)
     if fmt is OutputFormat.json:
         emit_json(result.to_dict())

@@ -12,13 +12,16 @@ from optfleet.cli.options import (
     FormatOpt,
     LevelOpt,
     OutputFormat,
+    QuietOpt,
     ReplicationsOpt,
+    ScenarioFlags,
     SeedOpt,
-    WorkloadOpt,
     output_path,
-    workload_spec,
+    scenario_options,
 )
-from optfleet.cli.render import ci_ms, emit_json, ms, render_table
+from optfleet.cli.overrides import apply_to_fleet, check_rejected_share
+from optfleet.cli.plots import LatencyPlotOpt, plot_output, write_latency_plot
+from optfleet.cli.render import cell, ci_ms, emit_json, ms, progress, render_table
 from optfleet.errors import InputError
 
 # ------------------------------------------------------------------------------------------
@@ -26,15 +29,30 @@ from optfleet.errors import InputError
 # ------------------------------------------------------------------------------------------
 
 FleetFileArg = Annotated[
-    Path | None, typer.Argument(help="Fleet YAML/JSON (pools, workload, router...).")
+    Path | None,
+    typer.Argument(help="Fleet YAML/JSON (pools, workload, router...) or example:NAME."),
 ]
-GpuOpt = Annotated[str, typer.Option("--gpu", "-g", help="GPU type (fleet from flags).")]
-ReplicasOpt = Annotated[int, typer.Option("--replicas", "-n", min=1, help="Replicas.")]
-MaxCtxOpt = Annotated[int, typer.Option("--max-ctx", min=2, help="Pool max_ctx, tokens.")]
-ModelOpt = Annotated[str, typer.Option("--model", "-m", help="Model.")]
-TPOpt = Annotated[int, typer.Option("--tp", min=1, help="Tensor-parallel size.")]
-RateOpt = Annotated[float, typer.Option("--rate", "-r", help="Poisson arrival rate, req/s.")]
-TTFTOpt = Annotated[float, typer.Option("--ttft-p99-ms", help="SLO for attainment, ms.")]
+ReplicasOpt = Annotated[
+    int, typer.Option("--replicas", "-n", min=1, help="Replicas (fleet from flags).")
+]
+RateOpt = Annotated[
+    float | None,
+    typer.Option("--rate", "-r", help="Poisson arrival rate, req/s [fleet from flags: 20]."),
+]
+#: The one pool simulated when no fleet file is given (each flag given replaces its value).
+FLAGS_FLEET: dict[str, Any] = {
+    "gpu": "H100-SXM", "max_ctx_tokens": 16384, "rate_per_s": 20.0, "ttft_p99_s": 0.5,
+}
+SIM_FLAG_HELP = {
+    "gpus": "GPU type of the pools: one for all, or one per pool of the fleet file "
+    f"[fleet from flags: {FLAGS_FLEET['gpu']}].",
+    "long_max_ctx": "max_ctx of the pool serving the longest requests, tokens [fleet from "
+    f"flags: {FLAGS_FLEET['max_ctx_tokens']}].",
+    "ttft_p99_ms": "SLO for attainment: P99 TTFT, ms [fleet from flags: 500].",
+    "max_rejected_share": "Refuse to simulate when more of the requests than this share are "
+    "longer than every pool's max_ctx.",
+}
+SIM_FLAG_NAMES = {"long_max_ctx": ("--long-max-ctx", "--max-ctx")}
 PresetOpt = Annotated[str | None, typer.Option("--preset", "-p", help="Assumptions preset.")]
 SimRequestsOpt = Annotated[
     int | None,
@@ -56,16 +74,12 @@ RecordsOpt = Annotated[
 ]
 
 
+@scenario_options(helps=SIM_FLAG_HELP, names=SIM_FLAG_NAMES)
 def simulate(
     fleet_file: FleetFileArg = None,
-    gpu: GpuOpt = "H100-SXM",
     replicas: ReplicasOpt = 4,
-    max_ctx: MaxCtxOpt = 16384,
-    model: ModelOpt = "llama-3.1-8b",
-    tp: TPOpt = 1,
-    workload_name: WorkloadOpt = "azure",
-    rate: RateOpt = 20.0,
-    ttft_p99_ms: TTFTOpt = 500.0,
+    rate: RateOpt = None,
+    flags: ScenarioFlags = ScenarioFlags(),
     preset: PresetOpt = None,
     level: LevelOpt = "engine",
     requests: SimRequestsOpt = None,
@@ -73,34 +87,46 @@ def simulate(
     seed: SeedOpt = None,
     protocol: ProtocolOpt = "preset",
     records: RecordsOpt = None,
+    plot: LatencyPlotOpt = None,
+    quiet: QuietOpt = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Simulate a fixed fleet (from a fleet file or flags) with the discrete-event simulator."""
     from optfleet.sim.fleetfile import replay_fleet, simulate_fleet
 
-    cfg = fleet_config(
-        fleet_file, preset, gpu, replicas, max_ctx, model, tp, workload_name, rate, ttft_p99_ms
-    )
+    cfg = fleet_config(fleet_file, preset, replicas, rate, flags)
+    check_rejected_share(cfg, flags.max_rejected_share)
     if records is not None and records.suffix.lower() not in (".csv", ".jsonl"):
         raise InputError(f"--records must end in .csv or .jsonl, got {records.name}")
     records = output_path(records, "--records")
     protocol = resolve_protocol(cfg, level, protocol)
+    plot = plot_output(plot, without="the fleet-sim protocol" if protocol == "fleet-sim" else None)
     if protocol == "fleet-sim":
         if records is not None:
             raise InputError("--records is not available with the fleet-sim protocol")
-        replay = replay_fleet(
-            cfg, n_requests=requests or 40_000, seed=42 if seed is None else seed
-        )
+        n = requests or 40_000
+        with progress(f"simulating {n} requests (slot level, fleet-sim protocol)\u2026",
+                      quiet=quiet):
+            replay = replay_fleet(cfg, n_requests=n, seed=42 if seed is None else seed)
         render_replay(cfg.name, replay, fmt)
         return
-    result = simulate_fleet(
-        cfg,
-        level=level,
-        n_requests=requests or 20_000,
-        replications=replications,
-        seed=seed,
-        record=records is not None,
-    )
+    n = requests or 20_000
+    with progress(f"simulating {replications} x {n} requests ({level} level)\u2026",
+                  quiet=quiet, simulates=True):
+        result = simulate_fleet(
+            cfg,
+            level=level,
+            n_requests=n,
+            replications=replications,
+            seed=seed,
+            record=records is not None or plot is not None,
+        )
+    if plot is not None:
+        from optfleet.analysis.report import sim_latency
+
+        write_latency_plot(sim_latency(result), plot, f"{cfg.name}: {result.level}-level "
+                           f"simulation ({result.replications} x {result.n_requests} requests)",
+                           result.slo)
     if records is not None and result.records:
         rec = result.records[0]
         (rec.to_csv if records.suffix.lower() == ".csv" else rec.to_jsonl)(records)
@@ -113,45 +139,31 @@ def simulate(
 def fleet_config(
     fleet_file: Path | None,
     preset: str | None,
-    gpu: str,
     replicas: int,
-    max_ctx: int,
-    model: str,
-    tp: int,
-    workload_name: str,
-    rate: float,
-    ttft_p99_ms: float,
+    rate: float | None,
+    flags: ScenarioFlags,
 ) -> Any:
-    """The fleet to simulate: the fleet file's (its preset overridden by ``preset``), or else one
-    pool built from the flags."""
+    """The fleet to simulate: the fleet file's, or else one pool built from the flags
+    (:data:`FLAGS_FLEET`), with ``--preset``, ``--rate`` and the scenario flags applied."""
     from optfleet.scenario import validate_model
     from optfleet.sim.fleetfile import FleetConfig, load_fleet
 
     if fleet_file is not None:
         cfg = load_fleet(fleet_file)
-        if preset is not None:
-            cfg = validate_model(FleetConfig, {**cfg.model_dump(), "preset": preset}, "options")
-        return cfg
-    return validate_model(
-        FleetConfig,
-        {
-            "preset": preset or "default",
-            "model": model,
-            "workload": workload_spec(workload_name),
-            "rate_per_s": rate,
-            "slo": {"ttft_p99_s": ttft_p99_ms / 1000.0},
-            "pools": [
-                {
-                    "name": "pool",
-                    "gpu": gpu,
-                    "replicas": replicas,
-                    "max_ctx_tokens": max_ctx,
-                    "tensor_parallel_size": tp,
-                }
-            ],
-        },
-        "options",
-    )
+    else:
+        d = FLAGS_FLEET
+        pool = {"name": "pool", "gpu": d["gpu"], "replicas": replicas,
+                "max_ctx_tokens": d["max_ctx_tokens"]}
+        cfg = validate_model(
+            FleetConfig,
+            {"rate_per_s": d["rate_per_s"], "slo": {"ttft_p99_s": d["ttft_p99_s"]},
+             "pools": [pool]},
+            "options",
+        )
+    update = {k: v for k, v in (("preset", preset), ("rate_per_s", rate)) if v is not None}
+    if update:
+        cfg = validate_model(FleetConfig, {**cfg.model_dump(), **update}, "options")
+    return apply_to_fleet(cfg, flags, from_file=fleet_file is not None)
 
 
 def resolve_protocol(cfg: Any, level: str, protocol: str) -> str:
@@ -179,7 +191,7 @@ def render_simulation(name: str, result: Any) -> None:
             g.rejected,
             g.unfinished,
             ms(g.ttft.p50.value),
-            ci_ms(g.ttft.p99),
+            ci_ms(g.ttft.p99, n=False),  # the title gives the replications
             ms(g.tpot.p99.value),
             "-" if g.slo_attainment is None else f"{g.slo_attainment.value:.2%}",
             f"{g.busy_utilisation.value:.0%}",
@@ -205,7 +217,7 @@ def render_simulation(name: str, result: Any) -> None:
             "preempt",
         ],
         rows,
-        notes=[f"cost ${result.cost_usd_per_hour:,.2f}/h; SLO met: {result.slo_met}"]
+        notes=[f"cost ${result.cost_usd_per_hour:,.2f}/h; SLO met: {cell(result.slo_met)}"]
         + (list(result.notes) if result.notes else []),
     )
 
@@ -235,7 +247,7 @@ def render_replay(name: str, replay: Any, fmt: OutputFormat) -> None:
         ["pool", "replicas", "servers", "req/s", "measured", "P99 TTFT ms", "SLO met", "verdict"],
         rows,
         notes=[
-            f"SLO met: {replay.slo_met}",
+            f"SLO met: {cell(replay.slo_met)}",
             "one sample path, as the reference planner verifies; --protocol replications gives "
             "optfleet's independent replications with 95% CIs",
         ]
@@ -252,7 +264,9 @@ def render_replay(name: str, replay: Any, fmt: OutputFormat) -> None:
 # simulate-fleet: a multi-model fleet
 # ------------------------------------------------------------------------------------------
 
-MultiFleetArg = Annotated[Path, typer.Argument(help="Multi-model fleet YAML/JSON.")]
+MultiFleetArg = Annotated[
+    Path, typer.Argument(help="Multi-model fleet YAML/JSON, or example:NAME.")
+]
 MultiRequestsOpt = Annotated[
     int, typer.Option("--requests", min=10, help="Requests per replication (all models).")
 ]
@@ -265,13 +279,17 @@ def simulate_fleet(
     requests: MultiRequestsOpt = 20_000,
     replications: BareReplicationsOpt = 3,
     seed: BareSeedOpt = None,
+    quiet: QuietOpt = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Simulate a multi-model fleet (engine level): per-model and per-pool metrics with CIs."""
     from optfleet.analysis.multimodel import load_multi_model_fleet, simulate_multi_model
 
     cfg = load_multi_model_fleet(fleet_file)
-    res = simulate_multi_model(cfg, n_requests=requests, replications=replications, seed=seed)
+    with progress(f"simulating {replications} x {requests} requests (engine level, "
+                  f"{len(cfg.models)} models)\u2026", quiet=quiet, simulates=True):
+        res = simulate_multi_model(cfg, n_requests=requests, replications=replications,
+                                   seed=seed)
     if fmt is OutputFormat.json:
         emit_json(res.to_dict())
         return
@@ -290,5 +308,5 @@ def simulate_fleet(
         [[p.name, p.model, p.gpu, p.replicas, p.gpus, ci_ms(p.sim.ttft.p99),
           f"{p.slo_attainment.value:.2%}", f"{p.sim.busy_utilisation.value:.0%}",
           p.cost_usd_per_hour] for p in res.pools],
-        [f"cost ${res.cost_usd_per_hour:,.2f}/h; all model SLOs met: {res.all_slos_met}"],
+        [f"cost ${res.cost_usd_per_hour:,.2f}/h; all model SLOs met: {cell(res.all_slos_met)}"],
     )

@@ -10,15 +10,16 @@ import typer
 from optfleet.cli.options import (
     FormatOpt,
     OutputFormat,
-    PlotOpt,
+    QuietOpt,
     ScenarioArg,
-    output_path,
     parse_floats,
     scenario_from_flags,
     split_list,
     write_plot,
 )
-from optfleet.cli.render import emit_json, finite_ms, render_table
+from optfleet.cli.plots import FigurePlotOpt as PlotOpt
+from optfleet.cli.plots import plot_output
+from optfleet.cli.render import emit_json, finite_ms, progress, render_table
 
 WorkloadOpt = Annotated[
     str | None, typer.Option("--workload", "-w", help="Workload: built-in name or file.")
@@ -48,13 +49,14 @@ def pareto(
     preset: PresetOpt = None,
     model: ModelOpt = None,
     plot: PlotOpt = None,
+    quiet: QuietOpt = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Cost against P99 TTFT for every split threshold on one GPU type (analytic)."""
     from optfleet.analysis.pareto import pareto as run_pareto
     from optfleet.analysis.pareto import plot_pareto
 
-    plot = output_path(plot, "--plot")
+    plot = plot_output(plot)
     sc = scenario_from_flags(
         scenario_file,
         workload=workload,
@@ -65,7 +67,8 @@ def pareto(
         gpus=(gpu,) if gpu else None,
         revalidate=True,
     )
-    result = run_pareto(sc, gpu)
+    with progress(f"sizing every split threshold on {gpu or sc.gpus[0]}\u2026", quiet=quiet):
+        result = run_pareto(sc, gpu)
     write_plot(plot_pareto, result, plot)
     if fmt is OutputFormat.json:
         emit_json(result.to_dict())
@@ -140,13 +143,14 @@ def whatif(
     verify: VerifyOpt = False,
     backend: BackendOpt = "cbc",
     plot: PlotOpt = None,
+    quiet: QuietOpt = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Optimal plans over a range of rates, their headroom, and each GPU type alone."""
     from optfleet.analysis.whatif import plot_whatif
     from optfleet.analysis.whatif import whatif as run_whatif
 
-    plot = output_path(plot, "--plot")
+    plot = plot_output(plot)
     sc = scenario_from_flags(
         scenario_file,
         workload=workload,
@@ -156,7 +160,11 @@ def whatif(
         revalidate=True,
     )
     compare = tuple(split_list(gpus, "--gpus")) if gpus else None
-    result = run_whatif(sc, parse_floats(rates, "--rates"), compare, verify=verify, backend=backend)
+    rate_list = parse_floats(rates, "--rates")
+    with progress(f"planning at {len(rate_list)} rate(s), the best mix and each GPU type "
+                  f"alone{' (verified by simulation)' if verify else ''}\u2026",
+                  quiet=quiet, simulates=verify):
+        result = run_whatif(sc, rate_list, compare, verify=verify, backend=backend)
     write_plot(plot_whatif, result, plot)
     if fmt is OutputFormat.json:
         emit_json(result.to_dict())

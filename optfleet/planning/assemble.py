@@ -2,8 +2,8 @@
 
 :func:`plan_from_solution` turns one solution into an unverified plan (pools with their analytic
 latency and utilisation); :func:`finish_plan` adds what the loop learnt — the verification
-record, notes, the one-pool baseline — and the spares of the reliability pass
-(:mod:`optfleet.planning.spares`).
+record, notes, the one-pool baseline, the alternatives, the question and its provenance — and
+the spares of the reliability pass (:mod:`optfleet.planning.spares`).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from optfleet.planning import disaggregation as pdm
+from optfleet.planning.record import Alternative, Provenance
 from optfleet.planning.results import Plan, PlanPool, SolverStatus, VerificationStep
 from optfleet.planning.sizing import pool_latency
 from optfleet.planning.spares import plan_spares
@@ -68,6 +69,7 @@ def plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, res
         solver=solver_status(result),
         binding_constraints=tuple(sol.binding),
         rejected_share=rejected,
+        power_w=float(sol.power_w),
     )
 
 
@@ -178,14 +180,21 @@ def finish_plan(
     verified: bool,
     level: str | None,
     one_pool_cost: float | None,
+    alternatives: tuple[Alternative, ...] = (),
+    provenance: Provenance | None = None,
 ) -> Plan:
-    """The reported plan: ``p`` with its verification record, notes, baseline and spares."""
+    """The reported plan: ``p`` with its verification record, notes, baseline and spares, the
+    alternatives it beat, and its question and provenance
+    (:mod:`optfleet.planning.record`)."""
     update: dict[str, Any] = {
         "verification": tuple(steps),
         "verified": verified,
         "verification_level": level,
         "notes": tuple(notes) + tuple(n for n in p.notes if n not in notes),  # + the judge's
         "one_pool_cost_usd_per_hour": one_pool_cost,
+        "alternatives": tuple(alternatives),
+        "question": scenario.model_dump(mode="json"),
+        "provenance": provenance,
     }
     if scenario.availability is not None:
         update.update(_spares(scenario, tables, p))

@@ -30,20 +30,29 @@ Examples
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from optfleet.errors import InfeasibleError
+from optfleet.errors import InfeasibleError, InputError
 from optfleet.planning.assemble import exclusion_notes, finish_plan, plan_from_solution
 from optfleet.planning.build import build_problem
 from optfleet.planning.calibrate import calibrate_plan_options
 from optfleet.planning.feedback import drop_prefill_bound, feed_back, probe_failing
+from optfleet.planning.record import (
+    MAX_ALTERNATIVES,
+    CandidateLog,
+    PlanOptions,
+    build_provenance,
+    pool_slos,
+)
 from optfleet.planning.results import Plan, VerificationStep
 from optfleet.planning.simulate import quantile_field
-from optfleet.planning.solve import one_pool_cost, ranked_candidates
-from optfleet.planning.tables import Progress
+from optfleet.planning.solve import more_candidates, one_pool_cost, ranked_candidates
+from optfleet.planning.tables import PlanningTables, Progress
 from optfleet.planning.tabulate import tabulate
 from optfleet.planning.verify import verify_plan
-from optfleet.scenario import Scenario
+from optfleet.scenario import Scenario, validate_model
 from optfleet.scenario.limits import check
 
 
@@ -62,6 +71,7 @@ def plan(
     progress: Progress | None = None,
     probe: bool = True,
     calibrate: bool | None = None,
+    alternatives: int = 0,
 ) -> Plan:
     """Plan the cheapest fleet for ``scenario`` (the built-in default when None).
 
@@ -95,6 +105,11 @@ def plan(
         :data:`~optfleet.backends.base.DEFAULT_TIME_LIMIT_S`, 60 s, with the gap reported).
     progress
         Called with one-line messages as the loop advances.
+    alternatives
+        Fewest alternatives the plan should list (``Plan.alternatives``).  The plan always
+        lists every distinct candidate the loop saw (rejected, infeasible once corrected, or
+        dearer); when they are fewer, the next cheapest plans of the final program are solved
+        for after the choice (they do not change it, and are not simulated).
 
     Raises
     ------
@@ -112,28 +127,31 @@ def plan(
 
     scenario = scenario or Scenario()
     calibrate = verify if calibrate is None else bool(calibrate)
-    _check_options(sim_requests, replications, top_k, max_iterations)
+    _check_options(sim_requests, replications, top_k, max_iterations, alternatives)
     tables = tabulate(scenario, progress=progress)
     problem = build_problem(scenario, tables)
     solver = get_backend(backend)
     opts = SolveOptions(gap_rel=gap)  # default time limit (DEFAULT_TIME_LIMIT_S) unless given
     if time_limit_s is not None:
         opts = opts.with_(time_limit_s=time_limit_s)
+    run = _Run(scenario, tables, solver, opts, progress, CandidateLog(), PlanOptions(
+        backend=solver.name, top_k=top_k, verify=verify, level=level, sim_requests=sim_requests,
+        replications=replications, max_iterations=max_iterations,
+        time_limit_s=opts.time_limit_s, gap=gap, probe=probe, calibrate=calibrate,
+        alternatives=alternatives))
     if verify:
         for sub in [scenario, *(scenario.for_model(m) for m in scenario.models)]:
             quantile_field(sub.slo.quantile)  # raises for a quantile simulation can not judge
     notes: list[str] = exclusion_notes(tables.excluded) + tables.notes
     if not verify:
         problem, ranked = _calibrated_ranking(scenario, tables, problem, solver, opts, 1,
-                                              notes, progress, calibrate)
+                                              notes, progress, calibrate, run.log)
         _report(progress, 1, ranked)
         p = plan_from_solution(scenario, tables, ranked[0].solution, ranked[0].result)
         extra = [] if calibrate or tables.ctx.preset.replica_model != "engine" else [
             "tables not calibrated by simulation (analytic engine model only)"]
-        return finish_plan(scenario, tables, p, [],
-                           notes + ["not verified by simulation"] + extra,
-                           verified=False, level=None,
-                           one_pool_cost=one_pool_cost(problem, solver, opts))
+        return _finish(run, problem, p, ranked[0].solution, [],
+                       notes + ["not verified by simulation"] + extra, verified=False, level=None)
     problem, dropped = drop_prefill_bound(scenario, tables, problem)
     if dropped:
         notes.append(
@@ -141,11 +159,31 @@ def plan(
             "exceeds the SLO for more requests than the quantile allows, so no replica count "
             "can pass verification (the preset's analytics do not check the prefill tail)"
         )
+    return _verify_rounds(run, problem, notes)
+
+
+@dataclass
+class _Run:
+    """One call of :func:`plan`: the question, its tables, the solver and what the loop saw."""
+
+    scenario: Scenario
+    tables: PlanningTables
+    solver: Any
+    opts: Any  # backends.SolveOptions
+    progress: Progress | None
+    log: CandidateLog
+    options: PlanOptions
+
+
+def _verify_rounds(run: _Run, problem: Any, notes: list[str]) -> Plan:
+    """Steps 3-5, round by round: solve, simulate each candidate cheapest first, feed back."""
+    scenario, tables, o, progress = run.scenario, run.tables, run.options, run.progress
     steps: list[VerificationStep] = []
-    verify_kw = dict(level=level, n_requests=sim_requests, replications=replications)
-    for iteration in range(1, max_iterations + 1):
-        problem, ranked = _calibrated_ranking(scenario, tables, problem, solver, opts, top_k,
-                                              notes, progress, calibrate)
+    verify_kw = dict(level=o.level, n_requests=o.sim_requests, replications=o.replications)
+    qlabel = f"P{round(float(scenario.slo.quantile) * 100, 3):g}"
+    for iteration in range(1, o.max_iterations + 1):
+        problem, ranked = _calibrated_ranking(scenario, tables, problem, run.solver, run.opts,
+                                              o.top_k, notes, progress, o.calibrate, run.log)
         _report(progress, iteration, ranked)
         for rp in ranked:
             candidate = plan_from_solution(scenario, tables, rp.solution, rp.result)
@@ -156,19 +194,107 @@ def plan(
                 )
             verdict = verify_plan(scenario, tables, candidate, **verify_kw)
             probed = {}
-            if not verdict.accepted and probe:
+            if not verdict.accepted and o.probe:
                 probed = probe_failing(scenario, tables, problem, rp.solution.layout,
                                        candidate, verdict, progress, **verify_kw)
             steps.append(_step(iteration, rp.rank, candidate, verdict, probed))
             if verdict.accepted:
-                return finish_plan(scenario, tables, verdict.plan, steps, notes, verified=True,
-                                   level=_level_label(candidate, level),
-                                   one_pool_cost=one_pool_cost(problem, solver, opts))
+                return _finish(run, problem, verdict.plan, rp.solution, steps, notes,
+                               verified=True, level=_level_label(candidate, o.level))
+            run.log.add_rejection(rp.solution, verdict.plan, verdict.failing,
+                                  pool_slos(scenario, tables, rp.solution.layout, verdict.plan),
+                                  qlabel)
             problem = feed_back(tables, problem, rp.solution.layout, verdict, probed)
     raise InfeasibleError(
-        f"no candidate passed simulation within {max_iterations} rounds; last: "
+        f"no candidate passed simulation within {o.max_iterations} rounds; last: "
         + (steps[-1].detail if steps else "none")
     )
+
+
+def _finish(run: _Run, problem: Any, p: Plan, chosen: Any, steps: list[VerificationStep],
+            notes: list[str], *, verified: bool, level: str | None) -> Plan:
+    """The reported plan: ``p`` (chosen solution ``chosen``) with its record, alternatives,
+    baseline, spares and provenance."""
+    alts, skipped = run.log.alternatives(chosen, problem)
+    want = run.options.alternatives
+    if len(alts) < want:
+        if run.progress:
+            run.progress(f"solving for {want - len(alts)} more alternative(s)")
+        run.log.add_ranking(more_candidates(problem, run.solver, run.opts,
+                                            [*run.log.seen, chosen.key], want - len(alts)))
+        alts, skipped = run.log.alternatives(chosen, problem)
+    if skipped:
+        notes = notes + [
+            f"{skipped} candidate(s) cheaper than this plan came from a solve stopped before "
+            "optimality and were not simulated; they are not listed as alternatives"]
+    return finish_plan(run.scenario, run.tables, p, steps, notes, verified=verified,
+                       level=level, one_pool_cost=one_pool_cost(problem, run.solver, run.opts),
+                       alternatives=alts,
+                       provenance=build_provenance(run.scenario, run.tables, run.options))
+
+
+def load_plan(path: str | Path) -> Plan:
+    """Load a plan saved by :meth:`Plan.save` (``optfleet plan -o``), validating it.
+
+    Raises
+    ------
+    InputError
+        If the file is missing, is not JSON or is not a plan (the message names the file).
+
+    Examples
+    --------
+    >>> import optfleet, os, tempfile
+    >>> p = optfleet.plan(optfleet.Scenario(rate_per_s=5), verify=False)
+    >>> path = os.path.join(tempfile.mkdtemp(), "plan.json")
+    >>> p.save(path)
+    >>> load_plan(path) == p
+    True
+    """
+    return Plan.load(path)
+
+
+def replan(
+    saved: Plan | str | Path,
+    *,
+    scenario: Scenario | None = None,
+    progress: Progress | None = None,
+    **options: Any,
+) -> Plan:
+    """Ask a saved plan's question again: its scenario, preset, seed and call options.
+
+    ``saved`` is a :class:`Plan` or the path of one.  ``scenario`` replaces the question (e.g.
+    with a field changed); ``options`` replace call options of :func:`plan` (the names of
+    :class:`~optfleet.planning.record.PlanOptions`).  With neither, the answer is the saved
+    plan (its pools, cost and layout; the timestamp differs).
+
+    Raises
+    ------
+    InputError
+        If the plan does not record its question (written before optfleet recorded it), the
+        question is not a valid scenario, or an option is unknown.
+
+    Examples
+    --------
+    >>> import optfleet
+    >>> p = optfleet.plan(optfleet.Scenario(rate_per_s=5), verify=False)
+    >>> q = replan(p)
+    >>> (q.pools, q.layout, q.cost_usd_per_hour) == (p.pools, p.layout, p.cost_usd_per_hour)
+    True
+    """
+    where = f"plan {saved}" if not isinstance(saved, Plan) else "the plan"
+    p = saved if isinstance(saved, Plan) else load_plan(saved)
+    unknown = sorted(set(options) - set(PlanOptions.model_fields))
+    if unknown:
+        raise InputError(f"unknown plan option(s) {', '.join(unknown)}; known: "
+                         + ", ".join(PlanOptions.model_fields))
+    if scenario is None:
+        if p.question is None:
+            raise InputError(f"{where} does not record its question (written before optfleet "
+                             "recorded it): plan its scenario file instead")
+        scenario = validate_model(Scenario, p.question, f"the question of {where}")
+    base = p.provenance.options if p.provenance is not None else PlanOptions()
+    kw = validate_model(PlanOptions, {**base.model_dump(), **options}, "plan options")
+    return plan(scenario, progress=progress, **kw.model_dump())
 
 
 #: Most re-solves while calibrating the options of the cheapest candidate.
@@ -177,11 +303,12 @@ MAX_CALIBRATION_ROUNDS = 8
 
 def _calibrated_ranking(
     scenario: Scenario, tables: Any, problem: Any, solver: Any, opts: Any, top_k: int,
-    notes: list[str], progress: Progress | None, calibrate: bool,
+    notes: list[str], progress: Progress | None, calibrate: bool, log: CandidateLog,
 ) -> tuple[Any, list[Any]]:
     """The ranked candidates, after calibrating the options of the cheapest one (re-solving
-    while calibration changes them); ``(problem, ranked)``."""
+    while calibration changes them); ``(problem, ranked)``.  Every ranking goes in ``log``."""
     ranked = ranked_candidates(problem, solver, opts, top_k, notes)
+    log.add_ranking(ranked)
     if not calibrate or tables.ctx.preset.replica_model != "engine" or tables.models:
         return problem, ranked
     best = None  # the latest ranking whose cheapest plan is calibrated and still feasible
@@ -198,6 +325,7 @@ def _calibrated_ranking(
             best = ranked
         try:
             ranked = ranked_candidates(problem, solver, opts, top_k, notes)
+            log.add_ranking(ranked)
         except InfeasibleError as exc:
             dead = [k for k, (c, _) in tables.calibrations.items() if c <= 0]
             if not dead:
@@ -212,7 +340,8 @@ def _calibrated_ranking(
 
 
 def _check_options(
-    sim_requests: int | None, replications: int, top_k: int, max_iterations: int
+    sim_requests: int | None, replications: int, top_k: int, max_iterations: int,
+    alternatives: int = 0,
 ) -> None:
     """The loop's own numbers, by the rules of :mod:`optfleet.scenario.limits`."""
     if sim_requests is not None:
@@ -220,6 +349,11 @@ def _check_options(
     check("replications", "replications", replications)
     check("count", "top_k", top_k)
     check("count", "max_iterations", max_iterations)
+    if alternatives != 0 or isinstance(alternatives, bool):
+        check("count", "alternatives", alternatives)
+        if alternatives > MAX_ALTERNATIVES:
+            raise InputError(f"alternatives must be at most {MAX_ALTERNATIVES}, got "
+                             f"{alternatives}")
 
 
 def _report(progress: Progress | None, iteration: int, ranked: list[Any]) -> None:

@@ -2,7 +2,10 @@
 
 A :class:`Plan` lists its pools (GPU type, replicas, GPUs, traffic share, analytic and simulated
 P99 TTFT, utilisation, spares, cost), the layout it chose, which constraints bind, the solver's
-status (termination, solution, gap) and what the verification loop did.
+status (termination, solution, gap) and what the verification loop did.  It also describes
+itself (:mod:`optfleet.planning.record`): the resolved question (``question``, the scenario's JSON
+dump), its ``provenance`` (preset, profiles, call options, versions, seed, timestamp) and the
+``alternatives`` it beat, each with why it lost.
 
 Examples
 --------
@@ -27,6 +30,7 @@ from typing import Any
 from pydantic import computed_field
 
 from optfleet.errors import InputError
+from optfleet.planning.record import Alternative, Provenance
 from optfleet.scenario import HOURS_PER_YEAR, Frozen, validate_model
 
 
@@ -149,6 +153,17 @@ class Plan(Frozen):
     rejected_share: float = 0.0
     """Share of requests longer than every pool's max_ctx: rejected, and counted here."""
     notes: tuple[str, ...] = ()
+    power_w: float | None = None
+    """Power of the SLO-sized replicas at full batch (the integer program's power model), W."""
+    alternatives: tuple[Alternative, ...] = ()
+    """Distinct plans the planner saw and did not choose, cheapest first, each with why it lost
+    (:class:`~optfleet.planning.record.Alternative`)."""
+    question: dict[str, Any] | None = None
+    """The scenario with every default filled (its JSON dump): the question this plan answers
+    (None in plans written before it was recorded)."""
+    provenance: Provenance | None = None
+    """Preset, profiles, call options, versions, seed and timestamp
+    (:class:`~optfleet.planning.record.Provenance`)."""
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -217,22 +232,29 @@ class Plan(Frozen):
             data = json.loads(p.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise InputError(f"can not parse {p}: {exc.msg}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{p} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        except OSError as exc:
+            raise InputError(f"can not read {p}: {exc.strerror or exc}") from None
         return validate_model(cls, _strip_computed(data), f"plan {p}")
 
 
-_COMPUTED = {
-    "gpus",
-    "gpus_with_spares",
-    "spare_gpus",
-    "cost_usd_per_hour",
-    "cost_usd_per_year",
-    "cost_with_spares_usd_per_hour",
-}
+#: The computed fields of a plan and of its pools (recomputed on loading; nested dicts such as
+#: ``question`` keep every key).
+_COMPUTED = {"gpus", "gpus_with_spares", "cost_usd_per_hour", "cost_usd_per_year",
+             "cost_with_spares_usd_per_hour"}
+_POOL_COMPUTED = {"gpus", "spare_gpus", "cost_usd_per_hour", "cost_with_spares_usd_per_hour",
+                  "cost_usd_per_year"}
 
 
 def _strip_computed(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {k: _strip_computed(v) for k, v in data.items() if k not in _COMPUTED}
-    if isinstance(data, list):
-        return [_strip_computed(v) for v in data]
-    return data
+    if not isinstance(data, dict):
+        return data
+    out = {k: v for k, v in data.items() if k not in _COMPUTED}
+    if isinstance(out.get("pools"), list):
+        out["pools"] = [
+            {k: v for k, v in pp.items() if k not in _POOL_COMPUTED} if isinstance(pp, dict)
+            else pp
+            for pp in out["pools"]
+        ]
+    return out

@@ -302,12 +302,14 @@ def simulate_plan(
     seed: int | None = None,
     executor: Any = None,
     slice_max_replicas: int | None = SLICE_MAX_REPLICAS,
+    record: bool = False,
 ) -> PlanSimulation:
     """Simulate ``plan`` under ``scenario``'s workload (see the module docstring).
 
     A pool of more than ``slice_max_replicas`` replicas is simulated as a slice of that many
     at the same per-replica load (None: every pool whole); ``n_requests`` (default
     :func:`default_sim_requests` of the sliced fleet) counts the requests simulated.
+    ``record`` keeps the per-request records (``result.sim.records``; latency distributions).
     """
     from optfleet.sim import FleetSpec, PoolSpec, RouterSpec, simulate
 
@@ -344,5 +346,6 @@ def simulate_plan(
         router=RouterSpec("label", label_pools={i: i for i in range(len(pools))}),
         slo=scenario.slo,
         executor=executor,
+        record=record,
     )
     return PlanSimulation(result, names, slices)

@@ -3,7 +3,8 @@
 The formulation builds the PuLP model (:func:`optfleet.formulation.build_model`) and ranks the
 top ``k`` distinct plans by no-good cuts (:func:`optfleet.formulation.enumerate_plans`); the
 backend (:mod:`optfleet.backends`) solves each.  An empty ranking is explained by
-:func:`infeasible_message`.
+:func:`infeasible_message`; :func:`more_candidates` finds the next ones after a choice (the
+plan's alternatives).
 """
 
 from __future__ import annotations
@@ -32,6 +33,21 @@ def ranked_candidates(
     if not ranked:
         raise InfeasibleError(infeasible_message(problem, notes or []))
     return ranked
+
+
+def more_candidates(
+    problem: Any, solver: Any, opts: Any, exclude: Any, k: int
+) -> list[Any]:
+    """The ``k`` cheapest distinct solutions of ``problem`` other than the plans ``exclude``
+    (plan keys), cheapest first; fewer (maybe none) when the program holds no more."""
+    from optfleet.formulation import build_model, enumerate_plans
+
+    if k < 1:
+        return []
+    model = build_model(problem)
+    for key in exclude:
+        model.exclude(key)  # False for a plan this model can not produce: nothing to exclude
+    return list(enumerate_plans(model, k, lambda m: solver.solve(m.lp, m.variables, opts)))
 
 
 def infeasible_message(problem: Any, notes: list[str]) -> str:

@@ -55,7 +55,6 @@ from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.interpolate import PchipInterpolator
 
 from optfleet.errors import InputError
 from optfleet.queueing.erlang import erlang_b_c
@@ -306,6 +305,8 @@ class Criterion:
         ks = np.unique(
             np.concatenate((np.arange(1, 9), np.rint(np.geomspace(1, k_max, 48))))
         ).astype(np.float64)
+        from scipy.interpolate import PchipInterpolator  # imported where used (slow import)
+
         sub = self._solve(ks, 0.5 * self.max_rate(ks), rtol)
         rho = np.clip(sub / (ks * self.servers_per_replica * self.mu_per_s), 0.0, 1.0 - 1e-15)
         y = PchipInterpolator(np.log(ks), np.log1p(-rho))(np.log(k))

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from optfleet._data import input_path
 from optfleet._files import read_utf8
 from optfleet.errors import InputError
 from optfleet.scenario.schema import (
@@ -64,8 +65,11 @@ def yaml_loader() -> Any:
 
 
 def read_mapping(path: str | Path) -> dict[str, Any]:
-    """Read a YAML or JSON file holding a mapping; raise :class:`InputError` if it can not."""
-    p = Path(path)
+    """Read a YAML or JSON file holding a mapping; raise :class:`InputError` if it can not.
+
+    ``path`` may be ``example:NAME``, a bundled example (:func:`optfleet._data.input_path`).
+    """
+    p = input_path(path)
     if not p.is_file():
         raise InputError(f"file not found: {p}")
     text = read_utf8(p, "file")
@@ -105,7 +109,7 @@ def load_scenario(path: str | Path) -> Scenario:
     >>> load_scenario(d / "s.yaml").rate_per_s
     20.0
     """
-    p = Path(path)
+    p = input_path(path)
     data = read_mapping(p)
     scenario = validate_model(Scenario, data, f"scenario {p}")
     base = p.resolve().parent

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from optfleet.scenario.limits import Fraction01, NonNegFloat, Number
 
@@ -85,15 +85,27 @@ class EfficiencyOverrides(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)  # as Frozen
 
-    bandwidth_fraction: Fraction01 | None = None
-    flop_fraction: Fraction01 | None = None
-    interconnect_fraction: Fraction01 | None = None
-    allreduce_latency_s: NonNegFloat | None = None
-    iteration_overhead_s: NonNegFloat | None = None
-    attention_overlaps_weights: bool | None = None
-    idle_fraction: Fraction01 | None = None
-    power_k: NonNegFloat | None = None
-    power_x0: Number | None = None
+    bandwidth_fraction: Fraction01 | None = Field(
+        None, description="Achieved / peak HBM bandwidth, in (0, 1] (null: 0.76).")
+    flop_fraction: Fraction01 | None = Field(
+        None, description="Achieved / peak dense tensor FLOP/s, in (0, 1] (null: 0.73).")
+    interconnect_fraction: Fraction01 | None = Field(
+        None, description="Achieved all-reduce bandwidth / the link's figure, in (0, 1] "
+        "(null: 0.5).")
+    allreduce_latency_s: NonNegFloat | None = Field(
+        None, description="Latency of one small all-reduce, s (null: the GPU type's, or 10 us).")
+    iteration_overhead_s: NonNegFloat | None = Field(
+        None, description="Fixed cost of every engine step, s (null: the GPU type's, or 1 ms).")
+    attention_overlaps_weights: bool | None = Field(
+        None, description="Reading the attended KV overlaps weight streaming (true/false; "
+        "null: false).")
+    idle_fraction: Fraction01 | None = Field(
+        None, description="Idle power / TDP when the GPU type gives none, in (0, 1] (null: 0.3).")
+    power_k: NonNegFloat | None = Field(
+        None, description="Steepness of the logistic power curve, per log2(batch) (null: 1).")
+    power_x0: Number | None = Field(
+        None, description="log2 of the batch at which power is half-way from idle to TDP "
+        "(null: 4, batch 16).")
 
     def given(self) -> dict[str, Any]:
         """The fields set (not ``None``)."""

@@ -2,7 +2,9 @@
 
 Every model is a pydantic v2 model with ``frozen=True`` and ``extra="forbid"``: a typo in a YAML
 file is an error, not a silently ignored key.  Units are in the field names (``_s``, ``_per_s``,
-``_bytes``, ``_usd_per_hour``, ``_w``).
+``_bytes``, ``_usd_per_hour``, ``_w``) and in every field's description (``optfleet schema``
+shows them).  The hardware models (GPU types, model architectures, serving configuration) are
+in :mod:`optfleet.scenario.hardware`, re-exported here.
 
 Examples
 --------
@@ -21,18 +23,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from optfleet.scenario.checks import check_scenario_names
+from optfleet.scenario.hardware import (
+    BYTES_PER_ELEMENT,
+    DType,
+    Frozen,
+    GPUSpec,
+    ModelSpec,
+    ServingConfig,
+    described,
+)
 from optfleet.scenario.limits import (
-    DEFAULT_GPUS_PER_NODE,
-    Dimension,
     Fraction01,
     Gamma,
-    GPUsPerNode,
     LatencyS,
     MinReplicas,
-    NonNegDimension,
     NonNegFloat,
     NonNegInt,
     Number,
@@ -45,7 +52,6 @@ from optfleet.scenario.limits import (
     closed_open_interval,
     open_interval,
 )
-from optfleet.scenario.physics_input import EfficiencyOverrides, gpu_memory_input
 
 #: Types of this module's bounded shares (the rules of every other number: :mod:`limits`).
 OpenFraction = open_interval(0.0, 1.0)
@@ -54,144 +60,11 @@ RejectShare = closed_open_interval(0.0, 1.0)
 
 HOURS_PER_YEAR = 8760.0
 
-
-class Frozen(BaseModel):
-    """Base of every scenario model: immutable, unknown keys rejected, no NaN/inf."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
-
-
-# --------------------------------------------------------------------------------------------
-# Hardware and models
-# --------------------------------------------------------------------------------------------
-
-
-class GPUSpec(Frozen):
-    """One GPU type: datasheet figures, default price and power.
-
-    ``memory_bytes`` is the device's memory as its driver reports it (``nvidia-smi``'s MiB x
-    2**20: 81 920 MiB for an "80 GB" A100), not decimal GB; files may give ``memory_mib`` or
-    ``memory_gib`` (:func:`gpu_memory_input`).  Throughput in FLOP/s and bytes/s.  The optional
-    ``iteration_overhead_s`` / ``allreduce_latency_s`` replace ``Efficiency``'s for this type.
-    """
-
-    name: str
-    memory_bytes: PositiveFloat
-    memory_bandwidth_bytes_per_s: PositiveFloat
-    bf16_flop_per_s: PositiveFloat
-    fp8_flop_per_s: PositiveFloat | None = None
-    tdp_w: PositiveFloat
-    idle_power_w: PositiveFloat | None = None
-    interconnect: str = "PCIe"
-    interconnect_bandwidth_bytes_per_s: PositiveFloat = 32e9
-    price_usd_per_hour: NonNegFloat
-    gpus_per_node: GPUsPerNode = DEFAULT_GPUS_PER_NODE
-    """GPUs in one node: the largest tensor-parallel replica of this type."""
-    iteration_overhead_s: NonNegFloat | None = None
-    """Fixed cost of one engine step on this GPU type's hosts (None: the Efficiency default)."""
-    allreduce_latency_s: NonNegFloat | None = None
-    """Latency of one small all-reduce over this type's interconnect (None: the default)."""
-    aliases: tuple[str, ...] = ()
-    source: str
-
-    @model_validator(mode="before")
-    @classmethod
-    def _memory_units(cls, data: Any) -> Any:
-        return gpu_memory_input(data)
-
-
-class ModelSpec(Frozen):
-    """A transformer LLM's architecture, as in its Hugging Face ``config.json``.
-
-    Dense models leave the MoE fields at 0; MLA models (DeepSeek-V2/V3) set ``kv_lora_rank`` and
-    ``qk_rope_head_dim`` and cache ``kv_lora_rank + qk_rope_head_dim`` elements per token per layer.
-    """
-
-    name: str
-    num_layers: Dimension
-    hidden_size: Dimension
-    num_attention_heads: Dimension
-    num_kv_heads: Dimension
-    head_dim: Dimension
-    intermediate_size: Dimension
-    vocab_size: Dimension
-    tie_word_embeddings: bool = False
-    # Mixture of experts
-    num_experts: NonNegDimension = 0
-    experts_per_token: NonNegDimension = 0
-    moe_intermediate_size: NonNegDimension = 0
-    num_shared_experts: NonNegDimension = 0
-    first_dense_layers: NonNegDimension = 0
-    # Multi-head latent attention
-    kv_lora_rank: NonNegDimension = 0
-    qk_rope_head_dim: NonNegDimension = 0
-    q_lora_rank: NonNegDimension = 0
-    qk_nope_head_dim: NonNegDimension = 0
-    v_head_dim: NonNegDimension = 0
-    # Optional published parameter count (overrides the computed one when given)
-    total_params: PositiveFloat | None = None
-    max_position_embeddings: Tokens | None = None
-    aliases: tuple[str, ...] = ()
-    source: str = "user"
-
-    @property
-    def is_moe(self) -> bool:
-        return self.num_experts > 0
-
-    @property
-    def is_mla(self) -> bool:
-        return self.kv_lora_rank > 0
-
-    @model_validator(mode="after")
-    def _check(self) -> ModelSpec:
-        if self.num_attention_heads % self.num_kv_heads:
-            raise ValueError(
-                f"num_attention_heads ({self.num_attention_heads}) must be a multiple of "
-                f"num_kv_heads ({self.num_kv_heads})"
-            )
-        if self.num_experts and not (0 < self.experts_per_token <= self.num_experts):
-            raise ValueError("experts_per_token must be in 1..num_experts for an MoE model")
-        return self
-
-
-DType = Literal["fp32", "fp16", "bf16", "fp8", "int8", "int4"]
-
-BYTES_PER_ELEMENT: dict[str, float] = {
-    "fp32": 4.0,
-    "fp16": 2.0,
-    "bf16": 2.0,
-    "fp8": 1.0,
-    "int8": 1.0,
-    "int4": 0.5,
-}
-
-
-class ServingConfig(Frozen):
-    """How one replica serves a model (vLLM-style engine arguments).
-
-    A replica is ``tensor_parallel_size`` GPUs serving one copy of the model; it is priced as
-    ``tensor_parallel_size`` x the GPU's hourly price.  ``efficiency`` overrides the roofline's
-    constants (engine step overhead, all-reduce latency, attention overlap, achieved fractions).
-    """
-
-    tensor_parallel_size: TensorParallel = 1
-    dtype: DType = "bf16"
-    kv_cache_dtype: DType | Literal["auto"] = "auto"
-    max_num_seqs: Dimension = 256
-    max_model_len: Tokens | None = None
-    chunked_prefill_tokens: Tokens = 2048
-    gpu_memory_utilization: Fraction01 = 0.9
-    kv_policy: Literal["paged", "reserve"] = "paged"
-    efficiency: EfficiencyOverrides = EfficiencyOverrides()
-
-    @property
-    def kv_dtype(self) -> str:
-        return self.dtype if self.kv_cache_dtype == "auto" else self.kv_cache_dtype
-
-
 # --------------------------------------------------------------------------------------------
 # Workloads and arrivals
 # --------------------------------------------------------------------------------------------
+
+_KIND = "Discriminator of the {} variants (no unit)."
 
 
 class RatioSplit(Frozen):
@@ -202,18 +75,27 @@ class RatioSplit(Frozen):
     ``prompt_fraction=0.8`` is the reference system's 80/20 rule.
     """
 
-    kind: Literal["ratio"] = "ratio"
-    prompt_fraction: OpenFraction = 0.8
+    kind: Literal["ratio"] = described(_KIND.format("split"), "ratio")
+    prompt_fraction: OpenFraction = described(
+        "Share of a request's total tokens that is prompt, in (0, 1).", 0.8
+    )
 
 
 class CDFWorkload(Frozen):
     """Request lengths from a total-token CDF: a built-in name, a file, or inline knots."""
 
-    kind: Literal["cdf"] = "cdf"
-    name: str | None = None
-    path: Path | None = None
-    knots: tuple[tuple[Number, Number], ...] | None = None
-    split: RatioSplit = RatioSplit()
+    kind: Literal["cdf"] = described(_KIND.format("workload"), "cdf")
+    name: str | None = described("Built-in CDF: azure, lmsys or agent_heavy.", None)
+    path: Path | None = described(
+        "CDF file (JSON/YAML list of [tokens, cumulative fraction]); relative to the scenario "
+        "file.",
+        None,
+    )
+    knots: tuple[tuple[Number, Number], ...] | None = described(
+        "Inline CDF: [total tokens, cumulative fraction] pairs, increasing, last fraction 1.", None
+    )
+    split: RatioSplit = described("How a total length splits into prompt and output tokens.",
+                                  RatioSplit())
 
     @model_validator(mode="after")
     def _one_source(self) -> CDFWorkload:
@@ -226,9 +108,9 @@ class CDFWorkload(Frozen):
 class SeparateCDFWorkload(Frozen):
     """Prompt and output lengths drawn independently from two CDFs (files or built-in names)."""
 
-    kind: Literal["separate"] = "separate"
-    prompt: CDFWorkload
-    output: CDFWorkload
+    kind: Literal["separate"] = described(_KIND.format("workload"), "separate")
+    prompt: CDFWorkload = described("CDF of prompt lengths, tokens.")
+    output: CDFWorkload = described("CDF of output lengths, tokens.")
 
 
 class TraceWorkload(Frozen):
@@ -238,16 +120,25 @@ class TraceWorkload(Frozen):
     ``splitwise`` (numeric seconds timestamps) or ``jsonl`` with configurable field names.
     """
 
-    kind: Literal["trace"] = "trace"
-    name: str | None = None
-    path: Path | None = None
-    format: Literal["azure2023", "splitwise", "jsonl"] = "azure2023"
-    time_field: str = "timestamp"
-    prompt_field: str = "prompt_tokens"
-    output_field: str = "output_tokens"
-    time_unit_s: PositiveFloat = 1.0
-    on_bad_row: Literal["raise", "skip"] = "raise"
-    """``skip`` drops malformed rows and counts them in the workload's ``dropped_rows``."""
+    kind: Literal["trace"] = described(_KIND.format("workload"), "trace")
+    name: str | None = described("Built-in trace: azure_code or azure_conv.", None)
+    path: Path | None = described("Trace file; relative to the scenario file.", None)
+    format: Literal["azure2023", "splitwise", "jsonl"] = described(
+        "Trace format: azure2023 (CSV, datetimes), splitwise (CSV, seconds) or jsonl.",
+        "azure2023",
+    )
+    time_field: str = described("jsonl: field holding the arrival time (in time_unit_s units).",
+                                "timestamp")
+    prompt_field: str = described("jsonl: field holding the prompt length, tokens.",
+                                  "prompt_tokens")
+    output_field: str = described("jsonl: field holding the output length, tokens.",
+                                  "output_tokens")
+    time_unit_s: PositiveFloat = described(
+        "jsonl: seconds per unit of time_field, s (0.001: milliseconds).", 1.0
+    )
+    on_bad_row: Literal["raise", "skip"] = described(
+        "A malformed row: raise an error, or skip it and count it in dropped_rows.", "raise"
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> TraceWorkload:
@@ -262,16 +153,20 @@ WorkloadSpec = Annotated[
 
 
 class PoissonArrivals(Frozen):
-    kind: Literal["poisson"] = "poisson"
-    rate_per_s: RatePerS
+    """Poisson arrivals at a constant rate."""
+
+    kind: Literal["poisson"] = described(_KIND.format("arrival"), "poisson")
+    rate_per_s: RatePerS = described("Arrival rate, requests/s.")
 
 
 class GammaArrivals(Frozen):
     """Bursty renewal arrivals: gamma inter-arrival times with coefficient of variation ``cv``."""
 
-    kind: Literal["gamma"] = "gamma"
-    rate_per_s: RatePerS
-    cv: PositiveFloat
+    kind: Literal["gamma"] = described(_KIND.format("arrival"), "gamma")
+    rate_per_s: RatePerS = described("Mean arrival rate, requests/s.")
+    cv: PositiveFloat = described(
+        "Coefficient of variation of the inter-arrival times (1: Poisson; no unit)."
+    )
 
 
 class PiecewiseArrivals(Frozen):
@@ -280,9 +175,13 @@ class PiecewiseArrivals(Frozen):
     ``rates_per_s[i]`` holds on ``[start_s[i], start_s[i+1])``; the last rate holds onwards.
     """
 
-    kind: Literal["piecewise"] = "piecewise"
-    start_s: tuple[NonNegFloat, ...]
-    rates_per_s: tuple[RateOrZeroPerS, ...]
+    kind: Literal["piecewise"] = described(_KIND.format("arrival"), "piecewise")
+    start_s: tuple[NonNegFloat, ...] = described(
+        "Start of each segment, s: 0 first, strictly increasing."
+    )
+    rates_per_s: tuple[RateOrZeroPerS, ...] = described(
+        "Arrival rate of each segment, requests/s (one per start_s)."
+    )
 
     @model_validator(mode="after")
     def _check(self) -> PiecewiseArrivals:
@@ -309,9 +208,11 @@ class PiecewiseArrivals(Frozen):
 class TraceReplayArrivals(Frozen):
     """Replay a trace's timestamps, compressed in time by ``rate_scale`` (2 = twice the rate)."""
 
-    kind: Literal["trace"] = "trace"
-    trace: TraceWorkload
-    rate_scale: PositiveFloat = 1.0
+    kind: Literal["trace"] = described(_KIND.format("arrival"), "trace")
+    trace: TraceWorkload = described("The trace whose arrival times are replayed.")
+    rate_scale: PositiveFloat = described(
+        "Time compression of the trace (2: twice its rate; no unit).", 1.0
+    )
 
 
 ArrivalSpec = Annotated[
@@ -328,18 +229,27 @@ ArrivalSpec = Annotated[
 class SLO(Frozen):
     """Latency objectives: the ``quantile`` (default P99) of TTFT, and optionally of TPOT."""
 
-    ttft_p99_s: LatencyS
-    tpot_p99_s: LatencyS | None = None
-    quantile: Quantile = 0.99
+    ttft_p99_s: LatencyS = described("Time to first token at the quantile, s (SLO).")
+    tpot_p99_s: LatencyS | None = described(
+        "Time per output token at the quantile, s (null: no TPOT SLO; disaggregated decode "
+        "pools default to 0.1 s).",
+        None,
+    )
+    quantile: Quantile = described("The quantile the SLO holds at, in (0.5, 1) (0.99: P99).",
+                                   0.99)
 
 
 class Availability(Frozen):
     """Per-replica availability: given directly, or from failure rate and repair time."""
 
-    availability: Fraction01 | None = None
-    failures_per_node_day: NonNegFloat | None = None
-    mttr_hours: NonNegFloat | None = None
-    target: OpenFraction = 0.999
+    availability: Fraction01 | None = described(
+        "Share of time a replica is up, in (0, 1] (null: from failures and repair time).", None
+    )
+    failures_per_node_day: NonNegFloat | None = described("Failure rate, failures/node/day.", None)
+    mttr_hours: NonNegFloat | None = described("Mean time to repair, hours.", None)
+    target: OpenFraction = described(
+        "Probability every pool keeps enough healthy replicas, in (0, 1) (spares rule).", 0.999
+    )
 
     @model_validator(mode="after")
     def _check(self) -> Availability:
@@ -361,16 +271,28 @@ class Availability(Frozen):
 class Constraints(Frozen):
     """User constraints the planner enforces."""
 
-    max_gpus: dict[str, NonNegInt] = {}
-    budget_usd_per_hour: PositiveFloat | None = None
-    power_budget_w: PositiveFloat | None = None
-    min_replicas_per_pool: MinReplicas = 0
-    eligible: dict[str, tuple[str, ...]] = {}
+    max_gpus: dict[str, NonNegInt] = described("Most GPUs of each type (GPU type -> GPUs).", {})
+    budget_usd_per_hour: PositiveFloat | None = described(
+        "Most the fleet may cost, USD/hour (null: no budget).", None
+    )
+    power_budget_w: PositiveFloat | None = described(
+        "Most power the fleet may draw, W (null: no power budget).", None
+    )
+    min_replicas_per_pool: MinReplicas = described(
+        "Fewest replicas of any pool the plan uses, replicas.", 0
+    )
+    eligible: dict[str, tuple[str, ...]] = described(
+        "GPU types each pool role (all, short, long, prefill, decode) or model may use "
+        "(name -> GPU types; absent: any).",
+        {},
+    )
 
 
 # --------------------------------------------------------------------------------------------
 # The scenario
 # --------------------------------------------------------------------------------------------
+
+_FROM_SCENARIO = " (null: the scenario's)."
 
 
 class ModelLoad(Frozen):
@@ -381,18 +303,31 @@ class ModelLoad(Frozen):
     (``name/role``) and may be used as a key of ``constraints.eligible``.
     """
 
-    name: str = Field(min_length=1, pattern=r"^[^/]+$")
-    model: str | ModelSpec | None = None
-    workload: WorkloadSpec | None = None
-    arrivals: ArrivalSpec | None = None
-    rate_per_s: RatePerS | None = None
-    slo: SLO | None = None
-    serving: ServingConfig | None = None
-    tensor_parallel: dict[str, TensorParallel] | None = None
-    long_max_ctx_tokens: Tokens | None = None
-    thresholds_tokens: tuple[Tokens, ...] | None = None
-    gammas: tuple[Gamma, ...] | None = None
-    disaggregation: Literal["off", "also", "only"] | None = None
+    name: str = Field(min_length=1, pattern=r"^[^/]+$", description=(
+        "Label of this model's traffic and pools (name/role); no '/'."))
+    model: str | ModelSpec | None = described("Model: catalog name, config.json path or an "
+                                              "architecture" + _FROM_SCENARIO, None)
+    workload: WorkloadSpec | None = described("Request lengths" + _FROM_SCENARIO, None)
+    arrivals: ArrivalSpec | None = described("Arrival process" + _FROM_SCENARIO, None)
+    rate_per_s: RatePerS | None = described("Poisson arrival rate, requests/s" + _FROM_SCENARIO,
+                                            None)
+    slo: SLO | None = described("Latency SLO" + _FROM_SCENARIO, None)
+    serving: ServingConfig | None = described("Serving configuration" + _FROM_SCENARIO, None)
+    tensor_parallel: dict[str, TensorParallel] | None = described(
+        "GPUs per replica by GPU type (GPU type -> GPUs)" + _FROM_SCENARIO, None
+    )
+    long_max_ctx_tokens: Tokens | None = described(
+        "Longest request served, tokens" + _FROM_SCENARIO, None
+    )
+    thresholds_tokens: tuple[Tokens, ...] | None = described(
+        "Split thresholds considered, tokens" + _FROM_SCENARIO, None
+    )
+    gammas: tuple[Gamma, ...] | None = described(
+        "Compress-and-route factors considered (>= 1; no unit)" + _FROM_SCENARIO, None
+    )
+    disaggregation: Literal["off", "also", "only"] | None = described(
+        "Prefill/decode disaggregated layouts: off, also or only" + _FROM_SCENARIO, None
+    )
 
 
 class Scenario(Frozen):
@@ -406,37 +341,69 @@ class Scenario(Frozen):
     (100.0, 0.5, ('A10G', 'A100-80GB', 'H100-SXM'))
     """
 
-    name: str = "default"
-    preset: str = "default"
-    workload: WorkloadSpec = CDFWorkload(name="azure")
-    arrivals: ArrivalSpec | None = None
-    rate_per_s: RatePerS = 100.0
-    slo: SLO = SLO(ttft_p99_s=0.5)
-    gpus: tuple[str, ...] = ("A10G", "A100-80GB", "H100-SXM")
-    gpu_overrides: tuple[GPUSpec, ...] = ()
-    prices_usd_per_hour: dict[str, NonNegFloat] = {}
-    model: str | ModelSpec = "llama-3.1-8b"
-    serving: ServingConfig = ServingConfig()
-    tensor_parallel: dict[str, TensorParallel] = {}
-    long_max_ctx_tokens: Tokens = 65536
-    max_rejected_share: RejectShare = 0.001
-    """Requests longer than ``long_max_ctx_tokens`` are rejected and counted; more than this
-    share of them is an error."""
-    thresholds_tokens: tuple[Tokens, ...] | None = None
-    gammas: tuple[Gamma, ...] | None = None
-    disaggregation: Literal["off", "also", "only"] = "off"
-    """Disaggregated prefill/decode layouts in the plan: ``off``; ``also`` (one layout per
-    prefill GPU x decode GPU pair, next to the aggregated ones); ``only`` (just those).  The
-    decode side is held to ``slo.tpot_p99_s`` (default 0.1 s)."""
-    availability: Availability | None = Availability(failures_per_node_day=0.0065, mttr_hours=24.0)
-    """Per-replica availability for the spares pass (None: no spares).  Default: 6.5 failures
-    per 1 000 node-days (Meta RSC-1, arXiv 2410.21680) and a 24 h repair time, target 99.9 %."""
-    constraints: Constraints = Constraints()
-    seed: Seed = 0
-    models: tuple[ModelLoad, ...] = ()
-    """Several models on one GPU menu, planned together in one integer program (shared GPU
-    caps, budget and power); each entry overrides the scenario's fields for its own pools.
-    Empty: one model, the scenario's own."""
+    name: str = described("Label of the scenario (plans and reports name it).", "default")
+    preset: str = described("Assumptions preset: default or fleet-sim (docs/presets.md).",
+                            "default")
+    workload: WorkloadSpec = described("Request lengths: a CDF (kind cdf), two CDFs (separate) "
+                                       "or a trace (trace).", CDFWorkload(name="azure"))
+    arrivals: ArrivalSpec | None = described(
+        "Arrival process (null: Poisson at rate_per_s).", None
+    )
+    rate_per_s: RatePerS = described("Arrival rate, requests/s (Poisson unless arrivals says "
+                                     "otherwise).", 100.0)
+    slo: SLO = described("Latency SLO every pool is held to.", SLO(ttft_p99_s=0.5))
+    gpus: tuple[str, ...] = described("GPU menu: the GPU types the plan may use.",
+                                      ("A10G", "A100-80GB", "H100-SXM"))
+    gpu_overrides: tuple[GPUSpec, ...] = described(
+        "GPU types defined or redefined here (replace catalog entries of the same name).", ()
+    )
+    prices_usd_per_hour: dict[str, NonNegFloat] = described(
+        "Price of one GPU by type, USD/hour (GPU type -> USD/hour; absent: the catalog's).", {}
+    )
+    model: str | ModelSpec = described(
+        "Model served: catalog name, config.json path or an architecture.", "llama-3.1-8b"
+    )
+    serving: ServingConfig = described("How one replica serves the model (engine arguments).",
+                                       ServingConfig())
+    tensor_parallel: dict[str, TensorParallel] = described(
+        "GPUs per replica by GPU type (GPU type -> GPUs; absent: "
+        "serving.tensor_parallel_size).",
+        {},
+    )
+    long_max_ctx_tokens: Tokens = described(
+        "Longest request served (prompt + output), tokens; longer ones are rejected.", 65536
+    )
+    max_rejected_share: RejectShare = described(
+        "Largest share of requests longer than long_max_ctx_tokens (rejected and counted), in "
+        "[0, 1); more is an error.",
+        0.001,
+    )
+    thresholds_tokens: tuple[Tokens, ...] | None = described(
+        "Short/long split thresholds considered, tokens (null: the CDF's breakpoints; []: one "
+        "pool only).",
+        None,
+    )
+    gammas: tuple[Gamma, ...] | None = described(
+        "Compress-and-route factors considered, >= 1 (no unit; null: the preset's).", None
+    )
+    disaggregation: Literal["off", "also", "only"] = described(
+        "Prefill/decode disaggregated layouts: off; also (one per prefill x decode GPU pair, "
+        "beside the aggregated ones); only. Decode is held to slo.tpot_p99_s (default 0.1 s).",
+        "off",
+    )
+    availability: Availability | None = described(
+        "Per-replica availability for the spares pass (null: no spares). Default: 6.5 failures "
+        "per 1000 node-days (Meta RSC-1, arXiv 2410.21680), 24 h repair, target 99.9 %.",
+        Availability(failures_per_node_day=0.0065, mttr_hours=24.0),
+    )
+    constraints: Constraints = described("Caps and budgets the plan must respect.",
+                                         Constraints())
+    seed: Seed = described("Random seed of simulations and sampled moments (no unit).", 0)
+    models: tuple[ModelLoad, ...] = described(
+        "Several models on one GPU menu, planned in one program (shared caps, budget, power); "
+        "each entry overrides the scenario's fields for its pools. Empty: one model.",
+        (),
+    )
 
     @field_validator("gpus")
     @classmethod
@@ -497,3 +464,33 @@ class Scenario(Frozen):
     ) -> PoissonArrivals | GammaArrivals | PiecewiseArrivals | TraceReplayArrivals:
         """The arrival process: the given one, else Poisson at ``rate_per_s``."""
         return self.arrivals or PoissonArrivals(rate_per_s=self.rate_per_s)
+
+
+__all__ = [
+    "BYTES_PER_ELEMENT",
+    "HOURS_PER_YEAR",
+    "SLO",
+    "ArrivalSpec",
+    "Availability",
+    "CDFWorkload",
+    "Constraints",
+    "DType",
+    "Fraction01",
+    "Frozen",
+    "GPUSpec",
+    "GammaArrivals",
+    "ModelLoad",
+    "ModelSpec",
+    "NonNegFloat",
+    "NonNegInt",
+    "PiecewiseArrivals",
+    "PoissonArrivals",
+    "PositiveFloat",
+    "RatioSplit",
+    "Scenario",
+    "SeparateCDFWorkload",
+    "ServingConfig",
+    "TraceReplayArrivals",
+    "TraceWorkload",
+    "WorkloadSpec",
+]

@@ -123,7 +123,9 @@ class FleetConfig(Frozen):
 
 def load_fleet(path: str | Path) -> FleetConfig:
     """Load a :class:`FleetConfig` from YAML or JSON (relative paths: against the file)."""
-    p = Path(path)
+    from optfleet._data import input_path
+
+    p = input_path(path)
     cfg = validate_model(FleetConfig, read_mapping(p), f"fleet file {p}")
     base = p.resolve().parent
     cfg = resolve_file_paths(cfg, base)
