@@ -1,4 +1,4 @@
-"""Export the reference system's published scenarios (SEED_SYSTEM.md section 4) as MPS.
+"""Export the reference system's published scenarios as MPS.
 
 Each scenario is tabulated with optfleet (fleet-sim preset, its published assumptions), turned
 into the planning problem and written unpruned to ``instances/<name>.mps``.  Its optimum is
@@ -54,7 +54,7 @@ def main() -> None:
             + tb.power_weight * best.power_w,
             "cost_usd_per_hour": best.cost_usd_per_hour,
             "gpus": best.gpus,
-            "source": f"optfleet fleet-sim preset, scenario {scenario.name!r} (SEED_SYSTEM.md 4)",
+            "source": f"optfleet fleet-sim preset, scenario {scenario.name!r} (published figures)",
             "verified_by": "brute force (optfleet.formulation.synthetic.brute_force)",
         })
         print(f"{name}: {best.gpus} GPUs, ${best.cost_usd_per_hour:.2f}/h")

@@ -275,8 +275,9 @@ def _slo_why(plan: Plan, pp: Any, binding: str, slos: tuple[float | None, float 
         cap = plan.provenance.preset.get("util_cap") if plan.provenance is not None else None
         return (f"utilisation cap binds: the replicas run at {pp.utilisation:.0%} of their "
                 f"capacity (the preset allows {float(cap):.0%})")
-    return (f"throughput binds: the replicas run at {pp.utilisation:.0%} of their saturation "
-            "rate, with both SLOs met below it")
+    return (f"throughput binds: the replicas run at {pp.utilisation:.0%} of the model's "
+            "saturation rate (the tables stop at the preset's utilisation cap of it), with both "
+            "SLOs met below it")
 
 
 def _fleet_binding(plan: Plan) -> tuple[str, ...]:

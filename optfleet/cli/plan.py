@@ -300,6 +300,9 @@ def plan_notes(p: Any) -> list[str]:
 def one_pool_note(p: Any) -> str:
     """How a split plan compares with the best one-pool plan."""
     saving = 1 - p.cost_usd_per_hour / p.one_pool_cost_usd_per_hour
+    if abs(saving) < 5e-5:  # equal to the cent: a tie, not a saving or a loss
+        return (f"best one-pool plan: ${p.one_pool_cost_usd_per_hour:,.2f}/h, as cheap as this "
+                "plan (a tie)")
     if saving >= 0:
         return f"best one-pool plan: ${p.one_pool_cost_usd_per_hour:,.2f}/h (saving {saving:.1%})"
     return (

@@ -97,10 +97,12 @@ def _plan_pool(scenario: Scenario, tables: PlanningTables, opt: Option, pa: Any)
 
 def _engine_plan_pool(tables: PlanningTables, opt: Option, pa: Any) -> PlanPool:
     """An aggregated pool under the engine-level tables: model TTFT and TPOT quantiles, the
-    objective that binds, and utilisation = load / the replica's saturation rate."""
+    objective that binds, and utilisation = load / the replica model's saturation rate (the
+    tables stop at the preset's ``util_cap`` of it; a calibration moves the tables' level, never
+    that bound, so utilisation is at most ``util_cap``)."""
     crit = opt.engine
     ttft, tpot = crit.latency_s(pa.replicas, pa.rate_per_s) if pa.replicas else (0.0, 0.0)
-    sat = crit.saturation_per_s * crit.correction
+    sat = crit.saturation_per_s / float(tables.ctx.preset.util_cap)
     return PlanPool(
         role=pa.role,
         gpu=pa.gpu,

@@ -181,7 +181,8 @@ def _build(plan: Any, scenario: Scenario | None, sim_requests: int,
     footer = (f"Report by optfleet {__version__}"
               + (f"; plan made by optfleet {made} at {prov.created_utc}" if made else "")
               + f"; report simulation seed {sd}.")
-    subtitle = (f"{plan.layout}: {plan.gpus} GPUs, ${plan.cost_usd_per_hour:,.2f}/h "
+    noun = "GPU" if plan.gpus == 1 else "GPUs"
+    subtitle = (f"{plan.layout}: {plan.gpus} {noun}, ${plan.cost_usd_per_hour:,.2f}/h "
                 f"for {sc.workload_label} at {plan.rate_per_s or sc.rate_per_s:g} req/s")
     text = H.page(title, subtitle, sections, footer)
     rep = Report(

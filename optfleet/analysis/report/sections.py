@@ -137,7 +137,8 @@ def plan_section(plan: Any) -> str:
         ])
     verified = (f"verified by {plan.verification_level} simulation" if plan.verified
                 else "not verified by simulation")
-    head = (f"<p>{escape(plan.layout)}; {plan.gpus} GPUs (+{plan.gpus_with_spares - plan.gpus}"
+    noun = "GPU" if plan.gpus == 1 else "GPUs"
+    head = (f"<p>{escape(plan.layout)}; {plan.gpus} {noun} (+{plan.gpus_with_spares - plan.gpus}"
             f" spare); {usd(plan.cost_usd_per_hour)}/h = {kusd_year(plan.cost_usd_per_hour)}/yr;"
             f" {escape(verified)}; solver {escape(plan.solver.backend)} "
             f"{escape(plan.solver.termination)}.</p>")
