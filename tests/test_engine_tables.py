@@ -220,3 +220,32 @@ def test_admission_is_pooled_over_the_replicas_jsq_balances():
     assert np.all(np.diff(crit.admission, axis=0) <= 1e-12)  # pooling never hurts
     r = crit.per_replica_per_s(np.array([1, 8, 64]))
     assert r[0] < r[1] <= r[2]
+
+
+def test_stacked_gpu_types_give_exactly_the_single_model_tables():
+    """The planner evaluates every GPU type of a pool in one stacked fixed point; each
+    criterion is bit for bit the one its model alone gives (and unlike mixes do not stack)."""
+    from optfleet.physics.batching import MixSummary, can_stack, stacked
+    from optfleet.physics.calibrated import calibrated_profile
+    from optfleet.workloads import builtin_cdf, mix_from_cdf
+
+    mix = mix_from_cdf(builtin_cdf("azure"))
+    summary = MixSummary.from_mix(mix.prompt_tokens, mix.output_tokens, mix.prob)
+    from dataclasses import replace
+
+    base = calibrated_profile("H100")
+    profs = [replace(base, iteration=replace(base.iteration, mem_base_s=f * max(
+        base.iteration.mem_base_s, 1e-3), attn_per_ctx_token_s=f * 1e-8), max_num_seqs=n)
+        for f, n in ((1.0, 256), (1.7, 128), (0.6, 64))]
+    models = [BatchingModel.from_summary(p, summary) for p in profs]
+    slo = SLO(ttft_p99_s=0.5, tpot_p99_s=0.05)
+    many = EngineCriterion.build_many(models, slo, 0.95)
+    for m, got in zip(models, many, strict=True):
+        ref = EngineCriterion.build(m, slo, 0.95)
+        assert got.saturation_per_s == ref.saturation_per_s
+        for f in ("rates_per_s", "ttft_above", "ttft_wait", "tpot_tail", "admission"):
+            assert np.array_equal(getattr(got, f), getattr(ref, f), equal_nan=True), f
+    other = BatchingModel.from_mix(calibrated_profile("H100"), [100], [10], [1.0])
+    assert can_stack(models) and not can_stack([models[0], other])
+    with pytest.raises(optfleet.InputError):
+        stacked([models[0], other], [1, 1])

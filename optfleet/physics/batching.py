@@ -37,7 +37,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -45,7 +45,7 @@ from numpy.typing import ArrayLike, NDArray
 from optfleet.errors import InputError
 from optfleet.physics.profiles import ReplicaProfile
 
-__all__ = ["BatchState", "BatchingModel", "MixSummary"]
+__all__ = ["BatchState", "BatchingModel", "MixSummary", "can_stack", "stacked"]
 
 FloatArray = NDArray[np.float64]
 
@@ -216,12 +216,12 @@ class BatchingModel:
         if np.any(~np.isfinite(lam)) or np.any(lam < 0):
             raise InputError("rate_per_s must be finite and non-negative")
         it = self.profile.iteration
-        lo = np.full(lam.shape, float(it.time_s(0.0, 0.0, 0.0)))
+        lo = np.array(np.broadcast_to(it.time_s(0.0, 0.0, 0.0), lam.shape), dtype=np.float64)
         # the largest meaningful T: the replica runs at most max_running sequences
         d_max = self.max_running
-        hi_t = float(it.time_s(float(self.profile.chunk_tokens), d_max,
-                               d_max * self.mean_context_tokens))
-        hi = np.full(lam.shape, max(hi_t, lo[0]) * 4.0)
+        hi_t = it.time_s(float(self.profile.chunk_tokens), d_max,
+                         d_max * self.mean_context_tokens)
+        hi = np.array(np.broadcast_to(np.maximum(hi_t, lo) * 4.0, lam.shape), dtype=np.float64)
         g_hi = self._rhs(lam, hi)[0] - hi
         ok_hi = g_hi <= 0
         g_lo = self._rhs(lam, lo)[0] - lo  # >= 0: an iteration is never shorter than c0
@@ -298,6 +298,86 @@ class BatchingModel:
             b = np.maximum(np.nan_to_num(state.prefill_budget_tokens, nan=1.0), 1.0)
             e_n = self._mean_chunks()[np.floor(b).astype(np.int64)]
         return np.maximum(e_n / np.maximum(1.0 - state.prefill_utilisation, 1e-9), 1.0)
+
+
+def stacked(models: list[BatchingModel], counts: list[int]) -> BatchingModel:
+    """One model evaluating several models of the same request mix at once: element ``j`` of
+    a rate array belongs to ``models[i]`` for the ``counts[i]`` consecutive elements of ``i``.
+
+    :meth:`BatchingModel.state` is elementwise in the rates, so each element's state is exactly
+    (bit for bit) the one its own model gives; stacking only saves the per-call overhead (the
+    planner evaluates every GPU type of a pool together).  The models must share the mix
+    summary and the chunk size (:func:`can_stack`).
+    """
+    if not can_stack(models):
+        raise InputError("only models of one request mix and one chunk size stack")
+    first = models[0]
+    reps = np.asarray(counts, dtype=np.int64)
+    its = [m.profile.iteration for m in models]
+    params = {f: np.repeat(np.array([getattr(i, f) for i in its], dtype=np.float64), reps)
+              for f in _ITERATION_FIELDS}
+    prof = _StackedProfile(_StackedIteration(**params), int(first.profile.chunk_tokens))
+    running = np.repeat(np.array([m.max_running for m in models], dtype=np.float64), reps)
+    out = replace(first, profile=prof, max_running=running)
+    chunks = first.__dict__.get("_chunks")
+    if chunks is not None:
+        object.__setattr__(out, "_chunks", chunks)
+    return out
+
+
+def can_stack(models: list[BatchingModel]) -> bool:
+    """Whether ``models`` share their mix summary and chunk size (so :func:`stacked` applies)."""
+    if not models:
+        return False
+    f = models[0]
+    return all(m.prompt_tokens is f.prompt_tokens and m.decode_steps is f.decode_steps
+               and int(m.profile.chunk_tokens) == int(f.profile.chunk_tokens)
+               and isinstance(m.profile, ReplicaProfile) for m in models)
+
+
+_ITERATION_FIELDS = ("c0_s", "per_token_s", "per_prefill_token_s", "mem_base_s",
+                     "mem_per_ctx_token_s", "compute_per_token_s", "attn_per_ctx_token_s")
+
+
+@dataclass(frozen=True)
+class _StackedIteration:
+    """:class:`~optfleet.physics.profiles.IterationModel` with one parameter set per element
+    (the same arithmetic, in the same order; 2-D inputs take the parameters per row)."""
+
+    c0_s: FloatArray
+    per_token_s: FloatArray
+    per_prefill_token_s: FloatArray
+    mem_base_s: FloatArray
+    mem_per_ctx_token_s: FloatArray
+    compute_per_token_s: FloatArray
+    attn_per_ctx_token_s: FloatArray
+
+    def time_s(self, prefill_tokens: ArrayLike, decode_seqs: ArrayLike,
+               ctx_tokens: ArrayLike) -> FloatArray:
+        p = np.asarray(prefill_tokens, dtype=np.float64)
+        d = np.asarray(decode_seqs, dtype=np.float64)
+        c = np.asarray(ctx_tokens, dtype=np.float64)
+        two_d = max(p.ndim, d.ndim, c.ndim) == 2
+        v = {f: (getattr(self, f)[:, None] if two_d else getattr(self, f))
+             for f in _ITERATION_FIELDS}
+        n = p + d
+        mem = v["mem_base_s"] + v["mem_per_ctx_token_s"] * c
+        comp = v["compute_per_token_s"] * n
+        return (
+            v["c0_s"]
+            + v["per_token_s"] * n
+            + v["per_prefill_token_s"] * p
+            + v["attn_per_ctx_token_s"] * c
+            + np.maximum(mem, comp)
+        )
+
+
+@dataclass(frozen=True)
+class _StackedProfile:
+    """What :meth:`BatchingModel.state` reads of a profile, for :func:`stacked`."""
+
+    iteration: _StackedIteration
+    chunk_tokens: int
 
 
 #: Most distinct values a marginal keeps exactly; beyond it values are rounded to a geometric

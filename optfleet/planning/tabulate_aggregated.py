@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from optfleet.errors import InfeasibleError, ModelDoesNotFitError
-from optfleet.physics.batching import MixSummary
-from optfleet.planning.engine_tables import engine_criterion, engine_k_full
+from optfleet.errors import InfeasibleError, ModelDoesNotFitError, OptfleetError
+from optfleet.physics.batching import BatchingModel, MixSummary
+from optfleet.planning.engine_tables import EngineCriterion, engine_criterion, engine_k_full
 from optfleet.planning.layouts import layout_name
 from optfleet.planning.sizing import criterion, pool_service
 from optfleet.planning.tables import Option, PlanningTables, headroom
@@ -47,6 +47,8 @@ def tabulate_aggregated(
             role_rate = d.rate_per_s(rate)
             roles.append(Role(d.role, role_rate, min_rep))
             served = False
+            if ctx.preset.replica_model == "engine":
+                _engine_criteria(scenario, tables, stats_cache, d, profiles, threshold, gamma)
             for gpu, prof in profiles.items():
                 option = _pool_option(scenario, tables, stats_cache, d, gpu, prof, role_rate,
                                       name, threshold, gamma)
@@ -60,6 +62,43 @@ def tabulate_aggregated(
             for d in demands:
                 for gpu in profiles:
                     tables.options.pop((name, d.role, gpu), None)
+
+
+def _engine_criteria(
+    scenario: Scenario,
+    tables: PlanningTables,
+    stats_cache: dict[tuple[Any, ...], Any],
+    demand: Any,
+    profiles: dict[str, Any],
+    threshold: int | None,
+    gamma: float,
+) -> None:
+    """The engine-level criteria of one pool on every GPU type, evaluated together
+    (:meth:`EngineCriterion.build_many`) into ``stats_cache``; a GPU type whose model can not
+    be built is left to :func:`_pool_option`, which records why."""
+    base = (demand.role, demand.max_ctx_tokens, threshold if demand.role != "all" else None,
+            gamma)
+    mkey = ("mix", *base)
+    if mkey not in stats_cache:
+        m = demand.mix
+        stats_cache[mkey] = MixSummary.from_mix(m.prompt_tokens, m.output_tokens, m.prob)
+    gpus, models = [], []
+    for gpu, prof in profiles.items():
+        if ("engine", *base, gpu) in stats_cache:
+            continue
+        try:
+            models.append(BatchingModel.from_summary(prof, stats_cache[mkey]))
+        except (ModelDoesNotFitError, InfeasibleError):
+            continue
+        gpus.append(gpu)
+    if not models:
+        return
+    try:
+        crits = EngineCriterion.build_many(models, scenario.slo, tables.ctx.preset.util_cap)
+    except OptfleetError:  # one model's error: each GPU type on its own, with its reason
+        return
+    for gpu, crit in zip(gpus, crits, strict=True):
+        stats_cache[("engine", *base, gpu)] = crit
 
 
 def _pool_option(
