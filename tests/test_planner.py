@@ -216,3 +216,19 @@ def test_probe_feedback_calibrates_the_role_across_layouts() -> None:
     f = 6.0 / 8.0  # carried / Lambda[k - 1]
     assert q.option("b", "long", "A100").capacity_per_s == pytest.approx([v * f for v in table])
     assert len(q.changes) == 2
+
+
+def test_a_split_with_no_short_request_is_not_a_second_one_pool_layout():
+    """agent_heavy sends no request of 128 tokens or fewer: splits there would plan one 'long'
+    pool, the one-pool layout again (a tie the solver could resolve to a confusing 'split 64');
+    they are left out with a note."""
+    from optfleet.planning import tabulate
+
+    sc = Scenario(workload={"kind": "cdf", "name": "agent_heavy"}, rate_per_s=20.0,
+                  gpus=("H100-SXM",), slo={"ttft_p99_s": 1.0})
+    t = tabulate(sc)
+    names = {lay.name for lay in t.layouts}
+    assert not any(n.startswith("split 64") or n.startswith("split 128") for n in names)
+    assert any(lay.threshold_tokens is None for lay in t.layouts)
+    assert any("thresholds [64, 128] left out" in n for n in t.notes)
+    assert all(len(lay.roles) == 2 for lay in t.layouts if lay.threshold_tokens is not None)

@@ -36,11 +36,17 @@ def tabulate_aggregated(
             f"thresholds_tokens {unused} left out: not below the longest request the workload "
             f"sends ({ctx.long_ctx_tokens} tokens), so they split nothing"
         )
-    for threshold, gamma in ctx.layouts():
+    layouts = list(ctx.layouts())
+    one_pool = any(t is None for t, _ in layouts)
+    empty: list[int] = []
+    for threshold, gamma in layouts:
         if threshold is not None and threshold >= ctx.long_ctx_tokens:
             continue
         name = layout_name(threshold, gamma)
         demands = ctx.demands(threshold, gamma)
+        if threshold is not None and one_pool and all(d.role == "long" for d in demands):
+            empty.append(threshold)  # no request this short: the one-pool layout again
+            continue
         roles = []
         layout_ok = True
         for d in demands:
@@ -62,6 +68,11 @@ def tabulate_aggregated(
             for d in demands:
                 for gpu in profiles:
                     tables.options.pop((name, d.role, gpu), None)
+    if empty:
+        tables.notes.append(
+            f"thresholds {sorted(set(empty))} left out: the workload sends no request that "
+            "short, so their short pool would be empty and the layout the one-pool layout again"
+        )
 
 
 def _engine_criteria(
