@@ -130,6 +130,16 @@ def test_plan_from_gives_the_same_plan(cli, tmp_path) -> None:
     # a call option given again replaces the saved one
     r = cli("plan", "--from", str(first), "--no-verify", "-q", "--format", "json")
     assert r.code == 0 and not r.json()["verified"]
+    # ... also when the value given is the default: --verify on a saved --no-verify plan
+    second = tmp_path / "b.json"
+    r = cli("plan", "--from", str(first), "--no-verify", "-q", "-o", str(second))
+    assert r.code == 0, r.err
+    r = cli("plan", "--from", str(second), "--verify", "-q", "--format", "json")
+    assert r.code == 0 and r.json()["verified"]
+    assert r.json()["provenance"]["options"]["calibrate"] is True
+    r = cli("plan", "--from", str(second), "-q", "--format", "json")
+    assert r.code == 0 and not r.json()["verified"]
+    assert r.json()["provenance"]["options"]["calibrate"] is False
 
 
 def test_plan_from_with_a_scenario_or_a_bad_file_is_a_usage_error(cli, tmp_path, saved) -> None:

@@ -256,7 +256,8 @@ def _slo_binding(plan: Plan, pp: Any) -> str:
 
 def _slo_why(plan: Plan, pp: Any, binding: str, slos: tuple[float | None, float | None]
              ) -> str:
-    q = "P99"
+    slo_q = ((plan.question or {}).get("slo") or {}).get("quantile", 0.99)
+    q = f"P{round(float(slo_q) * 100, 3):g}"  # the SLO's quantile (fields keep the p99 name)
     if binding in ("TTFT", "TPOT"):
         metric = binding
         analytic = pp.analytic_p99_ttft_s if metric == "TTFT" else pp.analytic_p99_tpot_s

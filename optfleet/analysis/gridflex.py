@@ -144,6 +144,7 @@ class GridFlexResult:
     rows: tuple[CurtailmentRow, ...]
     sustained_safe_depth: float | None
     event_safe_depth: float | None
+    seed: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         d = {k: v for k, v in asdict(self).items() if k != "rows"}
@@ -242,6 +243,7 @@ def gridflex(
         },
         window_s=float(window_s),
         level=level,
+        seed=int(seed),
         rows=tuple(rows),
         sustained_safe_depth=sustained,
         event_safe_depth=event,

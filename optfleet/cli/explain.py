@@ -215,13 +215,12 @@ def plan_again(
 
     Its scenario (``override`` applies the scenario flags given), seed and call options; a call
     option of ``call`` (``plan``'s ``--backend``, ``--top-k``, ``--verify/--no-verify``,
-    ``--level``, ``--sim-requests``, ``--time-limit``) set to other than its default replaces
-    the saved one.  A scenario file as well is a usage error (exit 2).
+    ``--level``, ``--sim-requests``, ``--time-limit``) the user gave replaces the saved one.
+    A scenario file as well is a usage error (exit 2).
     """
     import click
 
     from optfleet.planning.loop import load_plan, replan
-    from optfleet.planning.record import PlanOptions
     from optfleet.scenario import Scenario, validate_model
 
     if scenario_file is not None:
@@ -233,8 +232,7 @@ def plan_again(
     if saved.question is None:
         raise InputError(f"plan {from_file} does not record its question (written before "
                          "optfleet recorded it): plan its scenario file instead")
-    defaults = PlanOptions()
-    given = {k: v for k, v in call.items() if v != getattr(defaults, k)}
+    given = dict(call)  # the options the user gave (the others are None and left out)
     if given.get("level", "engine") not in ("engine", "slot"):
         raise InputError(f"unknown simulation level {given['level']!r}; known: engine, slot")
     scenario = override(validate_model(Scenario, saved.question,

@@ -10,7 +10,6 @@ import typer
 
 from optfleet.cli.options import (
     FormatOpt,
-    LevelOpt,
     OutputFormat,
     OverridePresetOpt,
     OverrideRateOpt,
@@ -127,9 +126,22 @@ def size_row(p: Any) -> list[Any]:
 # ------------------------------------------------------------------------------------------
 
 PlanPresetOpt = OverridePresetOpt
-BackendOpt = Annotated[str, typer.Option("--backend", help="Solver backend: cbc or highs.")]
-TopKOpt = Annotated[int, typer.Option("--top-k", min=1, help="Candidates verified per solve.")]
-VerifyOpt = Annotated[bool, typer.Option("--verify/--no-verify", help="Simulate the candidates.")]
+# The call options default to None ("not given"), so that ``--from`` can tell an option the user
+# typed (which replaces the saved one) from one left at its default (the saved one stays).
+BackendOpt = Annotated[
+    str | None, typer.Option("--backend", help="Solver backend: cbc or highs [default: cbc].")
+]
+TopKOpt = Annotated[
+    int | None, typer.Option("--top-k", min=1, help="Candidates verified per solve [default: 3].")
+]
+VerifyOpt = Annotated[
+    bool | None,
+    typer.Option("--verify/--no-verify", help="Simulate the candidates [default: verify]."),
+]
+PlanLevelOpt = Annotated[
+    str | None,
+    typer.Option("--level", help="Simulation level: engine or slot [default: engine]."),
+]
 SimRequestsOpt = Annotated[
     int | None, typer.Option("--sim-requests", min=100, help="Requests per replication.")
 ]
@@ -158,10 +170,10 @@ def plan(
     preset: PlanPresetOpt = None,
     rate: OverrideRateOpt = None,
     flags: ScenarioFlags = ScenarioFlags(),
-    backend: BackendOpt = "cbc",
-    top_k: TopKOpt = 3,
-    verify: VerifyOpt = True,
-    level: LevelOpt = "engine",
+    backend: BackendOpt = None,
+    top_k: TopKOpt = None,
+    verify: VerifyOpt = None,
+    level: PlanLevelOpt = None,
     sim_requests: SimRequestsOpt = None,
     time_limit_s: TimeLimitOpt = None,
     disaggregation: DisaggregationOpt = None,
@@ -181,9 +193,13 @@ def plan(
 
         return plan_again(from_plan, scenario_file, out, fmt, quiet, render_plan, lambda s: (
             override_scenario(apply_to_scenario(s, flags), preset=preset, rate_per_s=rate,
-                              disaggregation=disaggregation)), dict(
+                              disaggregation=disaggregation)), {k: v for k, v in dict(
             backend=backend, top_k=top_k, verify=verify, level=level, sim_requests=sim_requests,
-            time_limit_s=time_limit_s))
+            time_limit_s=time_limit_s).items() if v is not None})
+    backend = "cbc" if backend is None else backend
+    top_k = 3 if top_k is None else top_k
+    verify = True if verify is None else verify
+    level = "engine" if level is None else level
     scenario = base_scenario(scenario_file)
     if rate is not None and scenario.models:
         raise InputError("--rate applies to one-model scenarios; set rate_per_s per model")

@@ -69,6 +69,8 @@ class EngineCriterion:
     ttft_wait: FloatArray
     tpot_tail: FloatArray
     saturation_per_s: float
+    """The top of the rate grid: ``util_cap`` x the model's saturation rate (divide by the
+    preset's ``util_cap`` for the saturation rate itself, as utilisations do)."""
     admission: FloatArray
     """``(SLICE_MAX_REPLICAS, grid)``: the probability of waiting for a running place, row
     ``k - 1`` for a pool of ``k`` replicas."""
@@ -228,8 +230,8 @@ def _saturations(models: list[BatchingModel]) -> FloatArray:
     precise); the models evaluated together (:meth:`EngineCriterion.build_many`)."""
     g = len(models)
     grid = np.geomspace(1e-4, 1e7, 40)
-    # (fewer root-search steps than the tables use: the stability verdicts were identical on
-    # every option of the default scenario at 24 steps)
+    # (fewer root-search steps here, 12 and 16, than the 24 this search once used: the
+    # saturation rates came out identical on every option of the default scenario)
     big = models[0] if g == 1 else stacked(models, [grid.size] * g)
     ok = big.state(np.tile(grid, g), steps=12).stable.reshape(g, grid.size)
     last = np.where(ok.all(axis=1), grid.size - 1, np.argmin(ok, axis=1) - 1)

@@ -293,6 +293,9 @@ def replan(
                              "recorded it): plan its scenario file instead")
         scenario = validate_model(Scenario, p.question, f"the question of {where}")
     base = p.provenance.options if p.provenance is not None else PlanOptions()
+    if "verify" in options and "calibrate" not in options:
+        # the saved calibrate was resolved from the saved verify: follow the new verify
+        options = {**options, "calibrate": options["verify"]}
     kw = validate_model(PlanOptions, {**base.model_dump(), **options}, "plan options")
     return plan(scenario, progress=progress, **kw.model_dump())
 

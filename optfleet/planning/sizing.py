@@ -231,7 +231,7 @@ def _size_engine_pool(
     crit = engine_criterion(profile, demand.mix, slo, util_cap=preset.util_cap)
     n = engine_k_full(crit, rate)
     ttft, tpot = crit.latency_s(n, rate) if n else (0.0, 0.0)
-    sat = crit.saturation_per_s
+    sat = crit.saturation_per_s / float(preset.util_cap)  # the model's, as in a plan
     return PoolSizing(
         role=demand.role,
         gpu=gpu or profile.gpu,

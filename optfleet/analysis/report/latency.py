@@ -289,7 +289,7 @@ def gridflex_latency(scenario: Scenario, result: Any) -> LatencySamples:
     demand = ctx.demands(None)[0]
     rate = float(scenario.rate_per_s)
     n_req = max(200, int(round(rate * result.window_s)))
-    seed = getattr(result, "seed", 0)
+    seed = int(result.seed)
     ttft: dict[str, NDArray[np.float64]] = {}
     tpot: dict[str, NDArray[np.float64]] = {}
     for r in rows:
