@@ -115,3 +115,11 @@ def test_bad_input_exit_2(cli, args: list[str], needle: str) -> None:
 def test_usage_error_exit_2(cli) -> None:
     r = cli("size", "--no-such-flag")
     assert r.code == 2 and "Traceback" not in r.err
+
+
+def test_size_table_total_in_k_usd_per_year(cli):
+    """The size table's total line (the published lmsys split: 8 A100 at $2.21/h each)."""
+    r = cli("size", "--preset", "fleet-sim", "--workload", "lmsys", "--gpus", "A100",
+            "--threshold", "4096")
+    assert r.code == 0, r.err
+    assert "total: 8 GPUs, $155K/yr" in r.out  # 8 x 2.21 $/h x 8 760 h = $154.9K

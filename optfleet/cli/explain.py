@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from optfleet.cli.options import FormatOpt, OutputFormat, QuietOpt
-from optfleet.cli.render import emit_json, progress, render_table
+from optfleet.cli.render import emit_json, kusd_year, progress, render_table
 from optfleet.errors import InputError
 
 PlanFileArg = Annotated[Path, typer.Argument(help="A plan JSON (optfleet plan -o plan.json).")]
@@ -64,7 +64,7 @@ def render_explanation(e: Any) -> None:
         [[p.pool, p.replicas, p.gpus, ", ".join(p.binding), p.why, usd(p.cost_usd_per_hour),
           kusd_year(p.cost_usd_per_hour), f"{p.share_of_cost:.0%}"] for p in e.pools],
         notes=[f"total: {e.gpus} GPUs, ${e.cost_usd_per_hour:,.2f}/h = "
-               f"${e.cost_usd_per_hour * 8.76:,.0f}K/yr (with spares "
+               f"${kusd_year(e.cost_usd_per_hour)}K/yr (with spares "
                f"${e.cost_with_spares_usd_per_hour:,.2f}/h)"] + list(e.fleet_binding),
     )
     render_table(
@@ -95,11 +95,6 @@ def usd(x: float) -> str:
     ('40.20', '352')
     """
     return f"{x:,.2f}"
-
-
-def kusd_year(usd_per_hour: float) -> str:
-    """$/h as $K/yr in a table cell (8 760 hours a year)."""
-    return f"{usd_per_hour * 8.76:,.0f}"
 
 
 def render_notes(lines: list[str]) -> None:

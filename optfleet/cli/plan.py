@@ -23,7 +23,7 @@ from optfleet.cli.options import (
 )
 from optfleet.cli.overrides import apply_to_scenario
 from optfleet.cli.plots import LatencyPlotOpt, check_plan_plot, plot_output, write_plan_plot
-from optfleet.cli.render import ci_ms, emit_json, ms, progress, render_table
+from optfleet.cli.render import ci_ms, emit_json, kusd_year, ms, progress, render_table
 from optfleet.errors import InputError
 
 # ------------------------------------------------------------------------------------------
@@ -99,7 +99,7 @@ def render_size(
             "$K/yr",
         ],
         [size_row(p) for p in result.pools],
-        notes=[f"total: {result.gpus} GPUs, ${result.cost_usd_per_hour * 8.76:,.0f}K/yr"],
+        notes=[f"total: {result.gpus} GPUs, ${kusd_year(result.cost_usd_per_hour)}K/yr"],
     )
 
 

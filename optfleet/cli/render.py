@@ -349,12 +349,8 @@ def progress(
         status.stop()
 
 
-@contextlib.contextmanager
-def progress_status(message: str, enabled: bool) -> Iterator[Callable[[str], None] | None]:
-    """A spinner on stderr while the block runs, if ``enabled``; yields the function that updates
-    its text (``None`` when not enabled).  New code: :func:`progress`."""
-    if not enabled:
-        yield None
-        return
-    with progress(message) as update:
-        yield update
+def kusd_year(usd_per_hour: float) -> str:
+    """$/h as $K/yr in a table cell (``HOURS_PER_YEAR`` hours a year)."""
+    from optfleet.scenario.schema import HOURS_PER_YEAR
+
+    return f"{usd_per_hour * HOURS_PER_YEAR / 1000:,.0f}"
