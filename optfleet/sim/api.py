@@ -239,11 +239,15 @@ def _execute(jobs: list[Job], executor: Executor | str | None) -> list[dict[str,
                 f"unknown executor {executor!r}; known: threads, sequential, process (or an "
                 "Executor)"
             )
+        import multiprocessing
+
+        before = set(multiprocessing.active_children())
         ex = ProcessPoolExecutor(initializer=worker_signals)
         try:
             results = [f.result() for f in [ex.submit(run_replication, j) for j in jobs]]
         except BaseException:  # an error, Ctrl-C or SIGTERM: end the workers, do not wait
             end_workers(ex)
+            _end_new_children(before)
             raise
         ex.shutdown(wait=True)
         return results
@@ -274,6 +278,20 @@ def end_workers(ex: ProcessPoolExecutor, timeout_s: float = 5.0) -> None:
     procs = list(workers.values()) if isinstance(workers, dict) else []
     ex.shutdown(wait=False, cancel_futures=True)
     terminate_processes(procs, timeout_s)
+
+
+def _end_new_children(before: set[Any], rounds: int = 20) -> None:
+    """End the child processes started since ``before`` was taken, until none is left: the
+    pool's manager thread can still be starting a worker while the interrupted pool is ended."""
+    import multiprocessing
+    import time
+
+    for _ in range(rounds):
+        new = [c for c in multiprocessing.active_children() if c not in before]
+        if not new:
+            return
+        terminate_processes(new)
+        time.sleep(0.01)
 
 
 def terminate_processes(procs: Sequence[Any], timeout_s: float = 5.0) -> None:
