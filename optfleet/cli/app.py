@@ -28,6 +28,7 @@ import typer
 
 from optfleet._version import __version__
 from optfleet.cli import (
+    calibrate,
     catalog,
     disagg,
     explain,
@@ -60,6 +61,7 @@ COMMANDS: tuple[tuple[str, Callable[..., None]], ...] = (
     ("gpus", catalog.gpus),
     ("models", catalog.models),
     ("profile", catalog.profile),
+    ("calibrate", calibrate.calibrate),
     ("workload", catalog.workload),
     ("size", plan.size),
     ("plan", plan.plan),

@@ -120,6 +120,7 @@ class ScenarioFlags:
     tp: int | None = None
     long_max_ctx: int | None = None
     max_rejected_share: float | None = None
+    profile: tuple[str, ...] | None = None
 
     @classmethod
     def parse(
@@ -154,6 +155,8 @@ class ScenarioFlags:
                 f"--max-rejected-share must be a finite number >= 0 and < 1 (a share of the "
                 f"requests; it sets max_rejected_share), got {share:g}"
             )
+        if values.get("profile") is not None:
+            values["profile"] = tuple(values["profile"]) or None
         fmt = values.get("trace_format")
         if fmt is not None and fmt not in TRACE_FORMATS:
             raise InputError(f"unknown --trace-format {fmt!r}; known: {', '.join(TRACE_FORMATS)}")
@@ -229,6 +232,10 @@ SCENARIO_FLAGS: dict[str, tuple[Any, tuple[str, ...], str]] = {
     "max_rejected_share": (
         float | None, ("--max-rejected-share",),
         "Largest share of requests longer than --long-max-ctx, in [0, 1).",
+    ),
+    "profile": (
+        list[str] | None, ("--profile",),
+        "Calibrated profile file (optfleet calibrate -o) for the GPU type it names; repeatable.",
     ),
 }
 

@@ -47,6 +47,8 @@ def apply_to_scenario(scenario: Any, flags: ScenarioFlags) -> Any:
     if flags.tp is not None:
         update["serving"] = {**scenario.serving.model_dump(), "tensor_parallel_size": flags.tp}
         update["tensor_parallel"] = {}
+    if flags.profile:
+        update["profiles"] = {**scenario.profiles, **profile_files(flags.profile)}
     update["long_max_ctx_tokens"] = flags.long_max_ctx
     update["max_rejected_share"] = flags.max_rejected_share
     slo = {"ttft_p99_s": flags.ttft_p99_s, "tpot_p99_s": flags.tpot_p99_s}
@@ -185,10 +187,29 @@ def apply_to_fleet(cfg: Any, flags: ScenarioFlags, *, from_file: bool) -> Any:
         for p in pools:
             if p["max_ctx_tokens"] == longest:
                 p["max_ctx_tokens"] = flags.long_max_ctx
+    if flags.profile:
+        data["profiles"] = {**data["profiles"], **profile_files(flags.profile)}
     slo = {k: v for k, v in (("ttft_p99_s", flags.ttft_p99_s), ("tpot_p99_s", flags.tpot_p99_s))
            if v is not None}
     data["slo"] = {**data["slo"], **slo}
     return validate_model(FleetConfig, data, "options")
+
+
+def profile_files(paths: tuple[str, ...]) -> dict[str, Any]:
+    """``--profile`` files keyed by the GPU type each was fitted on (read to learn it); two
+    files for one GPU type are an InputError."""
+    from pathlib import Path
+
+    from optfleet.scenario.catalog import get_gpu
+    from optfleet.scenario.profile_file import load_profile_file
+
+    out: dict[str, Any] = {}
+    for path in paths:
+        gpu = get_gpu(load_profile_file(path).gpu).name
+        if gpu in out:
+            raise InputError(f"--profile names two files for {gpu}: {out[gpu]} and {path}")
+        out[gpu] = Path(path).resolve()
+    return out
 
 
 def check_rejected_share(cfg: Any, limit: float | None) -> None:

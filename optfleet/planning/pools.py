@@ -288,7 +288,9 @@ class PoolContext:
         if gpu in self._profiles:
             return self._profiles[gpu]
         price = self.scenario.prices_usd_per_hour.get(gpu)
-        if self.preset.profile_set == "calibrated":
+        if gpu in self.scenario.profiles:
+            prof = self._fitted_profile(gpu, price)
+        elif self.preset.profile_set == "calibrated":
             from optfleet.physics import calibrated_profile
 
             prof = calibrated_profile(gpu, price_usd_per_hour=price)
@@ -301,6 +303,27 @@ class PoolContext:
             prof = computed_profile(spec, self.model, self.serving_for(gpu))
         self._profiles[gpu] = prof
         return prof
+
+    @cached_property
+    def profile_uses(self) -> dict[str, Any]:
+        """The calibrated profile file each GPU type uses (:class:`ProfileUse`), read once."""
+        from optfleet.physics.fitted import load_profile_use
+
+        return {gpu: load_profile_use(gpu, path) for gpu, path in self.scenario.profiles.items()}
+
+    def _fitted_profile(self, gpu: str, price: float | None) -> Any:
+        from optfleet.physics.fitted import profile_from_file
+        from optfleet.scenario.catalog import get_gpu
+
+        if self.preset.profile_set == "calibrated":
+            raise InputError(
+                f"preset {self.preset.name!r} uses the reference planner's constants; a "
+                f"calibrated profile (for {gpu}) needs a preset that computes profiles"
+            )
+        pf, use = self.profile_uses[gpu]
+        spec = next((g for g in self.scenario.gpu_overrides if g.name == gpu), None)
+        spec = spec or get_gpu(gpu, price_usd_per_hour=price)
+        return profile_from_file(pf, spec, self.model, self.serving_for(gpu), use)
 
     def demands(self, threshold_tokens: int | None, gamma: float = 1.0) -> list[PoolDemand]:
         """The pools of one layout (:func:`layout_pools`) on this context's workload.

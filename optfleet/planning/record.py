@@ -70,9 +70,10 @@ class ProfileRecord(Frozen):
     gpu: str
     model: str
     name: str
-    kind: Literal["derived", "calibrated"]
+    kind: Literal["derived", "calibrated", "fitted"]
     """``derived``: computed from GPU and model specs (roofline); ``calibrated``: the reference
-    planner's hand-calibrated constants (the ``fleet-sim`` preset)."""
+    planner's hand-calibrated constants (the ``fleet-sim`` preset); ``fitted``: the roofline with
+    the constants of a profile file (``optfleet calibrate``)."""
     gpus_per_replica: int
     price_usd_per_replica_hour: float
     kv_capacity_tokens: int
@@ -80,6 +81,14 @@ class ProfileRecord(Frozen):
     source: str
     """Where the numbers come from (datasheets, measurements, the reference's constants)."""
     notes: str = ""
+    profile_file: str | None = None
+    """The profile file (``fitted`` only), as the scenario named it."""
+    profile_sha256: str | None = None
+    fit_date: str | None = None
+    fit_rms_relative_error: float | None = None
+    """Root-mean-square relative error of the fit on its own measurements (no unit)."""
+    holdout_rms_relative_error: float | None = None
+    """The same on the measurements held out of the fit (None: no holdout)."""
 
 
 class CalibrationRecord(Frozen):
@@ -195,13 +204,21 @@ def _profiles(tables: Any) -> tuple[ProfileRecord, ...]:
         (m, t) for m, (_, t) in tables.models.items()]
     out: dict[tuple[str, str], ProfileRecord] = {}
     for _, t in parts:
-        kind = "calibrated" if t.ctx.preset.profile_set == "calibrated" else "derived"
+        base = "calibrated" if t.ctx.preset.profile_set == "calibrated" else "derived"
+        uses = t.ctx.profile_uses
         for opt in t.options.values():
             prof = opt.profile
             if prof is None or (prof.model, prof.gpu) in out:
                 continue
+            use = uses[prof.gpu][1] if prof.gpu in uses else None
+            fitted = {} if use is None else {
+                "profile_file": use.file, "profile_sha256": use.sha256, "fit_date": use.fit_date,
+                "fit_rms_relative_error": use.rms_relative_error,
+                "holdout_rms_relative_error": use.holdout_rms_relative_error,
+            }
             out[(prof.model, prof.gpu)] = ProfileRecord(
-                gpu=prof.gpu, model=prof.model, name=prof.name, kind=kind,
+                gpu=prof.gpu, model=prof.model, name=prof.name,
+                kind="fitted" if use is not None else base, **fitted,
                 gpus_per_replica=int(prof.gpus_per_replica),
                 price_usd_per_replica_hour=float(prof.price_usd_per_hour),
                 kv_capacity_tokens=int(prof.kv_capacity_tokens),

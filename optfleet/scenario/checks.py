@@ -1,9 +1,10 @@
 """Checks across a scenario's fields: names in every map, thresholds against the context.
 
 Every map keyed by a GPU type (``tensor_parallel``, ``prices_usd_per_hour``,
-``constraints.max_gpus``, and each model's ``tensor_parallel``) must name GPU types of the
-scenario's menu exactly as the menu spells them; otherwise the number the user meant would be
-silently unused.  Every split threshold must be below the longest context it splits.
+``constraints.max_gpus``, ``profiles``, and each model's ``tensor_parallel`` and ``profiles``)
+must name GPU types of the scenario's menu exactly as the menu spells them; otherwise the number
+the user meant would be silently unused.  Every split threshold must be below the longest
+context it splits.
 
 Examples
 --------
@@ -41,10 +42,13 @@ def _gpu_maps(scenario: Any) -> list[tuple[str, Mapping[str, Any]]]:
         ("tensor_parallel", scenario.tensor_parallel),
         ("prices_usd_per_hour", scenario.prices_usd_per_hour),
         ("constraints.max_gpus", scenario.constraints.max_gpus),
+        ("profiles", scenario.profiles),
     ]
     for m in scenario.models:
         if m.tensor_parallel:
             maps.append((f"models[{m.name}].tensor_parallel", m.tensor_parallel))
+        if m.profiles:
+            maps.append((f"models[{m.name}].profiles", m.profiles))
     return maps
 
 

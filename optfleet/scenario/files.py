@@ -150,10 +150,16 @@ def _fix_model(model: Any, base: Path) -> Any:
     return model
 
 
+def _against(path: Path, base: Path) -> Path:
+    p = Path(path).expanduser()
+    return p if p.is_absolute() else base / p
+
+
 def resolve_file_paths(spec: Any, base: Path) -> Any:
     """``spec`` (a scenario, a fleet file, a model entry or a pool) with every relative file path
     it holds (``workload.path``, separate CDFs, ``arrivals.trace.path``, a ``model`` given as a
-    ``config.json`` path) made relative to ``base``, the folder of the file that holds it.
+    ``config.json`` path, calibrated ``profiles``) made relative to ``base``, the folder of the
+    file that holds it.
 
     Examples
     --------
@@ -173,6 +179,12 @@ def resolve_file_paths(spec: Any, base: Path) -> Any:
         )
     if "model" in fields and getattr(spec, "model", None) is not None:
         update["model"] = _fix_model(spec.model, base)
+    for name in ("profiles", "profile"):
+        value = getattr(spec, name, None) if name in fields else None
+        if isinstance(value, dict) and value:
+            update[name] = {k: _against(v, base) for k, v in value.items()}
+        elif isinstance(value, Path):
+            update[name] = _against(value, base)
     return spec.model_copy(update=update) if update else spec
 
 

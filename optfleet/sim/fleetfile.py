@@ -32,14 +32,15 @@ from typing import Any, Literal
 
 from pydantic import model_validator
 
+from optfleet.errors import InputError
 from optfleet.scenario import (
     SLO,
-    ArrivalSpec,
     CDFWorkload,
     Frozen,
     ModelSpec,
     PositiveFloat,
     ServingConfig,
+    SimArrivalSpec,
     WorkloadSpec,
     read_mapping,
     validate_model,
@@ -68,6 +69,7 @@ class PoolConfig(Frozen):
     max_ctx_tokens: Tokens
     tensor_parallel_size: TensorParallel | None = None
     model: str | ModelSpec | None = None
+    profile: Path | None = None
 
 
 class RouterConfig(Frozen):
@@ -97,7 +99,7 @@ class FleetConfig(Frozen):
     model: str | ModelSpec = "llama-3.1-8b"
     serving: ServingConfig = ServingConfig()
     workload: WorkloadSpec = CDFWorkload(name="azure")
-    arrivals: ArrivalSpec | None = None
+    arrivals: SimArrivalSpec | None = None
     rate_per_s: RatePerS = 10.0
     slo: SLO = SLO(ttft_p99_s=0.5)
     router: RouterConfig = RouterConfig()
@@ -105,6 +107,7 @@ class FleetConfig(Frozen):
     pools: tuple[PoolConfig, ...]
     failures: FailureConfig | None = None
     prices_usd_per_hour: dict[str, NonNegFloat] = {}
+    profiles: dict[str, Path] = {}
     seed: Seed = 0
 
     @model_validator(mode="after")
@@ -112,6 +115,9 @@ class FleetConfig(Frozen):
         gpus = list(dict.fromkeys(p.gpu for p in self.pools))
         msg = unknown_keys_message("prices_usd_per_hour", self.prices_usd_per_hour, gpus,
                                    "the pools' GPU types")
+        if msg:
+            raise ValueError(msg)
+        msg = unknown_keys_message("profiles", self.profiles, gpus, "the pools' GPU types")
         if msg:
             raise ValueError(msg)
         names = [p.name for p in self.pools if p.name is not None]
@@ -147,27 +153,43 @@ class Simulation:
     seed: int
 
 
+def pool_profile(cfg: FleetConfig, pc: PoolConfig, preset: Any) -> Any:
+    """The replica profile of one pool of a fleet file: the pool's calibrated profile file, else
+    the fleet's for its GPU type, else computed (or the reference's constants, per the preset).
+    """
+    from optfleet.physics import calibrated_profile, computed_profile
+    from optfleet.physics.fitted import load_profile_use, profile_from_file
+    from optfleet.scenario.catalog import get_gpu, resolve_model
+
+    price = cfg.prices_usd_per_hour.get(pc.gpu)
+    path = pc.profile if pc.profile is not None else cfg.profiles.get(pc.gpu)
+    if preset.profile_set == "calibrated":
+        if path is not None:
+            raise InputError(
+                f"preset {preset.name!r} uses the reference planner's constants; a calibrated "
+                f"profile ({path}) needs a preset that computes profiles"
+            )
+        return calibrated_profile(pc.gpu, price_usd_per_hour=price)
+    serving = cfg.serving.model_copy(update={"kv_policy": preset.kv_policy})
+    if pc.tensor_parallel_size is not None:
+        serving = serving.model_copy(update={"tensor_parallel_size": pc.tensor_parallel_size})
+    model = resolve_model(pc.model if pc.model is not None else cfg.model)
+    gpu = get_gpu(pc.gpu, price_usd_per_hour=price)
+    if path is None:
+        return computed_profile(gpu, model, serving)
+    pf, use = load_profile_use(pc.gpu, path)
+    return profile_from_file(pf, gpu, model, serving, use)
+
+
 def build_simulation(cfg: FleetConfig) -> Simulation:
     """Resolve profiles (per the preset) and the workload of a fleet file."""
-    from optfleet.physics import calibrated_profile, computed_profile
-    from optfleet.scenario.catalog import get_gpu, resolve_model
     from optfleet.sim import FailureSpec, FleetSpec, PoolSpec, RouterSpec
     from optfleet.workloads import load_workload
 
     preset = get_preset(cfg.preset)
     pools = []
     for i, pc in enumerate(cfg.pools):
-        price = cfg.prices_usd_per_hour.get(pc.gpu)
-        if preset.profile_set == "calibrated":
-            prof = calibrated_profile(pc.gpu, price_usd_per_hour=price)
-        else:
-            serving = cfg.serving.model_copy(update={"kv_policy": preset.kv_policy})
-            if pc.tensor_parallel_size is not None:
-                serving = serving.model_copy(
-                    update={"tensor_parallel_size": pc.tensor_parallel_size}
-                )
-            model = resolve_model(pc.model if pc.model is not None else cfg.model)
-            prof = computed_profile(get_gpu(pc.gpu, price_usd_per_hour=price), model, serving)
+        prof = pool_profile(cfg, pc, preset)
         pools.append(
             PoolSpec(
                 prof, pc.replicas, pc.max_ctx_tokens, pc.name or f"pool{i}", preset.service_model
