@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -38,6 +39,21 @@ ReplicasOpt = Annotated[
 RateOpt = Annotated[
     float | None,
     typer.Option("--rate", "-r", help="Poisson arrival rate, req/s [fleet from flags: 20]."),
+]
+UsersOpt = Annotated[
+    int | None,
+    typer.Option("--users", help="Closed loop: concurrent users, each sending its next request "
+                 "when its last one ends (vllm bench serve --max-concurrency); not with --rate."),
+]
+ThinkTimeOpt = Annotated[
+    float | None,
+    typer.Option("--think-time-ms", help="Closed loop: a user's think time between a response "
+                 "and its next request, ms [0]."),
+]
+ThinkOpt = Annotated[
+    str | None,
+    typer.Option("--think", help="Closed loop: think-time distribution, fixed or exponential "
+                 "(mean --think-time-ms) [fixed]."),
 ]
 #: The one pool simulated when no fleet file is given (each flag given replaces its value).
 FLAGS_FLEET: dict[str, Any] = {
@@ -79,6 +95,9 @@ def simulate(
     fleet_file: FleetFileArg = None,
     replicas: ReplicasOpt = 4,
     rate: RateOpt = None,
+    users: UsersOpt = None,
+    think_time_ms: ThinkTimeOpt = None,
+    think: ThinkOpt = None,
     flags: ScenarioFlags = ScenarioFlags(),
     preset: PresetOpt = None,
     level: LevelOpt = "engine",
@@ -95,6 +114,7 @@ def simulate(
     from optfleet.sim.fleetfile import replay_fleet, simulate_fleet
 
     cfg = fleet_config(fleet_file, preset, replicas, rate, flags)
+    cfg = closed_loop_config(cfg, rate, users, think_time_ms, think)
     check_rejected_share(cfg, flags.max_rejected_share)
     if records is not None and records.suffix.lower() not in (".csv", ".jsonl"):
         raise InputError(f"--records must end in .csv or .jsonl, got {records.name}")
@@ -164,6 +184,41 @@ def fleet_config(
     if update:
         cfg = validate_model(FleetConfig, {**cfg.model_dump(), **update}, "options")
     return apply_to_fleet(cfg, flags, from_file=fleet_file is not None)
+
+
+def closed_loop_config(cfg: Any, rate: float | None, users: int | None,
+                       think_time_ms: float | None, think: str | None) -> Any:
+    """The fleet with ``--users``, ``--think-time-ms`` and ``--think`` applied: a closed loop
+    (:class:`~optfleet.scenario.ClosedLoopClients`) replacing the arrivals.  The think flags alone
+    change a fleet file's closed loop; InputError with ``--rate`` or without a closed loop."""
+    from optfleet.scenario import validate_model
+    from optfleet.scenario.limits import MAX_LATENCY_S
+    from optfleet.sim.fleetfile import FleetConfig
+
+    if users is None and think_time_ms is None and think is None:
+        return cfg
+    if rate is not None:
+        raise InputError("--rate is an open-loop rate: give it or --users/--think-time-ms/"
+                         "--think (closed loop), not both")
+    loop: dict[str, Any] = {}
+    if cfg.arrivals is not None and cfg.arrivals.kind == "closed":
+        loop = cfg.arrivals.model_dump()
+    elif users is None:
+        raise InputError("--think-time-ms and --think need a closed loop: add --users N")
+    if users is not None:
+        if users < 1:
+            raise InputError(f"--users must be a whole number >= 1, got {users}")
+        loop["users"] = users
+    if think_time_ms is not None:
+        top = MAX_LATENCY_S * 1000.0
+        if not (math.isfinite(think_time_ms) and 0.0 <= think_time_ms <= top):
+            raise InputError(f"--think-time-ms must be a finite number of milliseconds >= 0 and "
+                             f"<= {top:.0f}, got {think_time_ms:g}")
+        loop["think_time_s"] = think_time_ms / 1000.0
+    if think is not None:
+        loop["think"] = think
+    loop["kind"] = "closed"
+    return validate_model(FleetConfig, {**cfg.model_dump(), "arrivals": loop}, "options")
 
 
 def resolve_protocol(cfg: Any, level: str, protocol: str) -> str:

@@ -8,11 +8,11 @@ from typing import Any
 
 import numpy as np
 
-from optfleet.scenario import SLO
+from optfleet.scenario import SLO, ClosedLoopClients
 from optfleet.sim.results import Estimate, GroupStats, LatencyStats, SimResult
 from optfleet.sim.spec import FleetSpec, RouterSpec
 
-__all__ = ["group_stats", "sim_result"]
+__all__ = ["closed_loop_note", "group_stats", "sim_result"]
 
 
 def _latency(reps: list[dict[str, Any]], name: str, key: str, population: str) -> LatencyStats:
@@ -80,8 +80,10 @@ def _slo_verdict(slo: SLO | None, fleet_stats: GroupStats
 
 def sim_result(reps: list[dict[str, Any]], fleet: FleetSpec, *, level: str, n_requests: int,
                seed: int, warmup_fraction: float, router: RouterSpec, balancer: str,
-               slo: SLO | None, record: bool) -> SimResult:
-    """The :class:`SimResult` of the replication summaries ``reps`` (in replication order)."""
+               slo: SLO | None, record: bool, closed: ClosedLoopClients | None = None
+               ) -> SimResult:
+    """The :class:`SimResult` of the replication summaries ``reps`` (in replication order);
+    ``closed``: the closed loop that sent the requests, if any."""
     caps = reps[0]["caps"]
     has_slo = slo is not None
     pools = tuple(
@@ -96,6 +98,15 @@ def sim_result(reps: list[dict[str, Any]], fleet: FleetSpec, *, level: str, n_re
         notes.append(f"{fleet_stats.unfinished} requests unfinished at the end (counted as +inf)")
     if fleet_stats.rejected:
         notes.append(f"{fleet_stats.rejected} requests rejected (longer than their pool's max_ctx)")
+    loop, rate = None, None
+    if closed is not None:
+        loop = {"users": closed.users, "think_time_s": closed.think_time_s,
+                "think": closed.think}
+        rate = Estimate.from_samples([r["offered_rate"] for r in reps])
+        notes.append(closed_loop_note(closed, rate.value))
+        unsent = n_requests * len(reps) - fleet_stats.arrivals
+        if unsent:
+            notes.append(f"{unsent} requests not sent before the horizon (not arrivals)")
     return SimResult(
         level=level,
         n_requests=n_requests,
@@ -113,4 +124,20 @@ def sim_result(reps: list[dict[str, Any]], fleet: FleetSpec, *, level: str, n_re
         end_time_s=Estimate.from_samples([r["end_time"] for r in reps]),
         notes=tuple(notes),
         records=tuple(r["records"] for r in reps) if record else None,
+        closed_loop=loop,
+        offered_rate_per_s=rate,
     )
+
+
+def closed_loop_note(closed: ClosedLoopClients, rate_per_s: float) -> str:
+    """The note of a closed-loop run: users, think time and the measured offered rate.
+
+    Examples
+    --------
+    >>> closed_loop_note(ClosedLoopClients(users=4, think_time_s=0.5), 3.21)
+    'closed loop: 4 users, think 0.5 s fixed; offered rate 3.21 req/s (sent / send span)'
+    """
+    think = (f"think {closed.think_time_s:g} s {closed.think}" if closed.think_time_s > 0
+             else "no think time")
+    return (f"closed loop: {closed.users} users, {think}; offered rate {rate_per_s:.3g} req/s "
+            "(sent / send span)")

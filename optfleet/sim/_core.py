@@ -18,7 +18,15 @@ failures/repairs, 2 arrivals) and then by id (replica id or request id):
 * an indexed binary heap of replica events (engine: one segment end per busy replica; slot: one
   completion per request in service, keyed by request id);
 * an indexed heap of the next failure or repair of each replica;
-* the sorted arrival array.
+* the sorted arrival array (open loop), or a lazy heap of pending sends (closed loop).
+
+Closed loop (``users > 0``, :class:`~optfleet.scenario.ClosedLoopClients`): ``arr_t`` is an
+output, filled as requests are sent.  At t = 0 the first ``users`` sends are pending; when
+request ``i`` leaves (completes or is rejected) one more send is scheduled at ``t +
+think_s[i]`` while fewer than ``N`` are scheduled.  A send takes the next unsent request index,
+so requests are sent in index order and ``arr_t`` is non-decreasing.  The measurement window
+is not known in advance: ``w0`` (``w1``) is set when request ``n_warm`` (the last request) is
+sent; until then it is ``+inf``, which is exact because events are processed in time order.
 """
 
 from __future__ import annotations
@@ -274,6 +282,15 @@ def _rand(state):
 
 
 @njit(cache=True, _nrt=False)
+def _send_next(i, t, think_s, st, sid, sat, ssize, sched):
+    """Closed loop: request ``i`` left at ``t``; its user sends the next unsent request (if any
+    is left) after ``think_s[i]``."""
+    if sched[0] < think_s.shape[0]:
+        sched[0] += 1
+        _lpush(st, sid, sat, ssize, i, t + think_s[i], 0)
+
+
+@njit(cache=True, _nrt=False)
 def _q_push_back(nxt, heads, tails, q, i):
     nxt[i] = -1
     if tails[q] < 0:
@@ -454,6 +471,9 @@ def run_core(
     w1,
     horizon,
     max_events,
+    users,
+    think_s,
+    n_warm,
     status,
     pool_of,
     rep_of,
@@ -486,9 +506,14 @@ def run_core(
     fid,
     fpos,
     fsize,
+    st,
+    sid,
+    sat,
+    ssize,
+    sched,
 ):
     """Run one replication; every array is allocated by :func:`allocate` (no allocation here,
-    compiled without reference counting)."""
+    compiled without reference counting).  ``users > 0``: closed loop (module docstring)."""
     n = arr_t.shape[0]
     nrep = rep_pool.shape[0]
     engine = level == LEVEL_ENGINE
@@ -512,6 +537,13 @@ def run_core(
         if fail_ptr[r + 1] > fail_ptr[r]:
             _hset(ft, fid, fpos, fsize, r, fail_t[fail_ptr[r]])
 
+    closed = users > 0
+    ssize[0] = 0
+    sched[0] = 0
+    if closed:
+        for k in range(min(users, n)):
+            sched[0] += 1
+            _lpush(st, sid, sat, ssize, k, 0.0, 0)
     remaining = n
     ai = 0
     nev = 0
@@ -521,7 +553,10 @@ def run_core(
     while remaining > 0:
         te = ht[0] if hsize[0] > 0 else np.inf
         tf = ft[0] if fsize[0] > 0 else np.inf
-        ta = arr_t[ai] if ai < n else np.inf
+        if closed:
+            ta = st[0] if ssize[0] > 0 else np.inf
+        else:
+            ta = arr_t[ai] if ai < n else np.inf
         if te <= tf and te <= ta:
             kind = 0
             tn = te
@@ -547,6 +582,7 @@ def run_core(
                 remaining -= _eng_apply(
                     r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec_start,
                     ctx_start, dec_end, output, status, first_t, finish_t, w0, w1,
+                    closed, think_s, st, sid, sat, ssize, sched,
                 )
                 _eng_boundary(
                     r, t, PI, PIT, RI, run, nxt, phase, prompt, pre_len, pf_rem, gen_done,
@@ -577,6 +613,8 @@ def run_core(
                 RI[R_NSYS, r] -= 1
                 PI[P_NSYS, p] -= 1
                 remaining -= 1
+                if closed:
+                    _send_next(i, t, think_s, st, sid, sat, ssize, sched)
                 j = _q_pop(nxt, RI[R_QH], RI[R_QT], r)
                 if j >= 0:
                     if not _slot_start(j, r, t, p, hold, prefill, RI, run, run_pos, phase,
@@ -672,6 +710,15 @@ def run_core(
         else:
             i = ai
             ai += 1
+            if closed:
+                _lpop(st, sid, sat, ssize)
+                arr_t[i] = t
+                if i == n_warm:
+                    w0 = t
+                    win[0] = t
+                if i == n - 1:
+                    w1 = t
+                    win[1] = t
             p = route[i]
             if p == -2:
                 p = _route_dynamic(elig[i], route_mode, PI)
@@ -681,6 +728,8 @@ def run_core(
             if p < 0:
                 status[i] = ST_REJECTED
                 remaining -= 1
+                if closed:
+                    _send_next(i, t, think_s, st, sid, sat, ssize, sched)
                 continue
             status[i] = ST_UNFINISHED
             if engine:
@@ -714,9 +763,10 @@ def run_core(
     info[3] = ai
 
 
-def allocate(level: int, n: int, nrep: int, run_width: int) -> dict:
-    """Work arrays of :func:`run_core` (keyword arguments)."""
+def allocate(level: int, n: int, nrep: int, run_width: int, users: int = 0) -> dict:
+    """Work arrays of :func:`run_core` (keyword arguments); ``users > 0``: closed loop."""
     engine = level == LEVEL_ENGINE
+    scap = max(min(users, n), 1)
     m = n if engine else 1
     hcap = max(nrep if engine else n + nrep * run_width + 16, 1)
     return {
@@ -741,6 +791,11 @@ def allocate(level: int, n: int, nrep: int, run_width: int) -> dict:
         "fid": np.empty(max(nrep, 1), dtype=np.int64),
         "fpos": np.full(max(nrep, 1), -1, dtype=np.int64),
         "fsize": np.zeros(1, dtype=np.int64),
+        "st": np.empty(scap),
+        "sid": np.empty(scap, dtype=np.int64),
+        "sat": np.zeros(scap, dtype=np.int32),
+        "ssize": np.zeros(1, dtype=np.int64),
+        "sched": np.zeros(1, dtype=np.int64),
     }
 
 
@@ -830,9 +885,10 @@ def _dispatch(i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phas
 
 @njit(cache=True, _nrt=False)
 def _eng_apply(r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec_start,
-               ctx_start, dec_end, output, status, first_t, finish_t, w0, w1):
+               ctx_start, dec_end, output, status, first_t, finish_t, w0, w1, closed, think_s,
+               st, sid, sat, ssize, sched):
     """Apply the ``R_SK`` iterations of replica ``r``'s segment ending at ``t``; returns the
-    number of requests that finished."""
+    number of requests that finished (closed loop: each schedules its user's next send)."""
     p = RI[R_POOL, r]
     paged = PI[P_RES, p] == 0
     k = RI[R_SK, r]
@@ -899,6 +955,8 @@ def _eng_apply(r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec
             RI[R_NSYS, r] -= 1
             PI[P_NSYS, p] -= 1
             done += 1
+            if closed:
+                _send_next(i, t, think_s, st, sid, sat, ssize, sched)
     RI[R_NRUN, r] = j
     if not paged:
         RI[R_KV, r] = j * maxctx

@@ -14,17 +14,22 @@ from typing import Any
 import numpy as np
 
 from optfleet.errors import InputError
-from optfleet.scenario import PoissonArrivals
+from optfleet.scenario import ClosedLoopClients, PoissonArrivals
 from optfleet.sim import _core
 from optfleet.sim.service import default_service, fleet_sim_service, service_arrays
 from optfleet.sim.spec import FailureSpec, FleetSpec, Requests, RouterSpec
 
-__all__ = ["draw_requests", "failure_schedule", "route_requests", "slot_service"]
+__all__ = ["draw_requests", "failure_horizon", "failure_schedule", "route_requests",
+           "slot_service", "think_times"]
 
 
 def draw_requests(workload: Any, arrivals: Any, n_requests: int | None,
                   s_work: np.random.SeedSequence, s_arr: np.random.SeedSequence) -> Requests:
-    """The replication's requests: ``workload`` as given, sampled or called (see ``simulate``)."""
+    """The replication's requests: ``workload`` as given, sampled or called (see ``simulate``).
+
+    With :class:`~optfleet.scenario.ClosedLoopClients` a RequestMix's arrival times are zeros
+    (placeholders: the event core sends the requests).
+    """
     w = workload
     if isinstance(w, Requests):
         return w
@@ -35,6 +40,8 @@ def draw_requests(workload: Any, arrivals: Any, n_requests: int | None,
         assert n is not None
         prompt, output, routing = w.sample(n, seed=s_work)
         arr = arrivals
+        if isinstance(arr, ClosedLoopClients):
+            return Requests(np.zeros(n), prompt, output, routing)
         if isinstance(arr, int | float) and not isinstance(arr, bool):
             arr = PoissonArrivals(rate_per_s=float(arr))
         t = arrival_times(arr, n=n, seed=s_arr)
@@ -155,6 +162,25 @@ def slot_service(fleet: FleetSpec, req: Requests, route, elig, prompt, output):
     return caps, hold, pre
 
 
+def think_times(clients: ClosedLoopClients, n: int, s_arr: np.random.SeedSequence
+                ) -> np.ndarray:
+    """Closed loop: the think time after request ``i`` leaves, per request (drawn up front from
+    the replication's arrival stream, so they do not depend on the order of events)."""
+    z = float(clients.think_time_s)
+    if clients.think == "exponential" and z > 0:
+        return np.random.default_rng(s_arr).exponential(z, n)
+    return np.full(n, z)
+
+
+def failure_horizon(failures: FailureSpec | None, t_last: float) -> float:
+    """How far :func:`failure_schedule` draws random failures for a last arrival at
+    ``t_last`` (inf without random failures)."""
+    if failures is None or failures.mttf_s is None:
+        return math.inf
+    assert failures.mttr_s is not None
+    return max(10.0 * t_last, t_last + 20.0 * (failures.mttf_s + failures.mttr_s))
+
+
 def failure_schedule(fleet: FleetSpec, failures: FailureSpec | None, t_last: float,
                      rng: np.random.Generator):
     """Per-replica ``(ptr, fail_s, repair_s)``: random and scheduled outages, overlaps merged."""
@@ -164,7 +190,7 @@ def failure_schedule(fleet: FleetSpec, failures: FailureSpec | None, t_last: flo
     if failures is not None:
         if failures.mttf_s is not None:
             assert failures.mttr_s is not None
-            horizon = max(10.0 * t_last, t_last + 20.0 * (failures.mttf_s + failures.mttr_s))
+            horizon = failure_horizon(failures, t_last)
             for r in range(nrep):
                 t = 0.0
                 while True:

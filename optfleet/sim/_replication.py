@@ -17,9 +17,16 @@ import numpy as np
 from numpy.typing import NDArray
 
 from optfleet.errors import SimulationError
-from optfleet.scenario import SLO
+from optfleet.scenario import SLO, ClosedLoopClients
 from optfleet.sim import _core
-from optfleet.sim._prepare import draw_requests, failure_schedule, route_requests, slot_service
+from optfleet.sim._prepare import (
+    draw_requests,
+    failure_horizon,
+    failure_schedule,
+    route_requests,
+    slot_service,
+    think_times,
+)
 from optfleet.sim.results import QUANTILES, RequestRecords
 from optfleet.sim.spec import FailureSpec, FleetSpec, Requests, RouterSpec
 
@@ -110,19 +117,29 @@ def run_replication(job: Job) -> dict[str, Any]:
     route, elig, mode, prompt, output = route_requests(job.fleet, req, job.router,
                                                       np.random.default_rng(s_route))
     n_warm, w0, w1 = _window(req, job.warmup_fraction)
-    caps, PI, rep_pool, res = _run_core(job, req, (route, elig, mode, prompt, output), (w0, w1),
-                                        s_fail, s_core)
-    ms = _measures(job, req.arrival_s, output, res, n_warm, (w0, w1))
+    loop = None
+    if isinstance(job.arrivals, ClosedLoopClients):  # send times come out of the core
+        loop = _Loop(job.arrivals.users, think_times(job.arrivals, req.n, s_arr), n_warm,
+                     np.full(req.n, np.nan))
+        w0 = w1 = math.inf
+    caps, PI, rep_pool, res, (w0, w1) = _run_core(
+        job, req, (route, elig, mode, prompt, output), (w0, w1), s_fail, s_core, loop)
+    t_arr = req.arrival_s if loop is None else loop.sent_s
+    ms = _measures(job, t_arr, output, res, n_warm, (w0, w1))
     out: dict[str, Any] = {
         "groups": _summaries(job.fleet, ms, res, output, PI, rep_pool),
         "caps": caps,
         "events": int(res.info[1]),
         "end_time": float(res.info[0]),
     }
+    if loop is not None:
+        sent = t_arr[~np.isnan(t_arr)]
+        span = float(sent[-1] - sent[0]) if sent.size else 0.0
+        out["offered_rate"] = sent.size / span if span > 0 else math.nan
     if job.record:
         out["records"] = RequestRecords.from_arrays(
             replication=job.index,
-            arrival_s=req.arrival_s,
+            arrival_s=t_arr,
             prompt_tokens=prompt,
             output_tokens=output,
             pool=res.pool_of,
@@ -136,6 +153,17 @@ def run_replication(job: Job) -> dict[str, Any]:
             measured=ms.measured,
         )
     return out
+
+
+@dataclass(frozen=True)
+class _Loop:
+    """Closed-loop inputs of the core: users, think time after each request, the first measured
+    request, and the send times the core fills in (NaN: never sent)."""
+
+    users: int
+    think_s: NDArray[np.float64]
+    n_warm: int
+    sent_s: NDArray[np.float64]
 
 
 def _window(req: Requests, warmup_fraction: float) -> tuple[int, float, float]:
@@ -171,13 +199,15 @@ def _pool_tables(fleet: FleetSpec, caps: list[int]):
 
 
 def _run_core(job: Job, req: Requests, routed: tuple, win: tuple[float, float],
-              s_fail: np.random.SeedSequence, s_core: np.random.SeedSequence):
-    """``(caps, PI, rep_pool, outcome)`` of the event core on the routed requests.
+              s_fail: np.random.SeedSequence, s_core: np.random.SeedSequence,
+              loop: _Loop | None = None):
+    """``(caps, PI, rep_pool, outcome, window)`` of the event core on the routed requests.
 
     The slot level's hold / prefill arrays live only here: they are freed before the summaries.
+    Closed loop (``loop``): the window comes out of the core, and random failures, drawn up to a
+    guess of the run's length, are drawn again further out while the run outlasts them.
     """
     route, elig, mode, prompt, output = routed
-    w0, w1 = win
     n = req.n
     fleet = job.fleet
     engine = job.level == "engine"
@@ -188,53 +218,42 @@ def _run_core(job: Job, req: Requests, routed: tuple, win: tuple[float, float],
     else:
         caps, hold, pre = slot_service(fleet, req, route, elig, prompt, output)
     PI, PIT, rep_pool = _pool_tables(fleet, caps)
-    fptr, ft, rt = failure_schedule(fleet, job.failures, w1, np.random.default_rng(s_fail))
-    res = _Outcome.empty(n, fleet.replicas)
     max_events = job.max_events if job.max_events is not None else 2000 * n + 10_000_000
     seed_core = int(s_core.generate_state(1, np.uint64)[0]) & (2**63 - 1)
     lvl = _core.LEVEL_ENGINE if engine else _core.LEVEL_SLOT
-    work = _core.allocate(lvl, n, fleet.replicas, max(caps))
-    work["win"][:] = (w0, w1)
-    _core.run_core(
-        lvl,
-        req.arrival_s,
-        prompt,
-        output,
-        route,
-        elig,
-        mode,
-        hold,
-        pre,
-        _BAL_CODE[job.balancer],
-        seed_core,
-        PI,
-        PIT,
-        rep_pool,
-        max(caps),
-        fptr,
-        ft,
-        rt,
-        w0,
-        w1,
-        job.horizon_s,
-        max_events,
-        res.status,
-        res.pool_of,
-        res.rep_of,
-        res.admit,
-        res.first_t,
-        res.finish,
-        res.n_pre,
-        res.n_retry,
-        res.RF,
-        res.RI,
-        res.info,
-        **work,
-    )
-    del work
-    if int(res.info[2]) == _core.ERR_MAX_EVENTS:
-        raise SimulationError(f"the simulation exceeded max_events={max_events}")
-    return caps, PI, rep_pool, res
+    t_last = win[1]
+    if loop is not None:
+        t_last = job.horizon_s if math.isfinite(job.horizon_s) else max(
+            1.0, float(loop.think_s.mean()) * n / loop.users)
+    while True:
+        fptr, ft, rt = failure_schedule(fleet, job.failures, t_last, np.random.default_rng(s_fail))
+        res = _Outcome.empty(n, fleet.replicas)
+        work = _core.allocate(lvl, n, fleet.replicas, max(caps), 0 if loop is None else loop.users)
+        work["win"][:] = win
+        if loop is not None:
+            loop.sent_s[:] = np.nan
+        _core.run_core(
+            lvl, req.arrival_s if loop is None else loop.sent_s, prompt, output, route, elig, mode,
+            hold, pre, _BAL_CODE[job.balancer], seed_core, PI, PIT, rep_pool, max(caps), fptr, ft,
+            rt, win[0], win[1], job.horizon_s, max_events,
+            0 if loop is None else loop.users,
+            np.zeros(1) if loop is None else loop.think_s,
+            0 if loop is None else loop.n_warm,
+            res.status, res.pool_of, res.rep_of, res.admit, res.first_t, res.finish, res.n_pre,
+            res.n_retry, res.RF, res.RI, res.info, **work,
+        )
+        w0, w1 = (float(x) for x in work["win"])
+        del work
+        if int(res.info[2]) == _core.ERR_MAX_EVENTS:
+            raise SimulationError(f"the simulation exceeded max_events={max_events}")
+        if loop is None or float(res.info[0]) <= failure_horizon(job.failures, t_last):
+            break
+        t_last = float(res.info[0])
+    if loop is not None:  # the window ends at the last send, or (never sent) at the end
+        t_end = float(res.info[0])
+        w1 = min(w1, t_end)
+        w0 = min(w0, w1)
+    return caps, PI, rep_pool, res, (w0, w1)
 
 
 def _measures(job: Job, t_arr: NDArray[np.float64], output: NDArray[np.int64], res: _Outcome,

@@ -27,6 +27,7 @@ import numpy as np
 from optfleet.errors import InputError, UnknownNameError
 from optfleet.scenario import (
     SLO,
+    ClosedLoopClients,
     GammaArrivals,
     PiecewiseArrivals,
     PoissonArrivals,
@@ -54,7 +55,8 @@ __all__ = ["LEVELS", "simulate"]
 #: Fidelity levels.
 LEVELS: tuple[str, ...] = ("slot", "engine")
 
-ArrivalLike = PoissonArrivals | GammaArrivals | PiecewiseArrivals | TraceReplayArrivals | float
+ArrivalLike = (PoissonArrivals | GammaArrivals | PiecewiseArrivals | TraceReplayArrivals
+               | ClosedLoopClients | float)
 WorkloadLike = Any  # RequestMix | Requests | Callable[[int, np.random.Generator], Requests]
 
 
@@ -89,7 +91,13 @@ def simulate(
         Requests`` drawing a fresh request set per replication.
     arrivals
         Arrival process for a RequestMix workload: an ``optfleet.scenario`` arrival spec or a
-        Poisson rate (requests/s).
+        Poisson rate (requests/s).  :class:`~optfleet.scenario.ClosedLoopClients` is a closed
+        loop (``vllm bench serve --max-concurrency``) with any workload: ``users`` requests are
+        sent at time 0, and each request that completes or is rejected has its user send the
+        next unsent request (index order) after a think time; the lengths of a RequestMix are
+        sampled, those of a ``Requests`` (or a callable's) are used in order and its arrival
+        times ignored.  The records' ``arrival_s`` are the send times; a request not yet sent
+        when ``horizon_s`` is reached counts as not arrived (``status`` 0, NaN send time).
     level
         ``"engine"`` (continuous batching, per-iteration physics) or ``"slot"`` (``c`` servers
         per replica, each request holds one for its service time: M/G/c).
@@ -100,7 +108,8 @@ def simulate(
     replications
         Independent replications (>= 1); confidence intervals need >= 2.
     warmup_fraction
-        Share of the first arrivals excluded from latency statistics and utilisation (0 <= f < 1).
+        Share of the first arrivals excluded from latency statistics and utilisation (0 <= f < 1);
+        closed loop: of the first requests sent.
     router, balancer
         Between pools (name or :class:`RouterSpec`) and between a pool's replicas
         (``jsq``, ``power_of_two``, ``round_robin``, ``random``).
@@ -143,6 +152,14 @@ def simulate(
     ...              warmup_fraction=0.0)
     >>> r.fleet.completed, r.fleet.rejected
     (10, 0)
+
+    The same requests from two users in a closed loop (their arrival times are ignored):
+
+    >>> from optfleet.scenario import ClosedLoopClients
+    >>> r = simulate(PoolSpec(calibrated_profile("H100"), 1, 4096), req, ClosedLoopClients(users=2),
+    ...              level="engine", warmup_fraction=0.0)
+    >>> r.closed_loop["users"], r.fleet.completed
+    (2, 10)
     """
     from optfleet.sim._replication import Job
 
@@ -160,7 +177,8 @@ def simulate(
     ]
     reps = _execute(jobs, executor)
     return sim_result(reps, fl, level=level, n_requests=n, seed=seed, warmup_fraction=wf,
-                      router=rt, balancer=balancer, slo=slo_, record=record)
+                      router=rt, balancer=balancer, slo=slo_, record=record,
+                      closed=arrivals if isinstance(arrivals, ClosedLoopClients) else None)
 
 
 def _check_names(level: str, balancer: str) -> None:

@@ -341,7 +341,10 @@ class SimResult:
 
     ``fleet`` and ``pools`` hold the statistics; ``records`` (per replication, only with
     ``record=True``) is excluded from equality and from ``to_dict``.  Same inputs and seed give
-    an equal result.
+    an equal result.  A closed-loop run (:class:`~optfleet.scenario.ClosedLoopClients`) has
+    ``closed_loop`` (its ``users``, ``think_time_s`` and ``think``) and ``offered_rate_per_s``
+    (requests sent / time from the first send to the last, per replication); both are None,
+    and left out of ``to_dict``, for open arrivals.
     """
 
     level: str
@@ -360,6 +363,8 @@ class SimResult:
     end_time_s: Estimate
     notes: tuple[str, ...] = ()
     records: tuple[RequestRecords, ...] | None = field(default=None, compare=False, repr=False)
+    closed_loop: dict[str, Any] | None = None
+    offered_rate_per_s: Estimate | None = None
 
     def __post_init__(self) -> None:
         # replications whose statistic was NaN are counted in a note, never dropped silently
@@ -381,9 +386,10 @@ class SimResult:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for f in fields(self):
-            if f.name == "records":
-                continue
             v = getattr(self, f.name)
+            if f.name == "records" or (v is None and f.name in ("closed_loop",
+                                                                 "offered_rate_per_s")):
+                continue
             if f.name == "pools":
                 out[f.name] = [p.to_dict() for p in v]
             elif hasattr(v, "to_dict"):

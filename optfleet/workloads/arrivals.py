@@ -228,6 +228,9 @@ def arrival_times(
         out = _gamma(_rate("rate_per_s", spec.rate_per_s), _rate("cv", spec.cv), n_, h, rng)
     elif isinstance(spec, PiecewiseArrivals):
         out = _piecewise(spec, n_, h, rng)
+    elif getattr(spec, "kind", None) == "closed":
+        raise InputError("closed-loop clients have no arrival times of their own: the "
+                         "simulator (optfleet.sim.simulate) sends their requests")
     else:
         raise InputError(f"unknown arrival spec {type(spec).__name__}")
     return np.asarray(out, dtype=np.float64)
