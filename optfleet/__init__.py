@@ -6,6 +6,8 @@ The public surface is small; everything else lives in sub-modules:
 - assumptions: :func:`get_preset` (``"default"`` and ``"fleet-sim"``)
 - catalogs: :func:`get_gpu`, :func:`get_model`, :func:`load_hf_config`
 - physics: :func:`computed_profile`, :func:`calibrated_profile`
+- calibration: :func:`calibrate` (benchmark files in, a fitted :class:`ProfileFile` out),
+  :func:`load_profile_file`
 - workloads: :func:`load_workload`, :func:`builtin_cdf`, :func:`arrival_times`
 - analytics: :func:`size_layout` (:mod:`optfleet.planning`), queueing maths in
   :mod:`optfleet.queueing`
@@ -72,6 +74,11 @@ _LAZY = {
     "compare": "optfleet.analysis.compare",
     "Comparison": "optfleet.analysis.compare",
     "simulate": "optfleet.sim",
+    "calibrate": "optfleet.calibration.api",
+    "Calibration": "optfleet.calibration.api",
+    "ClosedLoopClients": "optfleet.scenario",
+    "ProfileFile": "optfleet.scenario.profile_file",
+    "load_profile_file": "optfleet.scenario.profile_file",
     "report": "optfleet.analysis.report",
 }
 

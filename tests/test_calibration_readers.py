@@ -173,7 +173,7 @@ def test_serving_options_agree_or_contradict(tmp_path: Path) -> None:
     ({"p99_ttft_ms": "12"}, r"p99_ttft_ms must be a number, got '12'"),
     ({"duration": -2.0}, r"duration must be a finite positive number"),
     ({"input_lens": 5}, r"input_lens must be a list, got int"),
-    ({"input_lens": [1, 2]}, r"must be of equal length \(got 2, 6, 6\)"),
+    ({"input_lens": [1, 2]}, r"must be of equal length \(got 2, 6, 6, 6\)"),
     ({"output_lens": [128, 120, 0, 128, 96, -1]}, r"output_lens\[5\] must be a non-negative"),
     ({"ramp_up_strategy": "linear"}, r"ramp-up run"),
 ])
@@ -464,3 +464,20 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 def test_bad_options(kw: dict, expected: str) -> None:
     with pytest.raises(InputError, match=expected):
         read_measurements(DETAILED, **kw)
+
+
+def test_requests_completed_with_no_token_are_counted_and_left_out(tmp_path: Path) -> None:
+    """vLLM counts a request that ended at once (no token, no error) as completed with a TTFT
+    of 0: left out of the lengths, counted, and its 0 left out of the TTFT metrics."""
+    import numpy as np
+
+    doc = json.loads((DATA / "serve_detailed.json").read_text())
+    doc["errors"] = ["", "", "", "", "", ""]
+    doc["completed"], doc["failed"] = 6, 0
+    ttfts = doc["ttfts"]
+    doc["mean_ttft_ms"] = float(np.mean(ttfts)) * 1000  # vLLM's mean counts the 0
+    (run,) = read_measurements(_write(tmp_path, "empty.json", json.dumps(doc)))
+    assert run.empty == 1 and run.failed == 0 and run.completed == 5
+    kept = [t for t, o in zip(ttfts, doc["output_lens"], strict=True) if o > 0]
+    assert run.metrics["mean_ttft_s"] == pytest.approx(float(np.mean(kept)))
+    assert run.metrics["mean_ttft_s"] > doc["mean_ttft_ms"] / 1000

@@ -130,7 +130,13 @@ def explain(
     ):
         raise InputError(f"min_alternatives must be an integer in [0, {MAX_ALTERNATIVES}], got "
                          f"{min_alternatives!r}")
-    notes: list[str] = []
+    notes: list[str] = [
+        f"profile of {r.model} on {r.gpu}: calibrated file {r.profile_file} (fit rms error "
+        f"{r.fit_rms_relative_error:.1%})" if r.fit_rms_relative_error is not None else
+        f"profile of {r.model} on {r.gpu}: hand-written file {r.profile_file}"
+        for r in (plan.provenance.profiles if plan.provenance is not None else ())
+        if r.kind == "fitted"
+    ]
     alternatives, re_solved = _alternatives(plan, min_alternatives, resolve, progress, notes)
     if any(a.outcome == "dearer" for a in alternatives):
         notes.append("'dearer' alternatives were not simulated: they lost on cost (or the "

@@ -89,6 +89,8 @@ class MultiModelPool(Frozen):
     replicas: PositiveInt
     max_ctx_tokens: PositiveInt
     tensor_parallel_size: PositiveInt | None = None
+    profile: Path | None = None
+    """A calibrated profile file (``optfleet calibrate``) for this pool's replicas."""
 
 
 class MultiModelFleet(Frozen):
@@ -136,7 +138,12 @@ def load_multi_model_fleet(path: str | Path) -> MultiModelFleet:
         if getattr(w, "path", None) is not None and not w.path.is_absolute():  # type: ignore[union-attr]
             m = m.model_copy(update={"workload": w.model_copy(update={"path": p.parent / w.path})})  # type: ignore[union-attr]
         models.append(m)
-    return cfg.model_copy(update={"models": tuple(models)})
+    pools = tuple(
+        pc.model_copy(update={"profile": p.parent / pc.profile})
+        if pc.profile is not None and not pc.profile.is_absolute() else pc
+        for pc in cfg.pools
+    )
+    return cfg.model_copy(update={"models": tuple(models), "pools": pools})
 
 
 @dataclass(frozen=True)
@@ -307,8 +314,10 @@ def simulate_multi_model(
 
 
 def _pool_specs(cfg: MultiModelFleet) -> list[Any]:
-    """The simulator's pool of every pool of the file (computed profiles)."""
+    """The simulator's pool of every pool of the file (computed profiles, or the pool's
+    calibrated profile file)."""
     from optfleet.physics import computed_profile
+    from optfleet.physics.fitted import load_profile_use, profile_from_file
     from optfleet.scenario.catalog import get_gpu, resolve_model
     from optfleet.sim import PoolSpec
 
@@ -318,8 +327,12 @@ def _pool_specs(cfg: MultiModelFleet) -> list[Any]:
         if pc.tensor_parallel_size is not None:
             serving = serving.model_copy(update={"tensor_parallel_size": pc.tensor_parallel_size})
         price = cfg.prices_usd_per_hour.get(pc.gpu)
-        prof = computed_profile(get_gpu(pc.gpu, price_usd_per_hour=price),
-                                resolve_model(pc.model), serving)
+        gpu = get_gpu(pc.gpu, price_usd_per_hour=price)
+        if pc.profile is None:
+            prof = computed_profile(gpu, resolve_model(pc.model), serving)
+        else:
+            pf, use = load_profile_use(pc.gpu, pc.profile)
+            prof = profile_from_file(pf, gpu, resolve_model(pc.model), serving, use)
         specs.append(PoolSpec(prof, pc.replicas, pc.max_ctx_tokens, pc.name or f"pool{i}"))
     return specs
 

@@ -144,7 +144,7 @@ def _read(files: list[_File]) -> tuple[list[Measurement], list[ProfileSource], i
         kind = opts.pop("kind", None)
         got = read_measurements(f.path, kind=kind, **opts)
         ms.extend(got)
-        failed += sum(int(getattr(m, "failed", 0) or 0) for m in got)
+        failed += sum(int(getattr(m, "failed", 0)) + int(getattr(m, "empty", 0)) for m in got)
         sources.append(ProfileSource(file=f.path.name, sha256=profile_file_sha256(f.path),
                                      kind=kind or detect_kind(f.path), points=len(got)))
     return ms, sources, failed

@@ -156,6 +156,10 @@ class ServingRun:
     failed
         Requests the benchmark sent that failed (an error, no output): left out of the lengths
         and of vLLM's metrics, counted here so a fit can report them.
+    empty
+        Requests that completed without error but produced no token (the model ended at
+        once): left out of the lengths, counted here; their TTFT of 0 is left out of the TTFT
+        metrics when the per-request TTFTs were saved (the metrics are recomputed without them).
     """
 
     request_rate_per_s: float
@@ -168,6 +172,7 @@ class ServingRun:
     duration_s: float | None = None
     source: str = ""
     failed: int = 0
+    empty: int = 0
 
     def __post_init__(self) -> None:
         rate = self.request_rate_per_s
@@ -193,6 +198,7 @@ class ServingRun:
         if self.duration_s is not None:
             _positive("duration_s", self.duration_s, self.source)
         _count("failed", self.failed, self.source, allow_zero=True)
+        _count("empty", self.empty, self.source, allow_zero=True)
 
     @property
     def closed_loop(self) -> bool:

@@ -36,7 +36,8 @@ from optfleet.calibration.measurements import (
 )
 from optfleet.errors import InputError
 
-__all__ = ["FITTED_SERVING_METRICS", "Predicted", "predict_points", "serving_requests"]
+__all__ = ["BURST_RATIO", "FITTED_SERVING_METRICS", "Predicted", "bursty_itl", "predict_points",
+           "serving_requests"]
 
 #: Serving metrics the fit uses; the others a run carries are compared but not fitted (tails
 #: hold what the model leaves out: tokenisation, networking, the client) or not predicted
@@ -145,11 +146,33 @@ def _serving(run: ServingRun, profile: object, seed: int,
                     e2e_s=cols["e2e_s"] + request_latency_s)
     values = serving_metrics(cols)
     fitted = FITTED_SERVING_METRICS + (_CLOSED_LOOP_METRICS if users is not None else ())
+    if bursty_itl(run):
+        fitted = tuple(k for k in fitted if k != "mean_itl_s")
     out = []
     for k in run.metrics:
         if k in values:
             out.append(Predicted(k, values[k], fitted=k in fitted))
     return out
+
+
+#: Mean ITL over mean TPOT above which tokens arrived in bursts (several per gap).
+BURST_RATIO = 1.5
+
+
+def bursty_itl(run: ServingRun) -> bool:
+    """Whether the run's tokens reached the client in bursts: a mean inter-token gap well above
+    the mean time per output token (multi-step scheduling, stream intervals, a buffering
+    proxy).  Each gap then spans several tokens, so the mean ITL is not a step time and the
+    fit only compares it.
+
+    Examples
+    --------
+    >>> r = ServingRun(1.0, None, 1.0, (10,), (20,), {"mean_itl_s": 0.07, "mean_tpot_s": 0.007})
+    >>> bursty_itl(r)
+    True
+    """
+    itl, tpot = run.metrics.get("mean_itl_s"), run.metrics.get("mean_tpot_s")
+    return itl is not None and tpot is not None and itl > BURST_RATIO * tpot
 
 
 def serving_metrics(cols: dict[str, np.ndarray]) -> dict[str, float]:

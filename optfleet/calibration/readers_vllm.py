@@ -33,6 +33,7 @@ Examples
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from optfleet.calibration.measurements import LatencyRun, ServingRun
@@ -102,31 +103,68 @@ def _list(doc: dict[str, Any], key: str, where: str) -> list[Any]:
     return values
 
 
-def _exact_lengths(doc: dict[str, Any], completed: int,
-                   where: str) -> tuple[tuple[int, ...], tuple[int, ...], int]:
-    """Per-request lengths of the completed requests, and how many requests failed."""
+@dataclass(frozen=True)
+class _Kept:
+    """The requests of a detailed result that produced tokens, and what was left out."""
+
+    ins: tuple[int, ...]
+    outs: tuple[int, ...]
+    failed: int
+    empty: int
+    ttfts: tuple[float, ...] | None  # the kept requests' TTFTs, s (None: not saved)
+
+
+def _exact_lengths(doc: dict[str, Any], completed: int, where: str) -> _Kept:
+    """Per-request lengths of the requests that completed with tokens; how many failed and how
+    many completed with no token (vLLM counts them completed, with a TTFT of 0)."""
     ins, outs = _list(doc, "input_lens", where), _list(doc, "output_lens", where)
     errors = _list(doc, "errors", where) if "errors" in doc else None
-    if len(ins) != len(outs) or (errors is not None and len(errors) != len(ins)):
-        raise InputError(f"{where}: input_lens, output_lens and errors must be of equal length "
-                         f"(got {len(ins)}, {len(outs)}, {len(errors or [])})")
+    ttfts = _list(doc, "ttfts", where) if "ttfts" in doc else None
+    if len(ins) != len(outs) or (errors is not None and len(errors) != len(ins)) or (
+        ttfts is not None and len(ttfts) != len(ins)
+    ):
+        raise InputError(f"{where}: input_lens, output_lens, errors and ttfts must be of equal "
+                         f"length (got {len(ins)}, {len(outs)}, {len(errors or [])}, "
+                         f"{len(ttfts or [])})")
     keep_in: list[int] = []
     keep_out: list[int] = []
+    keep_ttft: list[float] = []
+    empty = 0
     for i, (n_in, n_out) in enumerate(zip(ins, outs, strict=True)):
         n_out = json_count(n_out, f"output_lens[{i}]", where, allow_zero=True)
-        failed = bool(errors[i]) if errors is not None else n_out == 0
-        if failed:
+        if errors is not None and errors[i]:
             continue
         if n_out == 0:
-            raise InputError(f"{where}: request {i} completed without error but with 0 output "
-                             "tokens")
+            empty += errors is not None  # no errors list: an empty output is vLLM's failure
+            continue
         keep_in.append(json_count(n_in, f"input_lens[{i}]", where))
         keep_out.append(n_out)
-    failed = len(ins) - len(keep_in)
-    if len(keep_in) != completed or doc.get("failed", failed) != failed:
+        if ttfts is not None:
+            keep_ttft.append(json_number(ttfts[i], f"ttfts[{i}]", where))
+    failed = len(ins) - len(keep_in) - empty
+    if len(keep_in) + empty != completed or doc.get("failed", failed) != failed:
         raise InputError(f"{where}: completed is {completed} and failed {doc.get('failed')} but "
-                         f"{len(keep_in)} of the {len(ins)} saved requests succeeded")
-    return tuple(keep_in), tuple(keep_out), failed
+                         f"{len(keep_in) + empty} of the {len(ins)} saved requests succeeded")
+    if not keep_in:
+        raise InputError(f"{where}: no request produced a token")
+    return _Kept(tuple(keep_in), tuple(keep_out), failed, empty,
+                 tuple(keep_ttft) if ttfts is not None else None)
+
+
+def _ttft_without(metrics: dict[str, float], kept: _Kept) -> dict[str, float]:
+    """The TTFT metrics recomputed over the kept requests (vLLM's own definitions) when some
+    completed with no token; without saved TTFTs the metrics stay as measured."""
+    if not kept.empty or kept.ttfts is None:
+        return metrics
+    import numpy as np
+
+    t = np.asarray(kept.ttfts)
+    out = dict(metrics)
+    for name, value in (("mean_ttft_s", np.mean(t)), ("median_ttft_s", np.median(t)),
+                        ("p99_ttft_s", np.percentile(t, 99))):
+        if name in out:
+            out[name] = float(value)
+    return out
 
 
 def _failed_from_counts(doc: dict[str, Any], completed: int, where: str) -> int:
@@ -212,9 +250,12 @@ def serving_run_from_json(doc: dict[str, Any], where: str, options: Options) -> 
                           options.max_concurrency, where)
     if completed == 0:
         raise InputError(f"{where}: no request completed")
+    metrics = _serving_metrics(doc, where)
+    empty = 0
     if "input_lens" in doc and "output_lens" in doc:
-        ins, outs, failed = _exact_lengths(doc, completed, where)
-        exact = True
+        kept = _exact_lengths(doc, completed, where)
+        ins, outs, failed, empty, exact = kept.ins, kept.outs, kept.failed, kept.empty, True
+        metrics = _ttft_without(metrics, kept)
     else:
         ins, outs = _mean_lengths(doc, completed, where)
         failed, exact = _failed_from_counts(doc, completed, where), False
@@ -225,11 +266,12 @@ def serving_run_from_json(doc: dict[str, Any], where: str, options: Options) -> 
         burstiness=json_number(doc.get("burstiness", 1.0), "burstiness", where),
         input_tokens=ins,
         output_tokens=outs,
-        metrics=_serving_metrics(doc, where),
+        metrics=metrics,
         lengths_exact=exact,
         duration_s=None if duration is None else json_number(duration, "duration", where),
         source=where,
         failed=failed,
+        empty=empty,
     )
 
 

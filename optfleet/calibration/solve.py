@@ -25,6 +25,7 @@ from optfleet.calibration.model import (
     predict_all,
     residuals,
 )
+from optfleet.calibration.predict import BURST_RATIO, bursty_itl
 from optfleet.errors import InputError
 
 __all__ = ["solve"]
@@ -152,6 +153,15 @@ def _result(points: tuple[Point, ...], params: dict[str, FittedParameter],
     if inexact:
         warnings.append(f"{inexact} serving runs gave totals only: every request simulated at "
                         "the mean prompt and output length")
+    bursty = sum(isinstance(m, ServingRun) and bursty_itl(m) for m in measurements)
+    if bursty:
+        warnings.append(f"{bursty} serving runs delivered tokens in bursts (mean ITL above "
+                        f"{BURST_RATIO:g} x mean TPOT: multi-step scheduling or stream "
+                        "intervals): their ITL is compared, not fitted")
+    empty = sum(m.empty for m in measurements if isinstance(m, ServingRun))
+    if empty:
+        warnings.append(f"{empty} requests completed with no token: left out of the lengths "
+                        "(and of the TTFT metrics where per-request TTFTs were saved)")
     approx = sum(isinstance(m, ServingRun) and m.max_concurrency is not None
                  and not math.isinf(m.request_rate_per_s) for m in measurements)
     if approx:

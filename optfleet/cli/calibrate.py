@@ -138,7 +138,7 @@ def render_calibration(cal: Any, out: Path | None) -> None:
     if fit.holdout_rms_relative_error is not None:
         summary.append([f"rms relative error (held out, {held} values)",
                         f"{fit.holdout_rms_relative_error:.1%}"])
-    summary += [["failed requests dropped (counted)", cal.failed_requests],
+    summary += [["failed or empty requests dropped (counted)", cal.failed_requests],
                 ["model evaluations", fit.evaluations],
                 ["profile written", str(out) if out is not None else "(no -o given)"]]
     render_table(f"Fit of {cal.profile.name}", ["", ""], summary)

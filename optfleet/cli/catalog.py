@@ -170,6 +170,10 @@ def profile(
     max_ctx: Annotated[
         int, typer.Option("--max-ctx", min=1, help="Context for the slot count.")
     ] = 8192,
+    profile_file: Annotated[
+        Path | None, typer.Option("--profile", help="A calibrated profile file (optfleet "
+                                  "calibrate -o): the roofline with its fitted constants.")
+    ] = None,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Show a replica's performance profile (computed from specs, or the calibrated one)."""
@@ -190,7 +194,13 @@ def profile(
             },
             "serving options",
         )
-        prof = computed_profile(get_gpu(gpu), resolve_model(model), serving)
+        if profile_file is None:
+            prof = computed_profile(get_gpu(gpu), resolve_model(model), serving)
+        else:
+            from optfleet.physics.fitted import load_profile_use, profile_from_file
+
+            pf, use = load_profile_use(gpu, profile_file)
+            prof = profile_from_file(pf, get_gpu(gpu), resolve_model(model), serving, use)
     summary = profile_summary(prof, max_ctx_tokens=max_ctx)
     if fmt is OutputFormat.json:
         emit_json(summary)

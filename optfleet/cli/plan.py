@@ -296,6 +296,7 @@ def plan_notes(p: Any) -> list[str]:
         )
     if p.binding_constraints:
         notes.append("binding: " + "; ".join(p.binding_constraints))
+    notes.extend(profile_notes(p))
     notes.append(verified_note(p))
     for step in p.verification:
         notes.append(
@@ -311,6 +312,22 @@ def plan_notes(p: Any) -> list[str]:
         n for n in p.notes if n != "not verified by simulation"  # said by "verified: no"
     )
     return notes
+
+
+def profile_notes(p: Any) -> list[str]:
+    """``profile: ...`` for each GPU type that used a calibrated profile file."""
+    out = []
+    for r in getattr(p.provenance, "profiles", ()) if p.provenance is not None else ():
+        if r.kind != "fitted":
+            continue
+        if r.fit_rms_relative_error is None:
+            out.append(f"profile: {r.model} on {r.gpu} from {r.profile_file} (hand-written)")
+            continue
+        held = ("" if r.holdout_rms_relative_error is None
+                else f", held out {r.holdout_rms_relative_error:.1%}")
+        out.append(f"profile: {r.model} on {r.gpu} from {r.profile_file} (fitted {r.fit_date}, "
+                   f"rms error {r.fit_rms_relative_error:.1%}{held})")
+    return out
 
 
 def one_pool_note(p: Any) -> str:

@@ -31,7 +31,8 @@ from optfleet.scenario.catalog import resolve_gpu, resolve_model
 from optfleet.scenario.physics_input import EfficiencyOverrides
 from optfleet.scenario.profile_file import ProfileFile, load_profile_file, profile_file_sha256
 
-__all__ = ["ProfileUse", "check_profile_matches", "load_profile_use", "profile_from_file"]
+__all__ = ["ProfileUse", "check_profile_matches", "load_profile_use", "profile_from_file",
+           "serving_differences"]
 
 
 @dataclass(frozen=True)
@@ -140,4 +141,29 @@ def profile_from_file(
         prof,
         name=f"{prof.name}+{pf.name}",
         source=f"calibrated profile {pf.name!r}{where}: {quality}; memory plan: {prof.source}",
+        notes="; ".join(x for x in (prof.notes, serving_differences(pf, serving)) if x),
     )
+
+
+#: Engine settings a fit depends on: serving with others extrapolates the fitted constants.
+_SETTINGS = ("max_num_seqs", "chunked_prefill_tokens", "gpu_memory_utilization",
+             "kv_cache_dtype", "max_model_len")
+
+
+def serving_differences(pf: ProfileFile, serving: ServingConfig) -> str:
+    """What the replica's engine settings change from the benchmarks' (empty: none), e.g.
+    ``"served with chunked_prefill_tokens 2048, measured with 512 (extrapolated)"``.
+
+    Examples
+    --------
+    >>> pf = ProfileFile(name="p", gpu="H100-SXM", model="llama-3.1-8b",
+    ...                  measured_serving=ServingConfig(chunked_prefill_tokens=512))
+    >>> serving_differences(pf, ServingConfig())
+    'served with chunked_prefill_tokens 2048, measured with 512 (extrapolated)'
+    """
+    measured = pf.measured_serving
+    if measured is None:
+        return ""
+    diffs = [f"{k} {getattr(serving, k)}, measured with {getattr(measured, k)}"
+             for k in _SETTINGS if getattr(serving, k) != getattr(measured, k)]
+    return ("served with " + "; ".join(diffs) + " (extrapolated)") if diffs else ""
