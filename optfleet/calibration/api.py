@@ -85,17 +85,39 @@ class _File:
     serving: ServingConfig | None
 
 
+#: How the command line spells each option (for messages).
+FLAGS = {"kind": "--kind", "batch_size": "--batch-size", "input_len": "--input-len",
+         "output_len": "--output-len", "request_rate_per_s": "--request-rate",
+         "max_concurrency": "--max-concurrency", "tensor_parallel_size": "--tp",
+         "dtype": "--dtype", "max_num_seqs": "--max-num-seqs",
+         "chunked_prefill_tokens": "--max-num-batched-tokens",
+         "gpu_memory_utilization": "--gpu-memory-utilization"}
+
+
+def _agree(name: str, given: Any, recorded: Any, where: str) -> None:
+    if given is not None and recorded is not None and given != recorded:
+        raise InputError(f"{FLAGS.get(name, name)} {given} contradicts {where}'s {recorded}")
+
+
 def _expand(files: Sequence[str | Path], options: dict[str, Any]) -> list[_File]:
     out: list[_File] = []
+    seen: set[Path] = set()
     for f in files:
         if is_manifest(f):
             m = load_manifest(f)
             keys = m.replica_keys()
             for e in m.files:
                 given = {k: getattr(e, k) for k in READER_OPTIONS if getattr(e, k) is not None}
+                for k, v in options.items():
+                    _agree(k, v, given.get(k), f"the manifest entry of {e.file.name}")
                 out.append(_File(e.file, {**given, **options}, keys, m.serving))
         else:
             out.append(_File(Path(f), dict(options), None, None))
+    for x in out:
+        real = x.path.resolve()
+        if real in seen:
+            raise InputError(f"{x.path} is given twice: its measurements would weigh double")
+        seen.add(real)
     if not out:
         raise InputError("no benchmark files given")
     return out
@@ -105,6 +127,7 @@ def _replica(files: list[_File], gpu: str | None, model: str | None,
              serving: dict[str, Any]) -> Replica:
     """The measured replica: the command line's GPU type, model and serving options, else the
     manifests'; a contradiction is an InputError."""
+    from optfleet.scenario import validate_model
     from optfleet.scenario.catalog import resolve_gpu, resolve_model
 
     keys = {f.keys for f in files if f.keys is not None}
@@ -119,17 +142,20 @@ def _replica(files: list[_File], gpu: str | None, model: str | None,
     update = dict(serving)
     if mk:
         for k, v in (("tensor_parallel_size", mk[2]), ("dtype", mk[3])):
-            if k in update and update[k] != v:
-                raise InputError(f"--{k.replace('_', '-')} {update[k]} contradicts the "
-                                 f"manifest's {v}")
+            _agree(k, update.get(k), v, "the manifest")
+            if k in base.model_fields_set and getattr(base, k) != v:
+                raise InputError(f"the manifest's serving.{k} {getattr(base, k)} contradicts "
+                                 f"its files' {v}")
             update[k] = v
+        for k in base.model_fields_set:
+            _agree(k, serving.get(k), getattr(base, k), "the manifest")
         for what, given, manifest in (("GPU type", gpu, mk[0]), ("model", model, mk[1])):
             if given is not None and given != manifest and (
                 (resolve_gpu(given).name != resolve_gpu(manifest).name) if what == "GPU type"
                 else (resolve_model(given).name != resolve_model(manifest).name)
             ):
                 raise InputError(f"the {what} {given} contradicts the manifest's {manifest}")
-    sv = ServingConfig.model_validate({**base.model_dump(), **update})
+    sv = validate_model(ServingConfig, {**base.model_dump(), **update}, "serving options")
     return Replica.of(g, m, sv)
 
 
@@ -186,6 +212,9 @@ def calibrate(
     InputError
         Bad files or options (one line).
     """
+    from optfleet.scenario.limits import check
+
+    check("seed", "--seed", seed)
     unknown = sorted(set(reader_options) - set(READER_OPTIONS))
     if unknown:
         raise InputError(f"unknown reader options {unknown}; known: {', '.join(READER_OPTIONS)}")
@@ -228,7 +257,8 @@ def _profile_file(replica: Replica, fit: FitResult, sources: list[ProfileSource]
     return ProfileFile(
         name=label, gpu=replica.gpu.name, model=replica.model.name,
         tensor_parallel_size=sv.tensor_parallel_size, dtype=sv.dtype,
-        efficiency={k: v for k, v in fit.constants.items() if k not in OUTSIDE_REPLICA},
+        efficiency={**sv.efficiency.given(),
+                    **{k: v for k, v in fit.constants.items() if k not in OUTSIDE_REPLICA}},
         measured_serving=sv, fit=record,
     )
 

@@ -105,17 +105,17 @@ class Manifest(Frozen):
 
 
 def is_manifest(path: str | Path) -> bool:
-    """Whether ``path`` looks like a manifest (a YAML/JSON mapping with a ``files`` list)."""
+    """Whether ``path`` is a manifest: a ``.yaml``/``.yml`` file (which must then be a mapping
+    with a ``files`` list: InputError otherwise, since no benchmark format is YAML)."""
     p = Path(path)
-    if p.suffix.lower() not in (".yaml", ".yml"):
+    if p.suffix.lower() not in (".yaml", ".yml") or not p.is_file():
         return False
-    try:
-        from optfleet.scenario.files import read_mapping
+    from optfleet.scenario.files import read_mapping
 
-        data = read_mapping(p)
-    except InputError:
-        return False
-    return isinstance(data.get("files"), list)
+    data = read_mapping(p)  # a .yaml is no benchmark format: its YAML error is the answer
+    if not isinstance(data.get("files"), list):
+        raise InputError(f"{p}: a calibration manifest needs a files: list")
+    return True
 
 
 def load_manifest(path: str | Path) -> Manifest:

@@ -173,6 +173,7 @@ class ServingRun:
     source: str = ""
     failed: int = 0
     empty: int = 0
+    unfittable: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         rate = self.request_rate_per_s

@@ -148,6 +148,9 @@ def _serving(run: ServingRun, profile: object, seed: int,
     fitted = FITTED_SERVING_METRICS + (_CLOSED_LOOP_METRICS if users is not None else ())
     if bursty_itl(run):
         fitted = tuple(k for k in fitted if k != "mean_itl_s")
+    if run.completed == 1:  # one request: its median is its mean, one value not two
+        fitted = tuple(k for k in fitted if not k.startswith("median_"))
+    fitted = tuple(k for k in fitted if k not in run.unfittable)
     out = []
     for k in run.metrics:
         if k in values:

@@ -252,10 +252,14 @@ def serving_run_from_json(doc: dict[str, Any], where: str, options: Options) -> 
         raise InputError(f"{where}: no request completed")
     metrics = _serving_metrics(doc, where)
     empty = 0
+    unfittable: tuple[str, ...] = ()
     if "input_lens" in doc and "output_lens" in doc:
         kept = _exact_lengths(doc, completed, where)
         ins, outs, failed, empty, exact = kept.ins, kept.outs, kept.failed, kept.empty, True
         metrics = _ttft_without(metrics, kept)
+        if empty:
+            biased = ("e2el", "throughput") + (() if kept.ttfts is not None else ("ttft",))
+            unfittable = tuple(k for k in metrics if any(b in k for b in biased))
     else:
         ins, outs = _mean_lengths(doc, completed, where)
         failed, exact = _failed_from_counts(doc, completed, where), False
@@ -272,6 +276,7 @@ def serving_run_from_json(doc: dict[str, Any], where: str, options: Options) -> 
         source=where,
         failed=failed,
         empty=empty,
+        unfittable=unfittable,
     )
 
 

@@ -69,48 +69,68 @@ def solve(measurements: Sequence[Measurement], held: np.ndarray, train: Sequence
     if sol.status <= 0:
         warnings.append(f"the search stopped before converging ({sol.message}); raise "
                         "max_evaluations")
+    final = predict_all(train, replica, constants(sol.x), seed)
+    groups = np.concatenate([np.full(sum(q.fitted for q in ps), i)
+                             for i, ps in enumerate(final)]).astype(int)
     noise = fun(sol.x) - residuals(train, predict_all(train, replica, constants(sol.x), seed + 1))
-    params = _parameters(sol, active, start, lo, hi, warnings, float(noise @ noise) / 2.0)
+    params = _parameters(sol, active, start, lo, hi, warnings, noise, groups)
     fitted = constants(sol.x)
     points = _points(measurements, held, replica, start, fitted, seed)
     return _result(points, params, fixed, seed, count[0], warnings, measurements)
 
 
 def _parameters(sol: object, active: tuple[str, ...], start: dict[str, float], lo: np.ndarray,
-                hi: np.ndarray, warnings: list[str], sim_ss: float) -> dict[str, FittedParameter]:
-    """The fitted constants with standard errors.  The residual variance counts the misfit and
-    the simulations' own noise (half the squared change of the residuals when the seed
-    changes), so a fit that reproduces one seed's sample exactly is not reported as exact."""
-    r = sol.fun
-    J = sol.jac
-    dof = r.size - len(active)
-    se_log: np.ndarray | None = None
-    if dof > 0:
-        s2 = (float(r @ r) + sim_ss) / dof
-        jtj = J.T @ J
-        if np.linalg.matrix_rank(jtj) == len(active):
-            cov = np.linalg.inv(jtj) * s2
-            se_log = np.sqrt(np.clip(np.diag(cov), 0.0, None))
-            _correlations(cov, active, warnings)
-        else:
-            warnings.append("the measurements do not separate the fitted constants "
-                            "(their effects are collinear); standard errors not estimable")
-    else:
-        warnings.append(f"{r.size} fitted values for {len(active)} constants: "
-                        "no standard errors (add measurements)")
+                hi: np.ndarray, warnings: list[str], noise: np.ndarray,
+                groups: np.ndarray) -> dict[str, FittedParameter]:
+    """The fitted constants with standard errors (:func:`_covariance`); a constant on a bound
+    has none (the data pushed it there; its uncertainty is one-sided)."""
+    at_bound = (sol.x - lo < 1e-3) | (hi - sol.x < 1e-3)
+    free = np.flatnonzero(~at_bound)
+    cov = _covariance(sol.jac[:, free], sol.fun, noise, groups, warnings) if free.size else None
+    se_log = np.full(len(active), np.nan)
+    if cov is not None:
+        se_log[free] = np.sqrt(np.clip(np.diag(cov), 0.0, None))
+        _correlations(cov, tuple(active[i] for i in free), warnings)
     out: dict[str, FittedParameter] = {}
     for i, k in enumerate(active):
         v = float(math.exp(sol.x[i]))
-        at_bound = bool(sol.x[i] - lo[i] < 1e-3 or hi[i] - sol.x[i] < 1e-3)
-        se = None if se_log is None else float(v * se_log[i])
-        if at_bound:
+        se = None if not math.isfinite(se_log[i]) else float(v * se_log[i])
+        if at_bound[i]:
             warnings.append(f"{k} = {v:.4g} sits on its bound "
                             f"[{FIT_BOUNDS[k][0]:g}, {FIT_BOUNDS[k][1]:g}]: the model can not "
                             "reach the data with it inside")
         elif se is not None and se > 0.5 * v:
             warnings.append(f"{k} = {v:.4g} is poorly determined (standard error {se:.2g})")
-        out[k] = FittedParameter(v, start[k], se, FIT_BOUNDS[k][0], FIT_BOUNDS[k][1], at_bound)
+        out[k] = FittedParameter(v, start[k], se, FIT_BOUNDS[k][0], FIT_BOUNDS[k][1],
+                                 bool(at_bound[i]))
     return out
+
+
+def _covariance(J: np.ndarray, r: np.ndarray, noise: np.ndarray, groups: np.ndarray,
+                warnings: list[str]) -> np.ndarray | None:
+    """Covariance of the free constants (log space), robust to the values of one run being
+    correlated: ``A B A`` with ``A = (J^T J)^-1`` and ``B = sum over runs g of J_g^T (r_g r_g^T
+    + n_g n_g^T / 2) J_g`` (``n``: the residuals' change when the simulations' seed changes,
+    their own noise), times ``G / (G - p)`` for ``G`` runs and ``p`` constants."""
+    p = J.shape[1]
+    n_groups = int(np.unique(groups).size)
+    jtj = J.T @ J
+    if np.linalg.matrix_rank(jtj) < p:
+        warnings.append("the measurements do not separate the fitted constants "
+                        "(their effects are collinear); standard errors not estimable")
+        return None
+    if n_groups <= p:
+        warnings.append(f"{n_groups} measurements (runs or rows) for {p} free constants: no "
+                        "standard errors (add measurements)")
+        return None
+    a = np.linalg.inv(jtj)
+    meat = np.zeros((p, p))
+    for g in np.unique(groups):
+        sel = groups == g
+        jg = J[sel]
+        u, v = jg.T @ r[sel], jg.T @ noise[sel]
+        meat += np.outer(u, u) + 0.5 * np.outer(v, v)
+    return a @ meat @ a * (n_groups / (n_groups - p))
 
 
 def _correlations(cov: np.ndarray, active: tuple[str, ...], warnings: list[str]) -> None:
@@ -149,6 +169,17 @@ def _result(points: tuple[Point, ...], params: dict[str, FittedParameter],
     if rms > LARGE_ERROR:
         warnings.append(f"the fit's rms error is {rms:.0%}: the replica model does not "
                         "describe these measurements well; read the per-point table")
+    held_rms = _rms(test) if test else None
+    if held_rms is not None and held_rms > max(2.0 * rms, 0.05):
+        warnings.append(f"the held-out error ({held_rms:.0%}) is more than twice the fit's "
+                        f"({rms:.0%}): the constants describe the runs they saw, not the replica")
+    open_loop = sum(isinstance(m, ServingRun) and not math.isinf(m.request_rate_per_s)
+                    for m in measurements)
+    if open_loop:
+        warnings.append(f"{open_loop} serving runs were open loop at a finite rate: vLLM saves "
+                        "no send times, so the fit simulates other arrivals of the same rate; "
+                        "the standard errors understate that noise (sweep --max-concurrency, "
+                        "or send more prompts per run)")
     inexact = sum(isinstance(m, ServingRun) and not m.lengths_exact for m in measurements)
     if inexact:
         warnings.append(f"{inexact} serving runs gave totals only: every request simulated at "

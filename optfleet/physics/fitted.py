@@ -139,9 +139,10 @@ def profile_from_file(
     where = f" ({use.file})" if use is not None else ""
     return replace(
         prof,
-        name=f"{prof.name}+{pf.name}",
+        name=f"{prof.name}+calibrated",
         source=f"calibrated profile {pf.name!r}{where}: {quality}; memory plan: {prof.source}",
-        notes="; ".join(x for x in (prof.notes, serving_differences(pf, serving)) if x),
+        notes="; ".join(x for x in (prof.notes, serving_differences(pf, serving,
+                                                                     prof.max_model_len)) if x),
     )
 
 
@@ -150,7 +151,8 @@ _SETTINGS = ("max_num_seqs", "chunked_prefill_tokens", "gpu_memory_utilization",
              "kv_cache_dtype", "max_model_len")
 
 
-def serving_differences(pf: ProfileFile, serving: ServingConfig) -> str:
+def serving_differences(pf: ProfileFile, serving: ServingConfig,
+                        max_model_len: int | None = None) -> str:
     """What the replica's engine settings change from the benchmarks' (empty: none), e.g.
     ``"served with chunked_prefill_tokens 2048, measured with 512 (extrapolated)"``.
 
@@ -164,6 +166,10 @@ def serving_differences(pf: ProfileFile, serving: ServingConfig) -> str:
     measured = pf.measured_serving
     if measured is None:
         return ""
-    diffs = [f"{k} {getattr(serving, k)}, measured with {getattr(measured, k)}"
-             for k in _SETTINGS if getattr(serving, k) != getattr(measured, k)]
+    used = {k: getattr(serving, k) for k in _SETTINGS}
+    if used["max_model_len"] is None and max_model_len is not None:
+        used["max_model_len"] = max_model_len  # the replica's own (model's, capped by its KV)
+    diffs = [f"{k} {used[k]}, measured with {getattr(measured, k)}"
+             for k in _SETTINGS
+             if used[k] != getattr(measured, k) and getattr(measured, k) is not None]
     return ("served with " + "; ".join(diffs) + " (extrapolated)") if diffs else ""
