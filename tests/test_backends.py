@@ -186,3 +186,24 @@ def test_conformance_instances(name):
         r = solve_mps(INSTANCES / entry["file"], name, "exact")
         assert r.termination == "optimal", entry["file"]
         assert r.objective == pytest.approx(entry["objective"], rel=1e-7), entry["file"]
+
+
+def test_highs_prints_nothing_on_stdout() -> None:
+    """highspy prints its banner from C (file descriptor 1), whatever output_flag says; the
+    backend silences it, so ``--format json`` output stays JSON (checked on the real console
+    script: capsys does not see writes to the descriptor)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from optfleet.backends import HighsBackend
+
+    if not HighsBackend().available():
+        pytest.skip("highspy not installed")
+    script = Path(sys.executable).parent / ("optfleet.exe" if os.name == "nt" else "optfleet")
+    out = subprocess.run([str(script), "plan", "--backend", "highs", "--no-verify", "--rate",
+                          "20", "--format", "json"], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout)["solver"]["backend"] == "highs"
+    assert out.stdout.lstrip().startswith("{") and "Running HiGHS" not in out.stdout
