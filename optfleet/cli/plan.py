@@ -209,6 +209,11 @@ def plan(
     )
     if level not in ("engine", "slot"):
         raise InputError(f"unknown simulation level {level!r}; known: engine, slot")
+    if scenario.horizon is not None:
+        from optfleet.cli.horizon import plan_over_time
+
+        return plan_over_time(scenario, verify=verify, quiet=quiet, out=out, fmt=fmt,
+                              plot=plot, sim_requests=sim_requests, backend=backend)
     check_plan_plot(scenario, plot)
     start = f"tabulating pool options on {', '.join(scenario.gpus)}\u2026"
     with progress(start, quiet=quiet, simulates=verify) as report:

@@ -1,0 +1,389 @@
+"""Planning over time: the loop of :func:`plan_horizon` (check -> tabulate -> build and solve
+the time-indexed program per layout -> verify every period by simulation, feeding failures back
+-> replay the horizon -> write the schedule back).
+
+The capacity tables are the single-period planner's, tabulated once at a rate above every
+period's (the interactive peak plus twice the batch work's mean rate), so every period's load
+lies inside them.  The program (:mod:`optfleet.formulation.horizon`) chooses, per period, the
+replicas of every pool and GPU type, the batch work placed in it, and the GPUs bought in each
+tier; the reserved count is one number for the whole horizon.
+
+Examples
+--------
+>>> import optfleet
+>>> s = optfleet.Scenario(gpus=("H100-SXM",), horizon={
+...     "demand": {"hourly_rates_per_s": [10.0] * 12 + [40.0] * 12},
+...     "tiers": {"H100-SXM": {"reserved_usd_per_gpu_hour": 2.5}}})
+>>> hp = plan_horizon(s, verify=False)
+>>> hp.reserved_gpus["H100-SXM"] > 0 and hp.saving_usd > 0
+True
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from optfleet.errors import InfeasibleError, InputError
+from optfleet.formulation.horizon import (
+    BatchWork,
+    HorizonProblem,
+    Period,
+    TierPrices,
+    build_horizon_model,
+    read_schedule,
+)
+from optfleet.planning.horizon_results import HorizonPlan, PeakSizing, PeriodPlan, PeriodPool
+from optfleet.scenario import Scenario
+
+__all__ = ["plan_horizon"]
+
+Progress = Callable[[str], None]
+
+#: Relative gap of the horizon solves: the plan's cost is within 0.1 % of the optimum (the
+#: solver's bound is reported); proving the last 0.1 % costs more time than it saves money.
+HORIZON_GAP = 1e-3
+#: Whole-horizon replays: a period pool that misses the SLO in the replay (spot interruptions,
+#: capacity changing at a boundary) gets one more replica, and the horizon is replayed again.
+REPLAY_ROUNDS = 3
+
+
+@dataclass
+class _Solved:
+    hp: HorizonProblem
+    result: Any
+    schedule: dict[str, Any]
+
+
+def _periods(scenario: Scenario) -> tuple[Period, ...]:
+    from optfleet.workloads.profile import demand_periods
+
+    assert scenario.horizon is not None
+    return tuple(Period(p.name or f"p{i}", p.duration_s, p.rate_per_s)
+                 for i, p in enumerate(demand_periods(scenario.horizon.demand)))
+
+
+def _batch(scenario: Scenario, periods: tuple[Period, ...]) -> tuple[BatchWork, ...]:
+    """Each batch class on the periods that lie wholly inside its window."""
+    assert scenario.horizon is not None
+    starts = [sum(p.duration_s for p in periods[:i]) for i in range(len(periods))]
+    out = []
+    for b in scenario.horizon.batch:
+        inside = tuple(i for i, (s, p) in enumerate(zip(starts, periods, strict=True))
+                       if s >= b.release_s - 1e-9 and s + p.duration_s <= b.deadline_s + 1e-9)
+        if not inside:
+            raise InputError(f"batch {b.name!r}: no whole period lies between release_s "
+                             f"{b.release_s:g} and deadline_s {b.deadline_s:g}")
+        out.append(BatchWork(b.name, b.requests, inside))
+    return tuple(out)
+
+
+def _prices(scenario: Scenario, problem: Any) -> dict[str, TierPrices]:
+    """Per GPU type: the scenario's tiers, on-demand at the catalog (or scenario) price by
+    default."""
+    assert scenario.horizon is not None
+    per_gpu: dict[str, float] = {}
+    for o in problem.options:
+        per_gpu.setdefault(o.gpu, o.price_usd_per_replica_hour / o.gpus_per_replica)
+    out = {}
+    for g, base in per_gpu.items():
+        t = scenario.horizon.tiers.get(g)
+        if t is None:
+            out[g] = TierPrices(on_demand=base)
+            continue
+        od = t.on_demand_usd_per_gpu_hour if t.on_demand_usd_per_gpu_hour is not None else base
+        out[g] = TierPrices(reserved=t.reserved_usd_per_gpu_hour, on_demand=od,
+                            spot=t.spot_usd_per_gpu_hour, max_reserved=t.max_reserved_gpus,
+                            max_on_demand=t.max_on_demand_gpus, max_spot=t.max_spot_gpus,
+                            start_usd=t.start_usd_per_gpu)
+    return out
+
+
+def _solve(hp: HorizonProblem, solver: Any, opts: Any) -> _Solved | None:
+    m = build_horizon_model(hp)
+    r = solver.solve(m.lp, m.variables, opts)
+    if not r.has_solution:
+        return None
+    return _Solved(hp, r, read_schedule(hp, r.values))
+
+
+def _best_layout(problem: Any, layouts: list[str], tab_rate: float,
+                 periods: tuple[Period, ...], prices: dict[str, TierPrices],
+                 batch: tuple[BatchWork, ...], solver: Any, opts: Any,
+                 fed: dict[str, dict[tuple[int, str], int]]) -> _Solved:
+    """The cheapest horizon plan over ``layouts`` (each solved on its own)."""
+    best: _Solved | None = None
+    for lay in problem.layouts:
+        if lay.name not in layouts:
+            continue
+        options = tuple(o for o in problem.options if o.layout == lay.name)
+        hp = HorizonProblem(lay, options, tab_rate, periods, prices, batch,
+                            min_replicas_per_pool=problem.min_replicas_per_pool,
+                            min_replicas_at=fed.get(lay.name, {}))
+        got = _solve(hp, solver, opts)
+        if got is not None and (best is None or got.result.objective < best.result.objective):
+            best = got
+    if best is None:
+        raise InfeasibleError("no layout serves every period within the tiers' caps")
+    return best
+
+
+def _screen(problem: Any, solver: Any, opts: Any, n_layouts: int) -> list[str]:
+    """The layouts of the cheapest single-period plans at the tables' rate (distinct, at most
+    ``n_layouts``): the horizon program is solved for these."""
+    from optfleet.planning.solve import ranked_candidates
+
+    out: list[str] = []
+    for c in ranked_candidates(problem, solver, opts, 2 * n_layouts):
+        if c.solution.layout not in out:
+            out.append(c.solution.layout)
+        if len(out) == n_layouts:
+            break
+    return out
+
+
+def _calibrate(base: Scenario, tables: Any, problem: Any, best: _Solved,
+               progress: Progress | None) -> tuple[Any, int]:
+    """Calibrate (small-pool engine simulation) the options the plan's busiest period uses."""
+    from optfleet.planning.calibrate import calibrate_plan_options
+
+    sched = best.schedule["replicas"]
+    busiest = max(range(len(best.hp.periods)),
+                  key=lambda t: sum(k for (tt, _, _), k in sched.items() if tt == t))
+    counts = {(role, gpu): k for (t, role, gpu), k in sched.items() if t == busiest}
+    return calibrate_plan_options(base, tables, problem, best.hp.layout.name, counts, progress)
+
+
+# long: the loop reads top to bottom (tabulate, solve, calibrate, verify, replay, write back)
+def plan_horizon(
+    scenario: Scenario,
+    *,
+    backend: str = "cbc",
+    verify: bool = True,
+    sim_requests: int | None = None,
+    replications: int = 5,
+    max_rounds: int = 4,
+    n_layouts: int = 2,
+    replay: bool = True,
+    progress: Progress | None = None,
+) -> HorizonPlan:
+    """Plan ``scenario`` over its ``horizon``: what to reserve, and what to rent when.
+
+    Parameters
+    ----------
+    scenario
+        A scenario with ``horizon`` (:class:`~optfleet.scenario.horizon.Horizon`).
+    verify
+        Simulate every period at its planned load and capacity (engine level) and feed a
+        failing pool back (one more replica in that period) until all pass or ``max_rounds``.
+    replay
+        After verification, replay the whole horizon in one simulation
+        (:func:`optfleet.planning.horizon_replay.replay_horizon`): capacity changing at the
+        period boundaries, batch work checked against its deadline.
+
+    Raises
+    ------
+    InputError
+        No horizon, or batch work whose window holds no whole period.
+    InfeasibleError
+        No layout serves every period within the caps.
+    """
+    from optfleet.backends import SolveOptions, get_backend
+    from optfleet.planning.build import build_problem
+    from optfleet.planning.tabulate import tabulate
+
+    if scenario.horizon is None:
+        raise InputError("the scenario has no horizon: use optfleet.plan")
+    if scenario.models:
+        raise InputError("planning over time takes one model (no models: list)")
+    t0 = time.perf_counter()
+    periods = _periods(scenario)
+    batch = _batch(scenario, periods)
+    window = {b.name: sum(periods[t].duration_s for t in b.periods) for b in batch}
+    peak = max(p.rate_per_s for p in periods)
+    tab_rate = peak + 2.0 * sum(b.requests / window[b.name] for b in batch)
+    base = scenario.model_copy(update={"rate_per_s": tab_rate, "arrivals": None,
+                                       "horizon": None})
+    tables = tabulate(base, progress=progress)
+    problem = build_problem(base, tables)
+    prices = _prices(scenario, problem)
+    solver = get_backend(backend)
+    opts = SolveOptions(gap_rel=HORIZON_GAP)
+    t_tab = time.perf_counter()
+    fed: dict[str, dict[tuple[int, str], int]] = {}
+    layouts = _screen(problem, solver, opts, n_layouts)
+    best = _best_layout(problem, layouts, tab_rate, periods, prices, batch, solver, opts, fed)
+    if verify and tables.ctx.preset.replica_model == "engine":
+        for _ in range(2):  # calibrate the chosen layout's options; re-choose once
+            problem, changed = _calibrate(base, tables, problem, best, progress)
+            if not changed:
+                break
+            best = _best_layout(problem, layouts, tab_rate, periods, prices, batch, solver,
+                                opts, fed)
+    t_solve = time.perf_counter()
+    verdicts: dict[int, tuple[bool, float | None, str]] = {}
+    notes: list[str] = []
+    from optfleet.planning.horizon_verify import verify_periods
+
+    if verify:
+        for rnd in range(1, max_rounds + 1):
+            verdicts, failing = verify_periods(base, tables, problem, best, sim_requests,
+                                               replications)
+            if progress:
+                progress(f"round {rnd}: {len(failing)} period pool(s) failed simulation")
+            if not failing:
+                break
+            lay = best.hp.layout.name
+            for key, need in failing.items():
+                fed.setdefault(lay, {})[key] = need
+            hp = HorizonProblem(best.hp.layout, best.hp.options, tab_rate, periods, prices,
+                                batch, best.hp.min_replicas_per_pool, dict(fed[lay]))
+            again = _solve(hp, solver, opts)
+            if again is None:
+                raise InfeasibleError("the periods' fed-back replica counts exceed the caps")
+            best = again
+        else:
+            notes.append(f"verification stopped after {max_rounds} rounds with failing periods")
+    t_verify = time.perf_counter()
+    peak_sizing, peak_detail = _peak(base, tables, problem, layouts, tab_rate, periods, prices,
+                                     batch, solver, opts, verify, sim_requests, replications)
+    notes.append(f"peak sizing ({sum(peak_sizing.gpus.values())} GPUs all horizon): "
+                 f"{peak_detail}")
+    t_peak = time.perf_counter()
+    plan = _write_back(scenario, tables, best, periods, batch, verdicts, notes, peak_sizing)
+    replayed = None
+    if verify and replay:
+        from optfleet.planning.horizon_replay import replay_horizon
+
+        for rnd in range(1, REPLAY_ROUNDS + 1):
+            replayed = replay_horizon(scenario, tables, plan)
+            if not replayed["failing"] or rnd == REPLAY_ROUNDS:
+                break
+            if progress:
+                progress(f"replay {rnd}: {len(replayed['failing'])} period pool(s) missed the "
+                         "SLO; one more replica each")
+            lay = best.hp.layout.name
+            for t, role in replayed["failing"]:
+                have = sum(k for (tt, r, _), k in best.schedule["replicas"].items()
+                           if tt == t and r == role)
+                fed.setdefault(lay, {})[(t, role)] = have + 1
+            again = _solve(HorizonProblem(best.hp.layout, best.hp.options, tab_rate, periods,
+                                          prices, batch, best.hp.min_replicas_per_pool,
+                                          dict(fed[lay])), solver, opts)
+            if again is None:
+                break
+            best = again
+            verdicts, _ = verify_periods(base, tables, problem, best, sim_requests,
+                                         replications)
+            plan = _write_back(scenario, tables, best, periods, batch, verdicts, notes,
+                               peak_sizing)
+    t_end = time.perf_counter()
+    return plan.model_copy(update={
+        "replay": replayed,
+        "timings_s": {"tabulate": t_tab - t0, "solve": t_solve - t_tab,
+                      "verify": t_verify - t_solve, "peak_sizing": t_peak - t_verify,
+                      "replay": t_end - t_peak,
+                      "total": t_end - t0},
+    })
+
+
+def _peak(base: Scenario, tables: Any, problem: Any, layouts: list[str], tab_rate: float,
+          periods: tuple[Period, ...], prices: dict[str, TierPrices],
+          batch: tuple[BatchWork, ...], solver: Any, opts: Any, verify: bool,
+          sim_requests: int | None, replications: int) -> tuple[PeakSizing, str]:
+    """Peak sizing: the cheapest fleet for the busiest period's interactive rate plus the batch
+    work at its mean rate, from the same (calibrated) tables, verified the same way, held for
+    the whole horizon at the cheapest tier that can be held (reserved, else on-demand)."""
+    hours = sum(p.duration_s for p in periods) / 3600.0
+    window = sum(sum(periods[t].duration_s for t in b.periods) for b in batch)
+    rate = max(p.rate_per_s for p in periods) + (
+        sum(b.requests for b in batch) / window if batch else 0.0)
+    one = (Period("peak", 3600.0, rate),)
+    held = {g: TierPrices(on_demand=min(x for x in (t.reserved, t.on_demand, t.spot)
+                                        if x is not None)) for g, t in prices.items()}
+    for g, t in prices.items():
+        if t.reserved is not None or t.on_demand is not None:
+            held[g] = TierPrices(on_demand=min(x for x in (t.reserved, t.on_demand)
+                                               if x is not None))
+    fed: dict[str, dict[tuple[int, str], int]] = {}
+    best = _best_layout(problem, layouts, tab_rate, one, held, (), solver, opts, fed)
+    detail = "not simulated"
+    if verify:
+        from optfleet.planning.horizon_verify import verify_periods
+
+        for _ in range(4):
+            verdicts, failing = verify_periods(base, tables, problem, best, sim_requests,
+                                               replications)
+            detail = verdicts[0][2]
+            if not failing:
+                break
+            lay = best.hp.layout.name
+            fed.setdefault(lay, {}).update(failing)
+            again = _solve(HorizonProblem(best.hp.layout, best.hp.options, tab_rate, one, held,
+                                          (), best.hp.min_replicas_per_pool, dict(fed[lay])),
+                           solver, opts)
+            if again is None:
+                break
+            best = again
+    gpus: dict[str, int] = {}
+    for (_, _, gpu), k in best.schedule["replicas"].items():
+        o = next(o for o in best.hp.options if o.gpu == gpu)
+        gpus[gpu] = gpus.get(gpu, 0) + k * o.gpus_per_replica
+    cost = sum(n * (held[g].on_demand or 0.0) * hours for g, n in gpus.items())
+    return PeakSizing(gpus=gpus, cost_usd=cost, gpu_hours=sum(gpus.values()) * hours), detail
+
+
+def _write_back(scenario: Scenario, tables: Any, best: _Solved, periods: tuple[Period, ...],
+                batch: tuple[BatchWork, ...], verdicts: dict[int, tuple[bool, float | None, str]],
+                notes: list[str], peak: PeakSizing) -> HorizonPlan:
+    hp, sched = best.hp, best.schedule
+    tiers = sched["tiers"]
+    gpus_by = sorted({o.gpu for o in hp.options})
+    reserved = {g: tiers.get(("R", g), 0) for g in gpus_by if ("R", g) in tiers}
+    out, start, gpu_hours = [], 0.0, 0.0
+    for t, p in enumerate(periods):
+        pools = []
+        for o in hp.options:
+            k = sched["replicas"].get((t, o.role, o.gpu), 0)
+            load = sched["load_per_s"].get((t, o.role, o.gpu), 0.0)
+            if k:
+                pools.append(PeriodPool(role=o.role, gpu=o.gpu, replicas=k,
+                                        gpus=k * o.gpus_per_replica, rate_per_s=load,
+                                        capacity_per_s=o.capacity(k)))
+        in_use = {g: sum(x.gpus for x in pools if x.gpu == g) for g in gpus_by}
+        od = {g: tiers.get(("O", t, g), 0) for g in gpus_by if ("O", t, g) in tiers}
+        spot = {g: tiers.get(("S", t, g), 0) for g in gpus_by if ("S", t, g) in tiers}
+        cost = p.duration_s / 3600.0 * sum(
+            reserved.get(g, 0) * (hp.prices[g].reserved or 0.0)
+            + od.get(g, 0) * (hp.prices[g].on_demand or 0.0)
+            + spot.get(g, 0) * (hp.prices[g].spot or 0.0) for g in gpus_by)
+        beta = sum(v for (_, tt), v in sched["batch_per_s"].items() if tt == t)
+        cap = sum(x.capacity_per_s for x in pools)
+        ok, p99, detail = verdicts.get(t, (None, None, "not simulated"))
+        out.append(PeriodPlan(
+            name=p.name, start_s=start, duration_s=p.duration_s,
+            interactive_rate_per_s=p.rate_per_s, batch_rate_per_s=beta, pools=tuple(pools),
+            gpus=in_use, reserved_gpus=reserved, on_demand_gpus=od, spot_gpus=spot,
+            cost_usd=cost, utilisation=(p.rate_per_s + beta) / cap if cap > 0 else 0.0,
+            simulated_p99_ttft_s=p99, slo_met=ok, verification=detail))
+        start += p.duration_s
+        gpu_hours += sum(in_use.values()) * p.duration_s / 3600.0
+    total = float(best.result.objective)
+    layout = hp.layout.name
+    threshold = hp.layout.threshold_tokens
+    verified = bool(verdicts) and all(v[0] for v in verdicts.values())
+    return HorizonPlan(
+        scenario_name=scenario.name, layout=layout, threshold_tokens=threshold,
+        periods=tuple(out), reserved_gpus=reserved, cost_usd=total,
+        horizon_hours=sum(p.duration_s for p in periods) / 3600.0, gpu_hours=gpu_hours,
+        peak=peak, saving_usd=peak.cost_usd - total,
+        saving_share=(peak.cost_usd - total) / peak.cost_usd if peak.cost_usd > 0 else 0.0,
+        batch_requests={b.name: b.requests for b in batch}, verified=verified,
+        solver={"backend": best.result.backend, "termination": best.result.termination,
+                "solution": best.result.solution, "gap": best.result.gap,
+                "solve_time_s": best.result.solve_time_s},
+        notes=tuple(notes) + (() if math.isfinite(total) else ("no finite cost",)),
+    )
