@@ -17,9 +17,12 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import sys
 import time
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterator, Mapping
 from typing import Any
 
 from optfleet.backends.base import (
@@ -71,6 +74,24 @@ def highs_status(model_status: str, has_solution: bool) -> tuple[str, str]:
     if name in _LIMITS:
         return _LIMITS[name], "feasible" if has_solution else "none"
     return "error", "none"
+
+
+@contextlib.contextmanager
+def _quiet_stdout(quiet: bool) -> Iterator[None]:
+    """Silence file descriptor 1 while HiGHS runs: highspy prints its banner from C, whatever
+    ``output_flag`` says, and it would land in a command's JSON output."""
+    if not quiet:
+        yield
+        return
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
 
 
 class HighsBackend:
@@ -131,7 +152,8 @@ class HighsBackend:
         options = options or SolveOptions()
         t0 = time.perf_counter()
         try:
-            problem.solve(self.solver(options))
+            with _quiet_stdout(not options.msg):
+                problem.solve(self.solver(options))
         except pulp.PulpSolverError as exc:
             raise SolverError(f"HiGHS failed: {exc}") from None
         elapsed = time.perf_counter() - t0

@@ -15,7 +15,7 @@ from optfleet.cli.render import emit_json, progress, render_table
 
 def plan_over_time(scenario: Any, *, verify: bool, quiet: bool, out: Path | None,
                    fmt: OutputFormat, plot: Path | None, sim_requests: int | None,
-                   backend: str) -> None:
+                   backend: str | None) -> None:
     """Plan ``scenario`` over its horizon and print (or write) the result."""
     from optfleet.planning.horizon import plan_horizon
 

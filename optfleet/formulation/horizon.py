@@ -11,7 +11,7 @@ tables ``Lambda_rj[k]`` (the same tables as the single-period program), periods 
 * ``L[t,r,j] >= 0`` the load sent to ``j``: ``sum_j L[t,r,j] = s_r (lambda_t + sum_b
   beta[b,t])`` and ``L[t,r,j] <= sum_k Lambda_rj[k] z[t,r,j,k]`` (the SLO table);
 * ``beta[b,t] >= 0`` the rate of batch work ``b`` placed in ``t in T_b``:
-  ``sum_t beta[b,t] d_t >= W_b`` (every batch request served before its deadline);
+  ``sum_t beta[b,t] d_t = W_b`` (every batch request served before its deadline);
 * GPUs per period ``G[t,j] = sum_r g_j n[t,r,j]`` covered by tiers: ``R_j + O[t,j] + S[t,j] >=
   G[t,j]`` with reserved ``R_j`` constant over the horizon, on-demand ``O`` and spot ``S`` per
   period, each capped;
@@ -118,7 +118,9 @@ class HorizonProblem:
     """The horizon question for one layout in plain numbers (validated at construction).
 
     ``peak_rate_per_s`` is the rate the layout's role demands were computed at: a role's demand
-    in period ``t`` is ``role.rate_per_s / peak_rate_per_s x`` the period's total rate.
+    in period ``t`` is ``role.rate_per_s / peak_rate_per_s x`` the period's total rate.  It also
+    bounds every period's total rate (interactive plus batch placed): the replica counts
+    offered are those up to the one that carries it.
     """
 
     layout: Layout
@@ -182,9 +184,7 @@ def build_horizon_model(hp: HorizonProblem) -> HorizonModel:
     v: dict[Hashable, Any] = {}
     share = _demand_share(hp)
     periods = range(len(hp.periods))
-    batch_total = sum(b.requests for b in hp.batch)
-    min_d = min(p.duration_s for p in hp.periods)
-    top_rate = max(p.rate_per_s for p in hp.periods) + batch_total / min_d
+    top_rate = hp.peak_rate_per_s
     by_role: dict[str, list[CapacityOption]] = {}
     for o in hp.options:
         by_role.setdefault(o.role, []).append(o)
@@ -192,7 +192,7 @@ def build_horizon_model(hp: HorizonProblem) -> HorizonModel:
         for t in b.periods:
             v[("beta", b.name, t)] = lp.add_variable(f"beta_{len(v)}", 0)
         lp += (pulp.lpSum(v[("beta", b.name, t)] * hp.periods[t].duration_s
-                          for t in b.periods) >= b.requests, f"batch_{b.name}")
+                          for t in b.periods) == b.requests, f"batch_{b.name}")
     gpu_terms: dict[tuple[int, str], list[Any]] = {}
     for t in periods:
         for role, opts in by_role.items():

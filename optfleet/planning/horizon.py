@@ -46,6 +46,14 @@ Progress = Callable[[str], None]
 #: Relative gap of the horizon solves: the plan's cost is within 0.1 % of the optimum (the
 #: solver's bound is reported); proving the last 0.1 % costs more time than it saves money.
 HORIZON_GAP = 1e-3
+#: Wall-clock limit of one horizon solve, s (the plan reports the gap when it binds).
+HORIZON_TIME_LIMIT_S = 20.0
+#: Requests per replication of each period's verification (3 replications): 30 000 requests
+#: put about 300 in a P99's tail; periods with the same pools and load share one simulation.
+HORIZON_SIM_REQUESTS = 10_000
+#: Each verification round scales a failing option's table by this besides capping it below
+#: the load it failed to carry (as the single-period planner's feedback does).
+TIGHTEN_EACH_ROUND = 0.9
 #: Whole-horizon replays: a period pool that misses the SLO in the replay (spot interruptions,
 #: capacity changing at a boundary) gets one more replica, and the horizon is replayed again.
 REPLAY_ROUNDS = 3
@@ -56,6 +64,23 @@ class _Solved:
     hp: HorizonProblem
     result: Any
     schedule: dict[str, Any]
+
+
+def horizon_backend() -> str:
+    """The default solver of the time-indexed program: HiGHS when installed, else CBC.
+
+    The program has one block per period coupled by the reserved counts and the batch work;
+    on the bundled diurnal example (24 periods, 3 GPU types, 3 tiers) HiGHS proves the optimum
+    in about a second, CBC stops at its 20 s limit about 7 % from it.
+    """
+    from optfleet.backends import get_backend
+    from optfleet.errors import SolverError
+
+    try:
+        get_backend("highs")
+    except SolverError:  # not installed: CBC, with its time limit and the gap reported
+        return "cbc"
+    return "highs"
 
 
 def _periods(scenario: Scenario) -> tuple[Period, ...]:
@@ -131,6 +156,103 @@ def _best_layout(problem: Any, layouts: list[str], tab_rate: float,
     return best
 
 
+@dataclass
+class _Loop:
+    """The verification state of one :func:`plan_horizon` call: what it simulates with, the
+    problem as simulation corrected it, and the replica minima the replay fed back."""
+
+    base: Scenario
+    tables: Any
+    problem: Any
+    tab_rate: float
+    periods: tuple[Period, ...]
+    prices: dict[str, TierPrices]
+    batch: tuple[BatchWork, ...]
+    solver: Any
+    opts: Any
+    fed: dict[str, dict[tuple[int, str], int]]
+    sim_requests: int | None
+    replications: int
+    progress: Progress | None
+
+    def resolve(self, best: _Solved) -> _Solved:
+        lay = best.hp.layout.name
+        options = tuple(o for o in self.problem.options if o.layout == lay)
+        again = _solve(HorizonProblem(best.hp.layout, options, self.tab_rate, self.periods,
+                                      self.prices, self.batch, best.hp.min_replicas_per_pool,
+                                      dict(self.fed.get(lay, {}))), self.solver, self.opts)
+        if again is None:
+            raise InfeasibleError("once corrected by simulation, no plan serves every period "
+                                  "within the tiers' caps")
+        return again
+
+    def tighten(self, best: _Solved, failing: dict[tuple[str, str, int], float]) -> _Solved:
+        """Cap each failing option's table below the load it failed to carry (at every count up
+        to the failing one), scale it by :data:`TIGHTEN_EACH_ROUND`, re-solve the layout."""
+        import numpy as np
+
+        lay = best.hp.layout.name
+        caps: dict[tuple[str, str], list[tuple[int, float]]] = {}
+        for (role, gpu, k), carried in failing.items():
+            caps.setdefault((role, gpu), []).append((k, carried))
+        tables = {}
+        for (role, gpu), items in caps.items():
+            opt = self.problem.option(lay, role, gpu)
+            table = np.array(opt.capacity_per_s, dtype=float) * TIGHTEN_EACH_ROUND
+            for k, carried in items:
+                upto = min(k, len(table) - 1)
+                table[: upto + 1] = np.minimum(table[: upto + 1], carried * (1 - 1e-6))
+            tables[(lay, role, gpu)] = np.maximum.accumulate(table)
+        self.problem = self.problem.with_tables(
+            tables, reason="a period's simulation missed the SLO (planning over time)")
+        return self.resolve(best)
+
+    def verify_rounds(self, best: _Solved, rounds: int, notes: list[str]) -> tuple[Any, _Solved]:
+        """Simulate every period; feed failing pools back until all pass (or ``rounds``)."""
+        from optfleet.planning.horizon_verify import verify_periods
+
+        for rnd in range(1, rounds + 1):
+            verdicts, failing = verify_periods(self.base, self.tables, self.problem, best,
+                                               self.sim_requests, self.replications)
+            if self.progress:
+                self.progress(f"verification round {rnd}: {len(failing)} pool option(s) "
+                              "failed a period's simulation")
+            if not failing:
+                return verdicts, best
+            best = self.tighten(best, failing)
+        notes.append(f"verification stopped after {rounds} rounds with failing periods")
+        verdicts, _ = verify_periods(self.base, self.tables, self.problem, best,
+                                     self.sim_requests, self.replications)
+        return verdicts, best
+
+    def replay_rounds(self, scenario: Scenario, best: _Solved, verdicts: Any, rounds: int,
+                      notes: list[str], peak: PeakSizing) -> tuple[_Solved, Any, Any]:
+        """Replay the horizon; a period pool that misses the SLO gets one more replica, then
+        every period is verified again, up to :data:`REPLAY_ROUNDS` replays."""
+        from optfleet.planning.horizon_replay import replay_horizon
+
+        replayed = None
+        for rnd in range(1, REPLAY_ROUNDS + 1):
+            plan = _write_back(scenario, self.tables, best, self.periods, self.batch,
+                               verdicts[0], [], peak)
+            replayed = replay_horizon(scenario, self.tables, plan)
+            if not replayed["failing"] or rnd == REPLAY_ROUNDS:
+                break
+            if self.progress:
+                self.progress(f"replay {rnd}: {len(replayed['failing'])} period pool(s) missed "
+                              "the SLO; one more replica each")
+            lay = best.hp.layout.name
+            mine = self.fed.setdefault(lay, {})
+            for t, role in replayed["failing"]:
+                have = sum(k for (tt, r, _), k in best.schedule["replicas"].items()
+                           if tt == t and r == role)
+                mine[(t, role)] = max(mine.get((t, role), 0), have + 1)
+            best = self.resolve(best)
+            verdicts = self.verify_rounds(best, rounds, notes)
+            best = verdicts[1]
+        return best, verdicts, replayed
+
+
 def _screen(problem: Any, solver: Any, opts: Any, n_layouts: int) -> list[str]:
     """The layouts of the cheapest single-period plans at the tables' rate (distinct, at most
     ``n_layouts``): the horizon program is solved for these."""
@@ -161,12 +283,12 @@ def _calibrate(base: Scenario, tables: Any, problem: Any, best: _Solved,
 def plan_horizon(
     scenario: Scenario,
     *,
-    backend: str = "cbc",
+    backend: str | None = None,
     verify: bool = True,
     sim_requests: int | None = None,
-    replications: int = 5,
+    replications: int = 3,
     max_rounds: int = 4,
-    n_layouts: int = 2,
+    n_layouts: int = 1,
     replay: bool = True,
     progress: Progress | None = None,
 ) -> HorizonPlan:
@@ -176,6 +298,11 @@ def plan_horizon(
     ----------
     scenario
         A scenario with ``horizon`` (:class:`~optfleet.scenario.horizon.Horizon`).
+    backend
+        Solver backend (None: :func:`horizon_backend`).
+    sim_requests, replications
+        Each period's verification (default :data:`HORIZON_SIM_REQUESTS` requests, 3
+        replications).
     verify
         Simulate every period at its planned load and capacity (engine level) and feed a
         failing pool back (one more replica in that period) until all pass or ``max_rounds``.
@@ -210,8 +337,8 @@ def plan_horizon(
     tables = tabulate(base, progress=progress)
     problem = build_problem(base, tables)
     prices = _prices(scenario, problem)
-    solver = get_backend(backend)
-    opts = SolveOptions(gap_rel=HORIZON_GAP)
+    solver = get_backend(backend if backend is not None else horizon_backend())
+    opts = SolveOptions(gap_rel=HORIZON_GAP, time_limit_s=HORIZON_TIME_LIMIT_S)
     t_tab = time.perf_counter()
     fed: dict[str, dict[tuple[int, str], int]] = {}
     layouts = _screen(problem, solver, opts, n_layouts)
@@ -224,65 +351,29 @@ def plan_horizon(
             best = _best_layout(problem, layouts, tab_rate, periods, prices, batch, solver,
                                 opts, fed)
     t_solve = time.perf_counter()
-    verdicts: dict[int, tuple[bool, float | None, str]] = {}
+    sim_requests = HORIZON_SIM_REQUESTS if sim_requests is None else sim_requests
+    run = _Loop(base, tables, problem, tab_rate, periods, prices, batch, solver, opts, fed,
+                sim_requests, replications, progress)
     notes: list[str] = []
-    from optfleet.planning.horizon_verify import verify_periods
-
-    if verify:
-        for rnd in range(1, max_rounds + 1):
-            verdicts, failing = verify_periods(base, tables, problem, best, sim_requests,
-                                               replications)
-            if progress:
-                progress(f"round {rnd}: {len(failing)} period pool(s) failed simulation")
-            if not failing:
-                break
-            lay = best.hp.layout.name
-            for key, need in failing.items():
-                fed.setdefault(lay, {})[key] = need
-            hp = HorizonProblem(best.hp.layout, best.hp.options, tab_rate, periods, prices,
-                                batch, best.hp.min_replicas_per_pool, dict(fed[lay]))
-            again = _solve(hp, solver, opts)
-            if again is None:
-                raise InfeasibleError("the periods' fed-back replica counts exceed the caps")
-            best = again
-        else:
-            notes.append(f"verification stopped after {max_rounds} rounds with failing periods")
+    verdicts = run.verify_rounds(best, max_rounds, notes) if verify else ({}, best)
+    best = verdicts[1]
     t_verify = time.perf_counter()
-    peak_sizing, peak_detail = _peak(base, tables, problem, layouts, tab_rate, periods, prices,
-                                     batch, solver, opts, verify, sim_requests, replications)
+    peak_sizing, peak_detail = _peak(base, tables, run.problem, layouts, tab_rate, periods,
+                                     prices, batch, solver, opts, verify, sim_requests,
+                                     replications)
     notes.append(f"peak sizing ({sum(peak_sizing.gpus.values())} GPUs all horizon): "
                  f"{peak_detail}")
     t_peak = time.perf_counter()
-    plan = _write_back(scenario, tables, best, periods, batch, verdicts, notes, peak_sizing)
     replayed = None
     if verify and replay:
-        from optfleet.planning.horizon_replay import replay_horizon
-
-        for rnd in range(1, REPLAY_ROUNDS + 1):
-            replayed = replay_horizon(scenario, tables, plan)
-            if not replayed["failing"] or rnd == REPLAY_ROUNDS:
-                break
-            if progress:
-                progress(f"replay {rnd}: {len(replayed['failing'])} period pool(s) missed the "
-                         "SLO; one more replica each")
-            lay = best.hp.layout.name
-            for t, role in replayed["failing"]:
-                have = sum(k for (tt, r, _), k in best.schedule["replicas"].items()
-                           if tt == t and r == role)
-                fed.setdefault(lay, {})[(t, role)] = have + 1
-            again = _solve(HorizonProblem(best.hp.layout, best.hp.options, tab_rate, periods,
-                                          prices, batch, best.hp.min_replicas_per_pool,
-                                          dict(fed[lay])), solver, opts)
-            if again is None:
-                break
-            best = again
-            verdicts, _ = verify_periods(base, tables, problem, best, sim_requests,
-                                         replications)
-            plan = _write_back(scenario, tables, best, periods, batch, verdicts, notes,
-                               peak_sizing)
+        best, verdicts, replayed = run.replay_rounds(scenario, best, verdicts, max_rounds, notes,
+                                                     peak_sizing)
+    plan = _write_back(scenario, tables, best, periods, batch, verdicts[0], notes, peak_sizing)
     t_end = time.perf_counter()
     return plan.model_copy(update={
         "replay": replayed,
+        "verified": plan.verified and (replayed is None or bool(
+            replayed["slo_met_every_period"] and replayed["batch_on_time"])),
         "timings_s": {"tabulate": t_tab - t0, "solve": t_solve - t_tab,
                       "verify": t_verify - t_solve, "peak_sizing": t_peak - t_verify,
                       "replay": t_end - t_peak,

@@ -1,11 +1,11 @@
 """The whole-horizon replay of a plan over time: one engine-level simulation of every period in
 sequence, with the capacity changing at the period boundaries and spot GPUs interrupted.
 
-Time is compressed: each period is replayed over ``replay_period_s`` simulated seconds (60 by
+Time is compressed: each period is replayed over ``replay_period_s`` simulated seconds (300 by
 default) at its planned rates, so a day of 24 hour-long periods is 24 minutes of traffic.
-Replicas out of service in a period (a smaller count than the period with most) are scheduled
-outages: a replica going out of service loses its requests, which are retried on the others
-(a real scale-down drains them first; the replay is the harder case).  Spot replicas are
+Replicas out of service in a period (a smaller count than the period with most) are drained:
+from the period's start they take no new request and finish the ones they hold, as a scale-down
+does.  Spot replicas are
 interrupted at ``spot_interruptions_per_gpu_hour`` (per GPU, scaled to the compressed clock),
 each for ``spot_recovery_s`` compressed alike.  Batch requests arrive as a Poisson stream at the
 rate the program placed in each period; a batch request is on time when its completion, mapped
@@ -29,11 +29,11 @@ from optfleet.scenario import Scenario
 __all__ = ["compressed", "replay_horizon"]
 
 #: Simulated seconds per period in the replay.
-REPLAY_PERIOD_S = 60.0
-#: Planned seconds before a period's end after which no batch request is sent (a batch
-#: scheduler stops submitting before the deadline so that the last requests finish in time); at
-#: most half the period.
-BATCH_DRAIN_S = 600.0
+REPLAY_PERIOD_S = 300.0
+#: Planned seconds before a batch deadline after which no batch request is sent (a batch
+#: scheduler stops submitting so that the last requests finish in time); applied in the period
+#: that ends at the deadline, at most half of it.
+BATCH_DRAIN_S = 60.0
 
 
 def compressed(duration_s: float, replay_period_s: float = REPLAY_PERIOD_S) -> float:
@@ -51,18 +51,24 @@ def _pools(plan: Any) -> list[tuple[str, str, int]]:
 
 def _requests(scenario: Scenario, tables: Any, plan: Any, pools: list[tuple[str, str, int]],
               starts: np.ndarray, lengths: np.ndarray, rng: np.random.Generator) -> Any:
-    """Interactive and batch arrivals of every period, routed to a pool by the layout and the
-    period's loads; ``(requests, is_batch, period)``."""
+    """Interactive and batch arrivals of every period, routed to a pool by the layout and, within
+    a pool's GPU types, in proportion to their capacity (as each period was verified);
+    ``(requests, is_batch, period)``."""
     from optfleet.sim import Requests
 
     index = {(r, g): i for i, (r, g, _) in enumerate(pools)}
     arr, batch_of, period_of = [], [], []
+    assert scenario.horizon is not None
+    deadlines = [b.deadline_s for b in scenario.horizon.batch]
+    real_end = 0.0
     for t, p in enumerate(plan.periods):
+        real_end += p.duration_s
+        last = any(abs(real_end - d) < 1e-6 or (real_end > d > real_end - p.duration_s)
+                   for d in deadlines)
         for rate, is_batch in ((p.interactive_rate_per_s, False), (p.batch_rate_per_s, True)):
             n = rng.poisson(rate * lengths[t])
-            span = lengths[t] * (1.0 - min(0.5, BATCH_DRAIN_S / p.duration_s) if is_batch
-                                 else 1.0)
-            arr.append(starts[t] + np.sort(rng.random(n)) * span)
+            cut = min(0.5, BATCH_DRAIN_S / p.duration_s) if is_batch and last else 0.0
+            arr.append(starts[t] + np.sort(rng.random(n)) * lengths[t] * (1.0 - cut))
             batch_of.append(np.full(n, is_batch))
             period_of.append(np.full(n, t))
     t_all = np.concatenate(arr)
@@ -82,7 +88,7 @@ def _requests(scenario: Scenario, tables: Any, plan: Any, pools: list[tuple[str,
             role_of = np.full(t_all.size, roles[0] if roles else "all")
         for role in roles:
             members = [x for x in p.pools if x.role == role]
-            w = np.array([max(x.rate_per_s, 1e-12) for x in members])
+            w = np.array([max(x.capacity_per_s, 1e-12) for x in members])  # as verified
             cum = np.cumsum(w / w.sum())
             sel = sel_t & (role_of == role)
             pick = np.minimum(np.searchsorted(cum, u[sel], side="right"), len(members) - 1)
@@ -102,8 +108,9 @@ def _outages(scenario: Scenario, plan: Any, pools: list[tuple[str, str, int]],
         for t, p in enumerate(plan.periods):
             have = next((x.replicas for x in p.pools if x.role == role and x.gpu == gpu), 0)
             lo, hi = float(starts[t]), float(starts[t] + lengths[t])
-            for r in range(have, top):
-                out.append((name, r, lo, hi if t < len(plan.periods) - 1 else end + 1.0))
+            for r in range(have, top):  # out of service: drained, its requests finish
+                out.append((name, r, lo, hi if t < len(plan.periods) - 1 else end + 1.0,
+                            "drain"))
             spot = p.spot_gpus.get(gpu, 0)
             rate = tier.spot_interruptions_per_gpu_hour if tier is not None else 0.0
             if spot and rate > 0 and have:

@@ -3,11 +3,14 @@ engine level under that period's load (interactive plus the batch work placed in
 as a single-period plan is (:func:`optfleet.planning.verify.verify_plan`).
 
 Periods with the same pools and the same load are simulated once.  A pool that fails is fed
-back as "one more replica of this pool in this period" (summed over its GPU types).
+back as the single-period planner feeds it back: its option's table is capped below the load
+it failed to carry at every count up to the one that failed, and scaled down a little (every
+period then sees the corrected table).
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from optfleet.formulation import PlanningProblem
@@ -44,11 +47,11 @@ def _layout_rest(lay: Layout) -> tuple[Any, ...]:
 
 def verify_periods(base: Any, tables: Any, problem: Any, best: Any, sim_requests: int | None,
                    replications: int) -> tuple[dict[int, tuple[bool, float | None, str]],
-                                               dict[tuple[int, str], int]]:
+                                               dict[tuple[str, str, int], float]]:
     """Simulate every period with demand; the verdicts ``{t: (ok, worst P99 TTFT, detail)}``
-    and the fed-back minima ``{(t, role): replicas}`` of the failing pools."""
+    and the failing pools ``{(role, gpu, replicas): least load they failed to carry}``."""
     verdicts: dict[int, tuple[bool, float | None, str]] = {}
-    failing: dict[tuple[int, str], int] = {}
+    failing: dict[tuple[str, str, int], float] = {}
     seen: dict[Any, Any] = {}
     for t, period in enumerate(best.hp.periods):
         beta = sum(v for (_, tt), v in best.schedule["batch_per_s"].items() if tt == t)
@@ -65,7 +68,7 @@ def verify_periods(base: Any, tables: Any, problem: Any, best: Any, sim_requests
         p99 = [pp.simulated_p99_ttft_s.value for pp in v.plan.pools
                if pp.simulated_p99_ttft_s is not None]
         verdicts[t] = (v.accepted, max(p99) if p99 else None, v.detail)
-        for role, _gpu, _k, _rate in v.failing:
-            have = sum(k for (r, _), k in counts.items() if r == role)
-            failing[(t, role)] = max(failing.get((t, role), 0), have + 1)
+        for role, gpu, k, carried in v.failing:
+            key = (role, gpu, int(k))
+            failing[key] = min(failing.get(key, math.inf), float(carried))
     return verdicts, failing

@@ -61,6 +61,13 @@ class DemandProfile(Frozen):
     )
     period_s: PositiveFloat = described("trace: period length, s (in the trace's time, "
                                         "before time_scale).", 3600.0)
+    n_periods: Annotated[int, Field(ge=1, le=100_000)] | None = described(
+        "trace: split the whole trace into this many equal periods (replaces period_s).", None
+    )
+    planned_period_s: PositiveFloat | None = described(
+        "trace: the planned length of each period, s (replaces time_scale: a 1-hour trace in 24 "
+        "periods of 3600 s stands for a day).", None
+    )
     time_scale: PositiveFloat = described(
         "trace: planned seconds per trace second (24: a one-hour trace stands for a day; the "
         "rates stay the trace's).", 1.0

@@ -41,23 +41,27 @@ def demand_periods(demand: DemandProfile) -> tuple[PeriodSpec, ...]:
 
     trace = load_trace_spec(demand.trace)
     t = np.asarray(trace.arrival_s, dtype=np.float64)
-    n_periods = int(np.floor(trace.duration_s / demand.period_s + 1e-9))
-    if n_periods < 1:
+    period_s = demand.period_s
+    if demand.n_periods is not None:
+        period_s = trace.duration_s / demand.n_periods
+    n_periods = demand.n_periods or int(np.floor(trace.duration_s / period_s + 1e-9))
+    if n_periods < 1 or period_s <= 0:
         raise InputError(f"the trace lasts {trace.duration_s:.0f} s, less than one period of "
-                         f"{demand.period_s:g} s")
+                         f"{period_s:g} s")
+    planned = (demand.planned_period_s if demand.planned_period_s is not None
+               else period_s * demand.time_scale)
     out = []
     for i in range(n_periods):
-        lo, hi = i * demand.period_s, (i + 1) * demand.period_s
+        lo, hi = i * period_s, (i + 1) * period_s
         if demand.quantile is None:
-            count = np.count_nonzero((t >= lo) & (t < hi))
-            rate = count / demand.period_s
+            inside = (t >= lo) & ((t < hi) if i < n_periods - 1 else (t <= hi))
+            rate = np.count_nonzero(inside) / period_s
         else:
             edges = np.linspace(lo, hi, demand.sub_windows + 1)
             counts = np.histogram(t, bins=edges)[0]
             rate = float(np.quantile(counts / np.diff(edges), demand.quantile))
         scaled = rate * demand.rate_scale
-        out.append(PeriodSpec(name=f"p{i:02d}", duration_s=demand.period_s * demand.time_scale,
-                              rate_per_s=scaled))
+        out.append(PeriodSpec(name=f"p{i:02d}", duration_s=planned, rate_per_s=scaled))
     if not any(p.rate_per_s > 0 for p in out):
         raise InputError("the trace gives no period a positive rate")
     return tuple(out)
