@@ -185,9 +185,10 @@ def build_horizon_model(hp: HorizonProblem) -> HorizonModel:
     share = _demand_share(hp)
     periods = range(len(hp.periods))
     top_rate = hp.peak_rate_per_s
-    by_role: dict[str, list[CapacityOption]] = {}
+    by_role: dict[str, list[CapacityOption]] = {r.name: [] for r in hp.layout.roles}
     for o in hp.options:
-        by_role.setdefault(o.role, []).append(o)
+        if o.capacity(o.max_replicas + 1) > 0:  # an option that serves nothing is not offered
+            by_role[o.role].append(o)
     for b in hp.batch:
         for t in b.periods:
             v[("beta", b.name, t)] = lp.add_variable(f"beta_{len(v)}", 0)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from optfleet.errors import InfeasibleError, InputError
@@ -54,6 +54,13 @@ HORIZON_SIM_REQUESTS = 10_000
 #: Each verification round scales a failing option's table by this besides capping it below
 #: the load it failed to carry (as the single-period planner's feedback does).
 TIGHTEN_EACH_ROUND = 0.9
+#: A pool that misses the SLO carrying less than this share of its table's capacity is not
+#: corrected but left out of the layout (e.g. a long-prompt pool whose prefill tail alone
+#: breaks the TTFT quantile on that GPU type): capping it again and again would creep down.
+#: The same holds for an option that fails again after a correction (:data:`STRIKES`).
+DROP_BELOW = 0.5
+#: An option that fails in this many verification rounds (corrected in between) is left out.
+STRIKES = 2
 #: Whole-horizon replays: a period pool that misses the SLO in the replay (spot interruptions,
 #: capacity changing at a boundary) gets one more replica, and the horizon is replayed again.
 REPLAY_ROUNDS = 3
@@ -174,6 +181,8 @@ class _Loop:
     sim_requests: int | None
     replications: int
     progress: Progress | None
+    dropped: list[str] = field(default_factory=list)
+    strikes: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def resolve(self, best: _Solved) -> _Solved:
         lay = best.hp.layout.name
@@ -199,6 +208,11 @@ class _Loop:
         for (role, gpu), items in caps.items():
             opt = self.problem.option(lay, role, gpu)
             table = np.array(opt.capacity_per_s, dtype=float) * TIGHTEN_EACH_ROUND
+            self.strikes[(role, gpu)] = self.strikes.get((role, gpu), 0) + 1
+            if self.strikes[(role, gpu)] >= STRIKES or any(
+                    c < DROP_BELOW * opt.capacity(k) for k, c in items):
+                table[:] = 0.0  # corrected and failing again: the analytics err in kind
+                self.dropped.append(f"{role}/{gpu}")
             for k, carried in items:
                 upto = min(k, len(table) - 1)
                 table[: upto + 1] = np.minimum(table[: upto + 1], carried * (1 - 1e-6))
@@ -216,7 +230,9 @@ class _Loop:
                                                self.sim_requests, self.replications)
             if self.progress:
                 self.progress(f"verification round {rnd}: {len(failing)} pool option(s) "
-                              "failed a period's simulation")
+                              "failed a period's simulation"
+                              + "".join(f"; {r}/{g} x{k} at {c:.3g} req/s"
+                                        for (r, g, k), c in sorted(failing.items())))
             if not failing:
                 return verdicts, best
             best = self.tighten(best, failing)
@@ -336,6 +352,14 @@ def plan_horizon(
                                        "horizon": None})
     tables = tabulate(base, progress=progress)
     problem = build_problem(base, tables)
+    notes: list[str] = []
+    if verify:
+        from optfleet.planning.feedback import drop_prefill_bound
+
+        problem, dropped = drop_prefill_bound(base, tables, problem)
+        if dropped:
+            notes.append(f"{dropped} pool option(s) left out: their prefill time alone exceeds "
+                         "the SLO for more requests than the quantile allows")
     prices = _prices(scenario, problem)
     solver = get_backend(backend if backend is not None else horizon_backend())
     opts = SolveOptions(gap_rel=HORIZON_GAP, time_limit_s=HORIZON_TIME_LIMIT_S)
@@ -354,7 +378,6 @@ def plan_horizon(
     sim_requests = HORIZON_SIM_REQUESTS if sim_requests is None else sim_requests
     run = _Loop(base, tables, problem, tab_rate, periods, prices, batch, solver, opts, fed,
                 sim_requests, replications, progress)
-    notes: list[str] = []
     verdicts = run.verify_rounds(best, max_rounds, notes) if verify else ({}, best)
     best = verdicts[1]
     t_verify = time.perf_counter()
@@ -368,6 +391,9 @@ def plan_horizon(
     if verify and replay:
         best, verdicts, replayed = run.replay_rounds(scenario, best, verdicts, max_rounds, notes,
                                                      peak_sizing)
+    if run.dropped:
+        notes.append("left out after failing simulation again once corrected: "
+                     + ", ".join(sorted(set(run.dropped))))
     plan = _write_back(scenario, tables, best, periods, batch, verdicts[0], notes, peak_sizing)
     t_end = time.perf_counter()
     return plan.model_copy(update={
