@@ -55,6 +55,11 @@ def render_horizon(p: Any) -> None:
         f"{p.peak.gpu_hours:,.0f} GPU-hours; saving ${p.saving_usd:,.2f} "
         f"({p.saving_share:.1%}), {p.peak.gpu_hours - p.gpu_hours:,.0f} GPU-hours",
     ]
+    spares = sum(sum(per.spare_gpus.values()) for per in p.periods)
+    if spares:
+        notes.append(f"spares (reliability pass, spot interruptions as extra unavailability): "
+                     f"{max(sum(per.spare_gpus.values()) for per in p.periods)} GPUs at most; "
+                     f"with spares ${p.cost_with_spares_usd:,.2f}")
     for name, n in p.batch_requests.items():
         notes.append(f"batch {name}: {n:,.0f} requests placed before the deadline")
     notes.append(f"verified: {'yes' if p.verified else 'no'} (each period simulated at the "

@@ -21,7 +21,6 @@ True
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,7 +35,8 @@ from optfleet.formulation.horizon import (
     build_horizon_model,
     read_schedule,
 )
-from optfleet.planning.horizon_results import HorizonPlan, PeakSizing, PeriodPlan, PeriodPool
+from optfleet.planning.horizon_results import HorizonPlan, PeakSizing
+from optfleet.planning.horizon_writeback import write_back
 from optfleet.scenario import Scenario
 
 __all__ = ["plan_horizon"]
@@ -57,7 +57,8 @@ TIGHTEN_EACH_ROUND = 0.9
 #: A pool that misses the SLO carrying less than this share of its table's capacity is not
 #: corrected but left out of the layout (e.g. a long-prompt pool whose prefill tail alone
 #: breaks the TTFT quantile on that GPU type): capping it again and again would creep down.
-#: The same holds for an option that fails again after a correction (:data:`STRIKES`).
+#: The same holds for an option that fails again after a correction (:data:`STRIKES`).  A
+#: pool's last option is never left out, only corrected.
 DROP_BELOW = 0.5
 #: An option that fails in this many verification rounds (corrected in between) is left out.
 STRIKES = 2
@@ -209,8 +210,10 @@ class _Loop:
             opt = self.problem.option(lay, role, gpu)
             table = np.array(opt.capacity_per_s, dtype=float) * TIGHTEN_EACH_ROUND
             self.strikes[(role, gpu)] = self.strikes.get((role, gpu), 0) + 1
-            if self.strikes[(role, gpu)] >= STRIKES or any(
-                    c < DROP_BELOW * opt.capacity(k) for k, c in items):
+            others = [o for o in self.problem.options if o.layout == lay and o.role == role
+                      and o.gpu != gpu and o.capacity(o.max_replicas + 1) > 0]
+            if others and (self.strikes[(role, gpu)] >= STRIKES or any(
+                    c < DROP_BELOW * opt.capacity(k) for k, c in items)):
                 table[:] = 0.0  # corrected and failing again: the analytics err in kind
                 self.dropped.append(f"{role}/{gpu}")
             for k, carried in items:
@@ -249,7 +252,7 @@ class _Loop:
 
         replayed = None
         for rnd in range(1, REPLAY_ROUNDS + 1):
-            plan = _write_back(scenario, self.tables, best, self.periods, self.batch,
+            plan = write_back(scenario, self.tables, best, self.periods, self.batch,
                                verdicts[0], [], peak)
             replayed = replay_horizon(scenario, self.tables, plan)
             if not replayed["failing"] or rnd == REPLAY_ROUNDS:
@@ -394,7 +397,7 @@ def plan_horizon(
     if run.dropped:
         notes.append("left out after failing simulation again once corrected: "
                      + ", ".join(sorted(set(run.dropped))))
-    plan = _write_back(scenario, tables, best, periods, batch, verdicts[0], notes, peak_sizing)
+    plan = write_back(scenario, tables, best, periods, batch, verdicts[0], notes, peak_sizing)
     t_end = time.perf_counter()
     return plan.model_copy(update={
         "replay": replayed,
@@ -451,56 +454,3 @@ def _peak(base: Scenario, tables: Any, problem: Any, layouts: list[str], tab_rat
         gpus[gpu] = gpus.get(gpu, 0) + k * o.gpus_per_replica
     cost = sum(n * (held[g].on_demand or 0.0) * hours for g, n in gpus.items())
     return PeakSizing(gpus=gpus, cost_usd=cost, gpu_hours=sum(gpus.values()) * hours), detail
-
-
-def _write_back(scenario: Scenario, tables: Any, best: _Solved, periods: tuple[Period, ...],
-                batch: tuple[BatchWork, ...], verdicts: dict[int, tuple[bool, float | None, str]],
-                notes: list[str], peak: PeakSizing) -> HorizonPlan:
-    hp, sched = best.hp, best.schedule
-    tiers = sched["tiers"]
-    gpus_by = sorted({o.gpu for o in hp.options})
-    reserved = {g: tiers.get(("R", g), 0) for g in gpus_by if ("R", g) in tiers}
-    out, start, gpu_hours = [], 0.0, 0.0
-    for t, p in enumerate(periods):
-        pools = []
-        for o in hp.options:
-            k = sched["replicas"].get((t, o.role, o.gpu), 0)
-            load = sched["load_per_s"].get((t, o.role, o.gpu), 0.0)
-            if k:
-                pools.append(PeriodPool(role=o.role, gpu=o.gpu, replicas=k,
-                                        gpus=k * o.gpus_per_replica, rate_per_s=load,
-                                        capacity_per_s=o.capacity(k)))
-        in_use = {g: sum(x.gpus for x in pools if x.gpu == g) for g in gpus_by}
-        od = {g: tiers.get(("O", t, g), 0) for g in gpus_by if ("O", t, g) in tiers}
-        spot = {g: tiers.get(("S", t, g), 0) for g in gpus_by if ("S", t, g) in tiers}
-        cost = p.duration_s / 3600.0 * sum(
-            reserved.get(g, 0) * (hp.prices[g].reserved or 0.0)
-            + od.get(g, 0) * (hp.prices[g].on_demand or 0.0)
-            + spot.get(g, 0) * (hp.prices[g].spot or 0.0) for g in gpus_by)
-        beta = sum(v for (_, tt), v in sched["batch_per_s"].items() if tt == t)
-        cap = sum(x.capacity_per_s for x in pools)
-        ok, p99, detail = verdicts.get(t, (None, None, "not simulated"))
-        out.append(PeriodPlan(
-            name=p.name, start_s=start, duration_s=p.duration_s,
-            interactive_rate_per_s=p.rate_per_s, batch_rate_per_s=beta, pools=tuple(pools),
-            gpus=in_use, reserved_gpus=reserved, on_demand_gpus=od, spot_gpus=spot,
-            cost_usd=cost, utilisation=(p.rate_per_s + beta) / cap if cap > 0 else 0.0,
-            simulated_p99_ttft_s=p99, slo_met=ok, verification=detail))
-        start += p.duration_s
-        gpu_hours += sum(in_use.values()) * p.duration_s / 3600.0
-    total = float(best.result.objective)
-    layout = hp.layout.name
-    threshold = hp.layout.threshold_tokens
-    verified = bool(verdicts) and all(v[0] for v in verdicts.values())
-    return HorizonPlan(
-        scenario_name=scenario.name, layout=layout, threshold_tokens=threshold,
-        periods=tuple(out), reserved_gpus=reserved, cost_usd=total,
-        horizon_hours=sum(p.duration_s for p in periods) / 3600.0, gpu_hours=gpu_hours,
-        peak=peak, saving_usd=peak.cost_usd - total,
-        saving_share=(peak.cost_usd - total) / peak.cost_usd if peak.cost_usd > 0 else 0.0,
-        batch_requests={b.name: b.requests for b in batch}, verified=verified,
-        solver={"backend": best.result.backend, "termination": best.result.termination,
-                "solution": best.result.solution, "gap": best.result.gap,
-                "solve_time_s": best.result.solve_time_s},
-        notes=tuple(notes) + (() if math.isfinite(total) else ("no finite cost",)),
-    )

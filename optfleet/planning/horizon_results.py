@@ -54,6 +54,9 @@ class PeriodPlan(Frozen):
     simulated_p99_ttft_s: float | None = None
     slo_met: bool | None = None
     verification: str = ""
+    spare_gpus: dict[str, int] = {}
+    """Spares per GPU type (the reliability pass: replica availability, spot interruptions as
+    extra unavailability), held on demand; not in ``cost_usd``."""
 
 
 class PeakSizing(Frozen):
@@ -82,6 +85,8 @@ class HorizonPlan(Frozen):
     batch_requests: dict[str, float]
     """Batch requests placed per class (all of each class, before its deadline)."""
     verified: bool
+    cost_with_spares_usd: float = 0.0
+    """``cost_usd`` plus every period's spares at the on-demand price."""
     replay: dict[str, Any] | None = None
     """The whole-horizon replay: per-period interactive attainment, batch completion."""
     solver: dict[str, Any] = {}
