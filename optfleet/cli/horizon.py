@@ -59,7 +59,8 @@ def render_horizon(p: Any) -> None:
     if spares:
         notes.append(f"spares (reliability pass, spot interruptions as extra unavailability): "
                      f"{max(sum(per.spare_gpus.values()) for per in p.periods)} GPUs at most; "
-                     f"with spares ${p.cost_with_spares_usd:,.2f}")
+                     f"with spares ${p.cost_with_spares_usd:,.2f} (peak sizing with spares "
+                     f"${p.peak.cost_with_spares_usd:,.2f})")
     for name, n in p.batch_requests.items():
         notes.append(f"batch {name}: {n:,.0f} requests placed before the deadline")
     notes.append(f"verified: {'yes' if p.verified else 'no'} (each period simulated at the "

@@ -65,6 +65,8 @@ class PeakSizing(Frozen):
     gpus: dict[str, int]
     cost_usd: float
     gpu_hours: float
+    cost_with_spares_usd: float = 0.0
+    """With the reliability pass's spares, on demand (as the horizon plan's)."""
 
 
 class HorizonPlan(Frozen):
