@@ -196,6 +196,7 @@ def plan(
                               disaggregation=disaggregation)), {k: v for k, v in dict(
             backend=backend, top_k=top_k, verify=verify, level=level, sim_requests=sim_requests,
             time_limit_s=time_limit_s).items() if v is not None})
+    chosen_backend = backend  # None: each planner's default
     backend = "cbc" if backend is None else backend
     top_k = 3 if top_k is None else top_k
     verify = True if verify is None else verify
@@ -209,6 +210,11 @@ def plan(
     )
     if level not in ("engine", "slot"):
         raise InputError(f"unknown simulation level {level!r}; known: engine, slot")
+    if scenario.horizon is not None:
+        from optfleet.cli.horizon import plan_over_time
+
+        return plan_over_time(scenario, verify=verify, quiet=quiet, out=out, fmt=fmt,
+                              plot=plot, sim_requests=sim_requests, backend=chosen_backend)
     check_plan_plot(scenario, plot)
     start = f"tabulating pool options on {', '.join(scenario.gpus)}\u2026"
     with progress(start, quiet=quiet, simulates=verify) as report:

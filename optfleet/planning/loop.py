@@ -126,6 +126,9 @@ def plan(
     from optfleet.backends import SolveOptions, get_backend
 
     scenario = scenario or Scenario()
+    if scenario.horizon is not None:
+        raise InputError("the scenario plans over time (horizon:): call "
+                         "optfleet.plan_horizon, or optfleet plan on the command line")
     calibrate = verify if calibrate is None else bool(calibrate)
     _check_options(sim_requests, replications, top_k, max_iterations, alternatives)
     tables = tabulate(scenario, progress=progress)

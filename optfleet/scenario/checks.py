@@ -44,6 +44,8 @@ def _gpu_maps(scenario: Any) -> list[tuple[str, Mapping[str, Any]]]:
         ("constraints.max_gpus", scenario.constraints.max_gpus),
         ("profiles", scenario.profiles),
     ]
+    if scenario.horizon is not None:
+        maps.append(("horizon.tiers", scenario.horizon.tiers))
     for m in scenario.models:
         if m.tensor_parallel:
             maps.append((f"models[{m.name}].tensor_parallel", m.tensor_parallel))

@@ -35,6 +35,7 @@ from optfleet.scenario.hardware import (
     ServingConfig,
     described,
 )
+from optfleet.scenario.horizon import Horizon
 from optfleet.scenario.limits import (
     Fraction01,
     Gamma,
@@ -256,6 +257,10 @@ class Scenario(Frozen):
     constraints: Constraints = described("Caps and budgets the plan must respect.",
                                          Constraints())
     seed: Seed = described("Random seed of simulations and sampled moments (no unit).", 0)
+    horizon: Horizon | None = described(
+        "Plan over time (docs/formulation.md, 'Planning over time'): a demand profile, batch "
+        "work with deadlines, and reserved / on-demand / spot tiers; null: one rate.", None
+    )
     models: tuple[ModelLoad, ...] = described(
         "Several models on one GPU menu, planned in one program (shared caps, budget, power); "
         "each entry overrides the scenario's fields for its pools. Empty: one model.",

@@ -17,7 +17,11 @@ failures/repairs, 2 arrivals) and then by id (replica id or request id):
 
 * an indexed binary heap of replica events (engine: one segment end per busy replica; slot: one
   completion per request in service, keyed by request id);
-* an indexed heap of the next failure or repair of each replica;
+* an indexed heap of the next outage start or end of each replica: its outages are
+  ``fail_t[k], repair_t[k]`` for ``k`` in ``fail_ptr[r]:fail_ptr[r + 1]``, sorted and disjoint,
+  ``fail_kind[k]`` 0 for a failure (what the replica holds is lost and retried) or 1 for a
+  drain (the replica takes nothing new but serves what it holds); when one ends as the next
+  starts, the replica goes straight from one to the other;
 * the sorted arrival array (open loop), or a lazy heap of pending sends (closed loop).
 
 Closed loop (``users > 0``, :class:`~optfleet.scenario.ClosedLoopClients`): ``arr_t`` is an
@@ -62,6 +66,11 @@ ST_NOT_ARRIVED = 0
 ST_DONE = 1
 ST_REJECTED = 2
 ST_UNFINISHED = 3
+
+# replica state ``RI[R_UP, r]``: only an up replica takes new requests
+UP_NO = 0  # failed: empty
+UP_YES = 1
+UP_DRAIN = 2  # draining: serves what it holds, takes nothing new
 
 # per-replica int fields
 R_UP = 0
@@ -467,6 +476,7 @@ def run_core(
     fail_ptr,
     fail_t,
     repair_t,
+    fail_kind,
     w0,
     w1,
     horizon,
@@ -513,7 +523,8 @@ def run_core(
     sched,
 ):
     """Run one replication; every array is allocated by :func:`allocate` (no allocation here,
-    compiled without reference counting).  ``users > 0``: closed loop (module docstring)."""
+    compiled without reference counting).  ``users > 0``: closed loop; outages ``fail_ptr``,
+    ``fail_t``, ``repair_t``, ``fail_kind`` (module docstring)."""
     n = arr_t.shape[0]
     nrep = rep_pool.shape[0]
     engine = level == LEVEL_ENGINE
@@ -626,87 +637,102 @@ def run_core(
             _hremove(ft, fid, fpos, fsize, r)
             p = RI[R_POOL, r]
             fi = RI[R_FIDX, r]
-            if RI[R_UP, r] == 1:
-                # ---- failure: everything on the replica is lost and retried in the pool
-                RI[R_UP, r] = 0
-                PI[P_UP, p] -= 1
-                RI[R_NFAIL, r] += 1
-                RF[F_DSINCE, r] = t
-                if engine:
-                    if hpos[r] >= 0:
-                        _acc(RF, r, RF[F_T0, r], t, RI[R_NRUN, r], RI[R_SKV0, r],
-                             RI[R_SKV0, r], w0, w1)
-                        _hremove(ht, hid, hpos, hsize, r)
-                else:
-                    _acc(RF, r, RF[F_LAST, r], t, RI[R_NRUN, r],
-                         RI[R_NRUN, r] * PI[P_MAXCTX, p], RI[R_NRUN, r] * PI[P_MAXCTX, p],
-                         w0, w1)
-                    RF[F_LAST, r] = t
-                # collect the lost requests in a temporary list (running first, then queued)
-                lh = RI[R_QH, r]
-                lt = RI[R_QT, r]
-                for k in range(RI[R_NRUN, r] - 1, -1, -1):
-                    i = run[r, k]
-                    nxt[i] = lh
-                    lh = i
-                    if lt < 0:
-                        lt = i
-                c = RI[R_NSYS, r]
-                RI[R_QH, r] = -1
-                RI[R_QT, r] = -1
-                RI[R_NRUN, r] = 0
-                RI[R_NSYS, r] = 0
-                RI[R_D, r] = 0
-                RI[R_C, r] = 0
-                RI[R_KV, r] = 0
-                RI[R_PAL, r] = 0
-                RI[R_RP, r] = 0
-                PI[P_NSYS, p] -= c
-                i = lh
-                while i >= 0:
-                    if engine:
-                        gen_done[i] = 0
-                        pre_len[i] = prompt[i]
-                    phase[i] = PH_NONE
-                    n_retry[i] += 1
-                    first_t[i] = np.nan
-                    admit_t[i] = np.nan
-                    rep_of[i] = -1
-                    i = nxt[i]
-                while lh >= 0:
-                    i = lh
-                    lh = nxt[i]
-                    _dispatch(
-                        i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt,
-                        phase, prompt, pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end,
-                        hold, prefill, rep_of, admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize,
-                        n_retry, win,
-                    )
-                _hset(ft, fid, fpos, fsize, r, repair_t[fail_ptr[r] + fi])
-            else:
-                # ---- repair
-                RI[R_UP, r] = 1
-                PI[P_UP, p] += 1
-                a = max(RF[F_DSINCE, r], w0)
-                b = min(t, w1)
-                if b > a:
-                    RF[F_DOWN, r] += b - a
-                RF[F_LAST, r] = t
+            j = fail_ptr[r] + fi
+            state = RI[R_UP, r]
+            if state != UP_YES:
+                # ---- end of outage j
                 fi += 1
                 RI[R_FIDX, r] = fi
-                if fail_ptr[r] + fi < fail_ptr[r + 1]:
-                    _hset(ft, fid, fpos, fsize, r, fail_t[fail_ptr[r] + fi])
-                while True:
-                    i = _q_pop(nxt, PI[P_OQH], PI[P_OQT], p)
-                    if i < 0:
-                        break
-                    PI[P_NSYS, p] -= 1
-                    _dispatch(
-                        i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phase,
-                        prompt, pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end, hold,
-                        prefill, rep_of, admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize,
-                        n_retry, win,
-                    )
+                j += 1
+                if not (j < fail_ptr[r + 1] and fail_t[j] == t):
+                    # ---- repair or end of a drain: back in service
+                    RI[R_UP, r] = UP_YES
+                    PI[P_UP, p] += 1
+                    a = max(RF[F_DSINCE, r], w0)
+                    b = min(t, w1)
+                    if b > a:
+                        RF[F_DOWN, r] += b - a
+                    if state == UP_NO:
+                        RF[F_LAST, r] = t  # empty since the failure
+                    if j < fail_ptr[r + 1]:
+                        _hset(ft, fid, fpos, fsize, r, fail_t[j])
+                    while True:
+                        i = _q_pop(nxt, PI[P_OQH], PI[P_OQT], p)
+                        if i < 0:
+                            break
+                        PI[P_NSYS, p] -= 1
+                        _dispatch(
+                            i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phase,
+                            prompt, pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end,
+                            hold, prefill, rep_of, admit_t, first_t, n_pre, ht, hid, hpos, hat,
+                            hsize, n_retry, win,
+                        )
+                    continue
+                # the next outage starts as this one ends: straight into it
+            # ---- start of outage j, from service or from the outage before it
+            if state == UP_YES:
+                PI[P_UP, p] -= 1
+                RF[F_DSINCE, r] = t
+            _hset(ft, fid, fpos, fsize, r, repair_t[j])
+            if fail_kind[j] == 1:
+                # ---- drain: no new work; what is on the replica goes on being served
+                RI[R_UP, r] = UP_DRAIN
+                if state == UP_NO:
+                    RF[F_LAST, r] = t  # empty since the failure
+                continue
+            # ---- failure: everything on the replica is lost and retried in the pool
+            RI[R_UP, r] = UP_NO
+            RI[R_NFAIL, r] += 1
+            if engine:
+                if hpos[r] >= 0:
+                    _acc(RF, r, RF[F_T0, r], t, RI[R_NRUN, r], RI[R_SKV0, r],
+                         RI[R_SKV0, r], w0, w1)
+                    _hremove(ht, hid, hpos, hsize, r)
+            else:
+                _acc(RF, r, RF[F_LAST, r], t, RI[R_NRUN, r],
+                     RI[R_NRUN, r] * PI[P_MAXCTX, p], RI[R_NRUN, r] * PI[P_MAXCTX, p],
+                     w0, w1)
+                RF[F_LAST, r] = t
+            # collect the lost requests in a temporary list (running first, then queued)
+            lh = RI[R_QH, r]
+            lt = RI[R_QT, r]
+            for k in range(RI[R_NRUN, r] - 1, -1, -1):
+                i = run[r, k]
+                nxt[i] = lh
+                lh = i
+                if lt < 0:
+                    lt = i
+            c = RI[R_NSYS, r]
+            RI[R_QH, r] = -1
+            RI[R_QT, r] = -1
+            RI[R_NRUN, r] = 0
+            RI[R_NSYS, r] = 0
+            RI[R_D, r] = 0
+            RI[R_C, r] = 0
+            RI[R_KV, r] = 0
+            RI[R_PAL, r] = 0
+            RI[R_RP, r] = 0
+            PI[P_NSYS, p] -= c
+            i = lh
+            while i >= 0:
+                if engine:
+                    gen_done[i] = 0
+                    pre_len[i] = prompt[i]
+                phase[i] = PH_NONE
+                n_retry[i] += 1
+                first_t[i] = np.nan
+                admit_t[i] = np.nan
+                rep_of[i] = -1
+                i = nxt[i]
+            while lh >= 0:
+                i = lh
+                lh = nxt[i]
+                _dispatch(
+                    i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt,
+                    phase, prompt, pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end,
+                    hold, prefill, rep_of, admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize,
+                    n_retry, win,
+                )
         else:
             i = ai
             ai += 1
@@ -745,12 +771,14 @@ def run_core(
     t_end = t
     for r in range(nrep):
         p = RI[R_POOL, r]
-        if RI[R_UP, r] == 0:
+        if RI[R_UP, r] != UP_YES:
             a = max(RF[F_DSINCE, r], w0)
             b = min(t_end, w1)
             if b > a:
                 RF[F_DOWN, r] += b - a
-        elif engine:
+        if RI[R_UP, r] == UP_NO:
+            continue
+        if engine:
             if hpos[r] >= 0:
                 _acc(RF, r, RF[F_T0, r], t_end, RI[R_NRUN, r], RI[R_SKV0, r], RI[R_SKV0, r],
                      w0, w1)

@@ -19,8 +19,8 @@ from optfleet.sim import _core
 from optfleet.sim.service import default_service, fleet_sim_service, service_arrays
 from optfleet.sim.spec import FailureSpec, FleetSpec, Requests, RouterSpec
 
-__all__ = ["draw_requests", "failure_horizon", "failure_schedule", "route_requests",
-           "slot_service", "think_times"]
+__all__ = ["check_schedule", "draw_requests", "failure_horizon", "failure_schedule",
+           "route_requests", "slot_service", "think_times"]
 
 
 def draw_requests(workload: Any, arrivals: Any, n_requests: int | None,
@@ -181,43 +181,87 @@ def failure_horizon(failures: FailureSpec | None, t_last: float) -> float:
     return max(10.0 * t_last, t_last + 20.0 * (failures.mttf_s + failures.mttr_s))
 
 
+def check_schedule(fleet: FleetSpec, failures: FailureSpec | None) -> list[tuple[int, ...]]:
+    """The schedule's entries as ``(replica id, start_s, end_s, is_drain)`` (fleet-wide replica
+    ids); an unknown pool or a replica index out of range is an :class:`InputError`."""
+    out: list[tuple[int, ...]] = []
+    if failures is None:
+        return out
+    first = np.concatenate(([0], np.cumsum([p.replicas for p in fleet.pools])))
+    for j, (pool, idx, f, rr, kind) in enumerate(failures.schedule):
+        try:
+            k = fleet.index(pool)
+        except InputError as e:
+            raise type(e)(f"failure schedule[{j}]: {e.args[0]}") from None
+        if idx >= fleet.pools[k].replicas:
+            raise InputError(f"failure schedule[{j}]: pool {fleet.pools[k].name!r} has "
+                             f"{fleet.pools[k].replicas} replicas, got index {idx}")
+        out.append((int(first[k]) + idx, f, rr, int(kind == "drain")))
+    return out
+
+
+def _merged(spans: list[tuple[float, float]]) -> list[list[float]]:
+    """Union of the intervals ``spans``, sorted (touching intervals are joined)."""
+    merged: list[list[float]] = []
+    for f, rr in sorted(spans):
+        if merged and f <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], rr)
+        else:
+            merged.append([f, rr])
+    return merged
+
+
+def _minus(spans: list[list[float]], cuts: list[list[float]]) -> list[list[float]]:
+    """The parts of the disjoint sorted intervals ``spans`` outside the disjoint sorted
+    ``cuts``."""
+    out: list[list[float]] = []
+    for f, rr in spans:
+        lo = f
+        for cf, cr in cuts:
+            if cr <= lo or cf >= rr:
+                continue
+            if cf > lo:
+                out.append([lo, cf])
+            lo = max(lo, cr)
+            if lo >= rr:
+                break
+        if lo < rr:
+            out.append([lo, rr])
+    return out
+
+
 def failure_schedule(fleet: FleetSpec, failures: FailureSpec | None, t_last: float,
                      rng: np.random.Generator):
-    """Per-replica ``(ptr, fail_s, repair_s)``: random and scheduled outages, overlaps merged."""
+    """Per-replica ``(ptr, start_s, end_s, kind)`` of its outages, sorted and disjoint: random
+    failures and scheduled failures merged (kind 0), and drains merged and cut where a failure
+    overlaps them (kind 1: the failure wins).  Consecutive outages may touch (a drain ending as
+    a failure starts, or the other way round)."""
     nrep = fleet.replicas
     per: list[list[tuple[float, float]]] = [[] for _ in range(nrep)]
-    first = np.concatenate(([0], np.cumsum([p.replicas for p in fleet.pools])))
-    if failures is not None:
-        if failures.mttf_s is not None:
-            assert failures.mttr_s is not None
-            horizon = failure_horizon(failures, t_last)
-            for r in range(nrep):
-                t = 0.0
-                while True:
-                    t += rng.exponential(failures.mttf_s)
-                    if t > horizon:
-                        break
-                    rep = t + rng.exponential(failures.mttr_s)
-                    per[r].append((t, rep))
-                    t = rep
-        for pool, idx, f, rr in failures.schedule:
-            k = fleet.index(pool)
-            if idx >= fleet.pools[k].replicas:
-                raise InputError(f"failure schedule: pool {fleet.pools[k].name!r} has "
-                                 f"{fleet.pools[k].replicas} replicas, got index {idx}")
-            per[int(first[k]) + idx].append((f, rr))
+    drains: list[list[tuple[float, float]]] = [[] for _ in range(nrep)]
+    if failures is not None and failures.mttf_s is not None:
+        assert failures.mttr_s is not None
+        horizon = failure_horizon(failures, t_last)
+        for r in range(nrep):
+            t = 0.0
+            while True:
+                t += rng.exponential(failures.mttf_s)
+                if t > horizon:
+                    break
+                rep = t + rng.exponential(failures.mttr_s)
+                per[r].append((t, rep))
+                t = rep
+    for r, f, rr, drain in check_schedule(fleet, failures):
+        (drains if drain else per)[r].append((f, rr))
     ptr = np.zeros(nrep + 1, dtype=np.int64)
-    ft: list[float] = []
-    rt: list[float] = []
+    rows: list[tuple[float, float, int]] = []
     for r in range(nrep):
-        merged: list[list[float]] = []
-        for f, rr in sorted(per[r]):
-            if merged and f <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], rr)
-            else:
-                merged.append([f, rr])
-        for f, rr in merged:
-            ft.append(f)
-            rt.append(rr)
-        ptr[r + 1] = len(ft)
-    return ptr, np.asarray(ft, dtype=np.float64), np.asarray(rt, dtype=np.float64)
+        down = _merged(per[r])
+        mine = [(f, rr, 0) for f, rr in down]
+        mine += [(f, rr, 1) for f, rr in _minus(_merged(drains[r]), down)]
+        rows.extend(sorted(mine))
+        ptr[r + 1] = len(rows)
+    ft = np.array([x[0] for x in rows], dtype=np.float64)
+    rt = np.array([x[1] for x in rows], dtype=np.float64)
+    kind = np.array([x[2] for x in rows], dtype=np.int8)
+    return ptr, ft, rt, kind

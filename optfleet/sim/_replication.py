@@ -226,7 +226,8 @@ def _run_core(job: Job, req: Requests, routed: tuple, win: tuple[float, float],
         t_last = job.horizon_s if math.isfinite(job.horizon_s) else max(
             1.0, float(loop.think_s.mean()) * n / loop.users)
     while True:
-        fptr, ft, rt = failure_schedule(fleet, job.failures, t_last, np.random.default_rng(s_fail))
+        fptr, ft, rt, fk = failure_schedule(fleet, job.failures, t_last,
+                                            np.random.default_rng(s_fail))
         res = _Outcome.empty(n, fleet.replicas)
         work = _core.allocate(lvl, n, fleet.replicas, max(caps), 0 if loop is None else loop.users)
         work["win"][:] = win
@@ -235,7 +236,7 @@ def _run_core(job: Job, req: Requests, routed: tuple, win: tuple[float, float],
         _core.run_core(
             lvl, req.arrival_s if loop is None else loop.sent_s, prompt, output, route, elig, mode,
             hold, pre, _BAL_CODE[job.balancer], seed_core, PI, PIT, rep_pool, max(caps), fptr, ft,
-            rt, win[0], win[1], job.horizon_s, max_events,
+            rt, fk, win[0], win[1], job.horizon_s, max_events,
             0 if loop is None else loop.users,
             np.zeros(1) if loop is None else loop.think_s,
             0 if loop is None else loop.n_warm,

@@ -161,6 +161,7 @@ def simulate(
     >>> r.closed_loop["users"], r.fleet.completed
     (2, 10)
     """
+    from optfleet.sim._prepare import check_schedule
     from optfleet.sim._replication import Job
 
     fl = as_fleet(fleet)
@@ -168,6 +169,7 @@ def simulate(
     rt = _as_router(router)
     slo_ = _as_slo(slo)
     wf, hz = _check_run(replications, warmup_fraction, seed, horizon_s, failures)
+    check_schedule(fl, failures)
     n = _check_workload(workload, arrivals, n_requests)
     children = np.random.SeedSequence(int(seed)).spawn(replications)
     jobs = [

@@ -25,6 +25,7 @@ from optfleet.physics.profiles import ReplicaProfile
 
 __all__ = [
     "BALANCERS",
+    "OUTAGE_KINDS",
     "ROUTERS",
     "SERVICE_MODES",
     "FailureSpec",
@@ -272,22 +273,34 @@ class FailureSpec:
         Mean time to failure and mean time to repair (seconds) of every replica, exponential;
         both or neither.
     schedule
-        Explicit outages ``(pool, replica_index, fail_s, repair_s)``; used in addition.
+        Explicit outages ``(pool, replica_index, start_s, end_s)`` or ``(pool, replica_index,
+        start_s, end_s, kind)``, ``kind`` ``"fail"`` (the default) or ``"drain"``; used in
+        addition.  Stored as 5-tuples.
 
     On a failure, every request on the replica (running or queued) is lost and retried: it goes
     back to its pool's balancer at the failure time, restarting from scratch (its TTFT is then
     the first token of the attempt that completes).  If no replica of the pool is up, requests
     wait in a pool queue until a repair.
 
+    A drain (a graceful scale-down) takes the replica out of dispatch from ``start_s`` to
+    ``end_s``: the balancers send it nothing new (a pool whose replicas are all drained or down
+    holds new requests in its pool queue), but what is already on it, running or in its own
+    queue, is served to completion.  Where a drain and a failure of the same replica overlap, the
+    failure wins for its interval (what is on the replica is lost; the drain goes on after the
+    repair if it lasts longer).  ``availability`` in the results counts a draining replica as
+    down (not available for new work); ``failures`` counts failures only.
+
     Examples
     --------
     >>> FailureSpec(mttf_s=3600.0, mttr_s=600.0).availability
     0.8571428571428571
+    >>> FailureSpec(schedule=(("p", 0, 10, 20, "drain"), ("p", 1, 5, 8))).schedule
+    (('p', 0, 10.0, 20.0, 'drain'), ('p', 1, 5.0, 8.0, 'fail'))
     """
 
     mttf_s: float | None = None
     mttr_s: float | None = None
-    schedule: tuple[tuple[str | int, int, float, float], ...] = ()
+    schedule: tuple[tuple[Any, ...], ...] = ()
 
     def __post_init__(self) -> None:
         if (self.mttf_s is None) != (self.mttr_s is None):
@@ -297,14 +310,7 @@ class FailureSpec:
             _pos_float("mttr_s", self.mttr_s)
         sched = []
         for k, item in enumerate(self.schedule):
-            if len(item) != 4:
-                raise InputError(f"schedule[{k}] must be (pool, replica, fail_s, repair_s)")
-            pool, rep, f, r = item
-            _pos_int(f"schedule[{k}] replica", rep, allow_zero=True)
-            f, r = float(f), float(r)
-            if not (math.isfinite(f) and math.isfinite(r) and 0 <= f < r):
-                raise InputError(f"schedule[{k}] needs 0 <= fail_s < repair_s, got {f}, {r}")
-            sched.append((pool, int(rep), f, r))
+            sched.append(_outage(k, item))
         object.__setattr__(self, "schedule", tuple(sched))
 
     @property
@@ -313,6 +319,33 @@ class FailureSpec:
         if self.mttf_s is None or self.mttr_s is None:
             return None
         return self.mttf_s / (self.mttf_s + self.mttr_s)
+
+
+#: Kinds of a scheduled outage (:class:`FailureSpec`).
+OUTAGE_KINDS: tuple[str, ...] = ("fail", "drain")
+
+
+def _outage(k: int, item: Any) -> tuple[str | int, int, float, float, str]:
+    """Entry ``k`` of a failure schedule, checked, as ``(pool, replica, start_s, end_s, kind)``."""
+    if not isinstance(item, tuple | list) or len(item) not in (4, 5):
+        raise InputError(f"schedule[{k}] must be (pool, replica, start_s, end_s[, kind]), "
+                         f"got {item!r}")
+    pool, rep, f, r = item[:4]
+    kind = item[4] if len(item) == 5 else "fail"
+    if not isinstance(kind, str) or kind not in OUTAGE_KINDS:
+        raise InputError(f"schedule[{k}]: unknown kind {kind!r}; known: "
+                         f"{', '.join(OUTAGE_KINDS)}")
+    if isinstance(pool, bool) or not isinstance(pool, str | int | np.integer):
+        raise InputError(f"schedule[{k}]: the pool must be a name or an index, got {pool!r}")
+    _pos_int(f"schedule[{k}] replica", rep, allow_zero=True)
+    try:
+        f, r = float(f), float(r)
+    except (TypeError, ValueError):
+        raise InputError(f"schedule[{k}]: start_s and end_s must be numbers, got "
+                         f"{item[2]!r}, {item[3]!r}") from None
+    if not (math.isfinite(f) and math.isfinite(r) and 0 <= f < r):
+        raise InputError(f"schedule[{k}] needs 0 <= start_s < end_s, got {f}, {r}")
+    return (pool if isinstance(pool, str) else int(pool), int(rep), f, r, kind)
 
 
 def _int_array(name: str, v: ArrayLike | None, n: int) -> NDArray[np.int64] | None:
