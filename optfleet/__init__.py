@@ -11,7 +11,8 @@ The public surface is small; everything else lives in sub-modules:
 - workloads: :func:`load_workload`, :func:`builtin_cdf`, :func:`arrival_times`
 - analytics: :func:`size_layout` (:mod:`optfleet.planning`), queueing maths in
   :mod:`optfleet.queueing`
-- planning and simulation: :func:`plan`, :func:`simulate` (imported lazily)
+- planning and simulation: :func:`plan`, :func:`plan_horizon` (planning over time: reserved /
+  on-demand / spot, batch work), :func:`simulate` (imported lazily)
 - reports: :func:`report`, a plan's self-contained HTML report (imported lazily)
 - errors: :class:`OptfleetError` and its sub-classes
 
@@ -74,6 +75,8 @@ _LAZY = {
     "compare": "optfleet.analysis.compare",
     "Comparison": "optfleet.analysis.compare",
     "simulate": "optfleet.sim",
+    "plan_horizon": "optfleet.planning.horizon",
+    "HorizonPlan": "optfleet.planning.horizon_results",
     "calibrate": "optfleet.calibration.api",
     "Calibration": "optfleet.calibration.api",
     "ClosedLoopClients": "optfleet.scenario",

@@ -220,3 +220,37 @@ def test_replay_serves_batch_before_its_deadline() -> None:
     assert r is not None and r["batch"][0]["requests"] > 0
     assert r["batch_on_time"] and r["batch"][0]["latest_completion_s"] <= 7200
     assert hp.verified
+
+
+def test_a_forecast_from_history_folds_the_trace_into_cycles(tmp_path) -> None:
+    """Three 'days' of 4 one-hour periods each (rates 1, 2, 3, 4 req/s, day 2 doubled): the
+    seasonal mean per hour-of-day is the mean over the days, the quantile their quantile."""
+    from optfleet.scenario.horizon import DemandProfile
+    from optfleet.workloads.profile import demand_periods
+
+    rows, day_s = [], 4 * 3600.0
+    for day, scale in enumerate((1.0, 2.0, 1.0)):
+        for hour, rate in enumerate((1.0, 2.0, 3.0, 4.0)):
+            n = int(rate * scale * 3600)
+            start = day * day_s + hour * 3600.0
+            rows += [start + (i + 0.5) * 3600.0 / n for i in range(n)]
+    f = tmp_path / "t.jsonl"
+    f.write_text("".join(json.dumps({"timestamp": x, "prompt_tokens": 100,
+                                     "output_tokens": 10}) + "\n" for x in rows))
+    trace = {"kind": "trace", "path": str(f), "format": "jsonl"}
+    mean = demand_periods(DemandProfile(trace=trace, period_s=3600.0, season_s=day_s))
+    # (the trace's clock starts at its first request, half a gap in: rates to 1e-3)
+    assert [p.rate_per_s for p in mean] == pytest.approx([4 / 3, 8 / 3, 4.0, 16 / 3], rel=1e-3)
+    top = demand_periods(DemandProfile(trace=trace, period_s=3600.0, season_s=day_s,
+                                       quantile=0.99))
+    assert all(t.rate_per_s > m.rate_per_s for t, m in zip(top, mean, strict=True))
+    with pytest.raises(InputError, match="whole number of periods"):
+        demand_periods(DemandProfile(trace=trace, period_s=3600.0, season_s=5000.0))
+
+
+def test_plot_draws_demand_against_capacity(cli, tmp_path) -> None:
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "day.png"
+    r = cli("plan", "example:diurnal", "--no-verify", "--plot", str(out))
+    assert r.code == 0, r.err
+    assert out.stat().st_size > 10_000 and out.read_bytes()[:4] == b"\x89PNG"

@@ -79,6 +79,11 @@ class DemandProfile(Frozen):
     sub_windows: Annotated[int, Field(ge=2, le=10_000)] = described(
         "trace, with quantile: sub-windows per period.", 10
     )
+    season_s: PositiveFloat | None = described(
+        "trace: a forecast from history: the length of one cycle, s (86400: a day, 604800: a "
+        "week); each period's rate is the mean (or the quantile) over the trace's cycles of "
+        "that period of the cycle (null: the trace's periods in sequence).", None
+    )
     rate_scale: PositiveFloat = described("Multiplier of every rate (no unit).", 1.0)
 
     @model_validator(mode="after")
