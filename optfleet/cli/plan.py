@@ -198,6 +198,7 @@ def plan(
             time_limit_s=time_limit_s).items() if v is not None})
     chosen_backend = backend  # None: each planner's default
     backend = "cbc" if backend is None else backend
+    top_k_given, level_given = top_k, level
     top_k = 3 if top_k is None else top_k
     verify = True if verify is None else verify
     level = "engine" if level is None else level
@@ -212,6 +213,13 @@ def plan(
         raise InputError(f"unknown simulation level {level!r}; known: engine, slot")
     if scenario.horizon is not None:
         from optfleet.cli.horizon import plan_over_time
+
+        ignored = [f for f, v in (("--rate", rate), ("--top-k", top_k_given),
+                                  ("--level", level_given), ("--time-limit", time_limit_s))
+                   if v is not None]
+        if ignored:
+            raise InputError(f"{', '.join(ignored)} do not apply to a scenario that plans over "
+                             "time (horizon:): its rates are the demand profile's")
 
         return plan_over_time(scenario, verify=verify, quiet=quiet, out=out, fmt=fmt,
                               plot=plot, sim_requests=sim_requests, backend=chosen_backend)

@@ -132,6 +132,8 @@ class HorizonProblem:
     min_replicas_per_pool: int = 0
     min_replicas_at: Mapping[tuple[int, str], int] = field(default_factory=dict)
     """Least replicas of a pool in a period (verification feeds them back)."""
+    max_gpus: Mapping[str, int] = field(default_factory=dict)
+    """Most GPUs of a type in service in any period (the scenario's ``constraints.max_gpus``)."""
 
     def __post_init__(self) -> None:
         if not self.periods:
@@ -255,6 +257,8 @@ def _tiers(lp: Any, v: dict[Hashable, Any], hp: HorizonProblem,
                 rented.append(x)
             have += rented
             lp += pulp.lpSum(have) >= pulp.lpSum(gpu_terms.get((t, g), [])), f"cover_{g}_{t}"
+            if g in hp.max_gpus:
+                lp += pulp.lpSum(gpu_terms.get((t, g), [])) <= hp.max_gpus[g], f"cap_{g}_{t}"
             if tp.start_usd > 0 and rented:
                 u = lp.add_variable(f"u_{g}_{t}", 0)
                 v[("u", t, g)] = u
@@ -267,7 +271,8 @@ def _tiers(lp: Any, v: dict[Hashable, Any], hp: HorizonProblem,
 def read_schedule(hp: HorizonProblem, values: Mapping[Hashable, float]) -> dict[str, Any]:
     """A solve's values by domain: replicas per (period, role, GPU), loads, batch rates and
     GPUs per tier (integers rounded)."""
-    out: dict[str, Any] = {"replicas": {}, "load_per_s": {}, "batch_per_s": {}, "tiers": {}}
+    out: dict[str, Any] = {"replicas": {}, "load_per_s": {}, "batch_per_s": {}, "tiers": {},
+                           "starts": {}}
     for key, x in values.items():
         kind = key[0]
         if kind == "z" and x > 0.5:
@@ -279,4 +284,6 @@ def read_schedule(hp: HorizonProblem, values: Mapping[Hashable, float]) -> dict[
             out["batch_per_s"][key[1:]] = float(x)
         elif kind in ("R", "O", "S"):
             out["tiers"][key] = int(round(x))
+        elif kind == "u":
+            out["starts"][key[1:]] = float(x)
     return out

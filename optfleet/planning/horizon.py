@@ -156,7 +156,7 @@ def _best_layout(problem: Any, layouts: list[str], tab_rate: float,
         options = tuple(o for o in problem.options if o.layout == lay.name)
         hp = HorizonProblem(lay, options, tab_rate, periods, prices, batch,
                             min_replicas_per_pool=problem.min_replicas_per_pool,
-                            min_replicas_at=fed.get(lay.name, {}))
+                            min_replicas_at=fed.get(lay.name, {}), max_gpus=dict(problem.max_gpus))
         got = _solve(hp, solver, opts)
         if got is not None and (best is None or got.result.objective < best.result.objective):
             best = got
@@ -191,7 +191,8 @@ class _Loop:
         options = tuple(o for o in self.problem.options if o.layout == lay)
         again = _solve(HorizonProblem(best.hp.layout, options, self.tab_rate, self.periods,
                                       self.prices, self.batch, best.hp.min_replicas_per_pool,
-                                      dict(self.fed.get(lay, {}))), self.solver, self.opts)
+                                      dict(self.fed.get(lay, {})), dict(best.hp.max_gpus)),
+                       self.solver, self.opts)
         if again is None:
             raise InfeasibleError("once corrected by simulation, no plan serves every period "
                                   "within the tiers' caps")
@@ -346,6 +347,12 @@ def plan_horizon(
         raise InputError("the scenario has no horizon: use optfleet.plan")
     if scenario.models:
         raise InputError("planning over time takes one model (no models: list)")
+    if scenario.disaggregation != "off":
+        raise InputError("planning over time plans aggregated layouts: set disaggregation: off")
+    cons = scenario.constraints
+    if cons.budget_usd_per_hour is not None or cons.power_budget_w is not None:
+        raise InputError("planning over time applies constraints.max_gpus (per period), not a "
+                         "budget or power cap: drop budget_usd_per_hour / power_budget_w")
     t0 = time.perf_counter()
     periods = _periods(scenario)
     batch = _batch(scenario, periods)
@@ -419,9 +426,8 @@ def _peak(base: Scenario, tables: Any, problem: Any, layouts: list[str], tab_rat
     work at its mean rate, from the same (calibrated) tables, verified the same way, held for
     the whole horizon at the cheapest tier that can be held (reserved, else on-demand)."""
     hours = sum(p.duration_s for p in periods) / 3600.0
-    window = sum(sum(periods[t].duration_s for t in b.periods) for b in batch)
-    rate = max(p.rate_per_s for p in periods) + (
-        sum(b.requests for b in batch) / window if batch else 0.0)
+    rate = max(p.rate_per_s for p in periods) + sum(
+        b.requests / sum(periods[t].duration_s for t in b.periods) for b in batch)
     one = (Period("peak", 3600.0, rate),)
     held = {g: TierPrices(on_demand=min(x for x in (t.reserved, t.on_demand, t.spot)
                                         if x is not None)) for g, t in prices.items()}
@@ -442,10 +448,13 @@ def _peak(base: Scenario, tables: Any, problem: Any, layouts: list[str], tab_rat
             if not failing:
                 break
             lay = best.hp.layout.name
-            fed.setdefault(lay, {}).update(failing)
+            mine = fed.setdefault(lay, {})
+            for role, _gpu, _k in failing:
+                have = sum(k for (_, r, _), k in best.schedule["replicas"].items() if r == role)
+                mine[(0, role)] = max(mine.get((0, role), 0), have + 1)
             again = _solve(HorizonProblem(best.hp.layout, best.hp.options, tab_rate, one, held,
-                                          (), best.hp.min_replicas_per_pool, dict(fed[lay])),
-                           solver, opts)
+                                          (), best.hp.min_replicas_per_pool, dict(fed[lay]),
+                                          dict(best.hp.max_gpus)), solver, opts)
             if again is None:
                 break
             best = again

@@ -19,7 +19,7 @@ Examples
 
 from __future__ import annotations
 
-import math
+import zlib
 from typing import Any
 
 import numpy as np
@@ -53,28 +53,32 @@ def _requests(scenario: Scenario, tables: Any, plan: Any, pools: list[tuple[str,
               starts: np.ndarray, lengths: np.ndarray, rng: np.random.Generator) -> Any:
     """Interactive and batch arrivals of every period, routed to a pool by the layout and, within
     a pool's GPU types, in proportion to their capacity (as each period was verified);
-    ``(requests, is_batch, period)``."""
+    ``(requests, batch class index or -1, period)``."""
     from optfleet.sim import Requests
 
     index = {(r, g): i for i, (r, g, _) in enumerate(pools)}
     arr, batch_of, period_of = [], [], []
     assert scenario.horizon is not None
-    deadlines = [b.deadline_s for b in scenario.horizon.batch]
+    classes = {b.name: i for i, b in enumerate(scenario.horizon.batch)}
+    deadline = {b.name: b.deadline_s for b in scenario.horizon.batch}
     real_end = 0.0
     for t, p in enumerate(plan.periods):
         real_end += p.duration_s
-        last = any(abs(real_end - d) < 1e-6 or (real_end > d > real_end - p.duration_s)
-                   for d in deadlines)
-        for rate, is_batch in ((p.interactive_rate_per_s, False), (p.batch_rate_per_s, True)):
+        streams = [(p.interactive_rate_per_s, -1, 0.0)]
+        for name, rate in sorted(p.batch_by_class_per_s.items()):
+            d = deadline[name]
+            last = abs(real_end - d) < 1e-6 or real_end > d > real_end - p.duration_s
+            streams.append((rate, classes[name],
+                            min(0.5, BATCH_DRAIN_S / p.duration_s) if last else 0.0))
+        for rate, cls, cut in streams:
             n = rng.poisson(rate * lengths[t])
-            cut = min(0.5, BATCH_DRAIN_S / p.duration_s) if is_batch and last else 0.0
             arr.append(starts[t] + np.sort(rng.random(n)) * lengths[t] * (1.0 - cut))
-            batch_of.append(np.full(n, is_batch))
+            batch_of.append(np.full(n, cls))
             period_of.append(np.full(n, t))
     t_all = np.concatenate(arr)
     order = np.argsort(t_all, kind="stable")
     t_all = t_all[order]
-    is_batch = np.concatenate(batch_of)[order]
+    is_batch = np.concatenate(batch_of)[order]  # the batch class's index, -1 interactive
     period = np.concatenate(period_of)[order]
     prompt, output, routing = tables.ctx.mix.sample(t_all.size, seed=rng)
     label = np.empty(t_all.size, dtype=np.int64)
@@ -115,7 +119,7 @@ def _outages(scenario: Scenario, plan: Any, pools: list[tuple[str, str, int]],
             rate = tier.spot_interruptions_per_gpu_hour if tier is not None else 0.0
             if spot and rate > 0 and have:
                 scale = lengths[t] / p.duration_s
-                own = np.random.default_rng([scenario.seed, t, len(gpu)])  # stable per period
+                own = np.random.default_rng([scenario.seed, t, zlib.crc32(gpu.encode())])
                 n = own.poisson(rate * spot * p.duration_s / 3600.0)
                 down = max(tier.spot_recovery_s * scale, 1e-3)
                 for when in lo + own.random(n) * lengths[t]:
@@ -166,24 +170,34 @@ def _judge(scenario: Scenario, plan: Any, cols: dict[str, np.ndarray], is_batch:
            period: np.ndarray, starts: np.ndarray, lengths: np.ndarray, outages: int,
            pool_names: list[str]) -> dict[str, Any]:
     slo = scenario.slo.ttft_p99_s
+    tpot_slo = scenario.slo.tpot_p99_s
     q = float(scenario.slo.quantile)
     ttft = cols["ttft_s"]
+    out_tok = cols["output_tokens"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        tpot = (cols["e2e_s"] - ttft) / np.maximum(out_tok - 1, 1)
     done = cols["status"] == 1
     per = []
     roles = np.array([name.split("/")[0] for name in pool_names])
     failing = []
     for t, p in enumerate(plan.periods):
-        sel = (period == t) & ~is_batch
+        sel = (period == t) & (is_batch < 0)
         got = ttft[sel & done]
         lost = int(np.count_nonzero(sel & ~done))
         p99 = float(np.quantile(got, q)) if got.size else None
+        tp = tpot[sel & done & (out_tok > 1)]
+        tp99 = float(np.quantile(tp, q)) if tp.size else None
+        tpot_ok = tpot_slo is None or tp99 is None or tp99 <= tpot_slo
         per.append({"period": p.name, "interactive_requests": int(np.count_nonzero(sel)),
-                    "not_completed": lost, "p99_ttft_s": p99,
+                    "not_completed": lost, "p99_ttft_s": p99, "p99_tpot_s": tp99,
                     "slo_attainment": float(np.mean(got <= slo)) if got.size else None,
-                    "slo_met": (p99 is None or p99 <= slo) and lost == 0})
+                    "slo_met": (p99 is None or p99 <= slo) and tpot_ok and lost == 0})
         for role in sorted(set(roles)):
             mine = sel & done & (roles[np.maximum(cols["pool"], 0)] == role)
-            if mine.any() and float(np.quantile(ttft[mine], q)) > slo:
+            late = mine.any() and float(np.quantile(ttft[mine], q)) > slo
+            slow = tpot_slo is not None and (mine & (out_tok > 1)).any() and float(
+                np.quantile(tpot[mine & (out_tok > 1)], q)) > tpot_slo
+            if late or slow:
                 failing.append([t, role])
     batch = _batch_on_time(scenario, plan, cols, is_batch, period, starts, lengths)
     return {"replay_period_s": float(lengths.max()), "requests": int(ttft.size),
@@ -193,25 +207,24 @@ def _judge(scenario: Scenario, plan: Any, cols: dict[str, np.ndarray], is_batch:
 
 
 def _batch_on_time(scenario: Scenario, plan: Any, cols: dict[str, np.ndarray],
-                   is_batch: np.ndarray, period: np.ndarray, starts: np.ndarray,
+                   batch_class: np.ndarray, period: np.ndarray, starts: np.ndarray,
                    lengths: np.ndarray) -> list[dict[str, Any]]:
-    """Each batch request's completion on the planned clock against the earliest deadline of
-    the classes it could belong to (the replay does not tell classes apart: it checks the
-    tightest)."""
+    """Each batch class's requests, their completion on the planned clock (arrival stretched,
+    latency not) against the class's own deadline."""
     assert scenario.horizon is not None
     real_start = np.concatenate([[0.0], np.cumsum([p.duration_s for p in plan.periods])[:-1]])
-    sel = np.flatnonzero(is_batch)
-    if not scenario.horizon.batch:
-        return []
-    done = cols["status"][sel] == 1
-    t = period[sel]
-    stretch = np.array([p.duration_s for p in plan.periods])[t] / lengths[t]
-    real_arrival = real_start[t] + (cols["arrival_s"][sel] - starts[t]) * stretch
-    real_finish = real_arrival + cols["e2e_s"][sel]
-    deadline = min(b.deadline_s for b in scenario.horizon.batch)
-    ok = done & (real_finish <= deadline + 1e-9)
-    latest = float(np.nanmax(real_finish)) if sel.size and done.any() else math.nan
-    return [{"classes": [b.name for b in scenario.horizon.batch], "requests": int(sel.size),
-             "completed": int(done.sum()), "deadline_s": deadline,
-             "latest_completion_s": latest,
-             "on_time_share": float(ok.mean()) if sel.size else 1.0}]
+    durations = np.array([p.duration_s for p in plan.periods])
+    out = []
+    for i, b in enumerate(scenario.horizon.batch):
+        sel = np.flatnonzero(batch_class == i)
+        done = cols["status"][sel] == 1
+        t = period[sel]
+        real_arrival = real_start[t] + (cols["arrival_s"][sel] - starts[t]) * durations[t] / (
+            lengths[t])
+        real_finish = real_arrival + cols["e2e_s"][sel]
+        ok = done & (real_finish <= b.deadline_s + 1e-9)
+        latest = float(np.max(real_finish[done])) if done.any() else None
+        out.append({"class": b.name, "requests": int(sel.size), "completed": int(done.sum()),
+                    "deadline_s": b.deadline_s, "latest_completion_s": latest,
+                    "on_time_share": float(ok.mean()) if sel.size else 1.0})
+    return out

@@ -40,15 +40,17 @@ class PeriodPlan(Frozen):
     duration_s: float
     interactive_rate_per_s: float
     batch_rate_per_s: float
+    batch_by_class_per_s: dict[str, float] = {}
+    """The batch rate placed in the period, per class."""
     pools: tuple[PeriodPool, ...]
     gpus: dict[str, int]
     """GPUs in service per GPU type."""
     reserved_gpus: dict[str, int]
     on_demand_gpus: dict[str, int]
     spot_gpus: dict[str, int]
-    cost_usd: float
+    cost_usd: float = 0.0
     """What the period costs: its on-demand, spot and start costs plus its share of the reserved
-    GPUs (their hourly price over the period)."""
+    GPUs (their hourly price over the period); the periods add up to the plan's cost."""
     utilisation: float
     """Offered load / the pools' capacity at the SLO (0 when idle)."""
     simulated_p99_ttft_s: float | None = None

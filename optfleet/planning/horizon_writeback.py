@@ -63,7 +63,10 @@ def write_back(scenario: Scenario, tables: Any, best: Any, periods: tuple[Period
             reserved.get(g, 0) * (hp.prices[g].reserved or 0.0)
             + od.get(g, 0) * (hp.prices[g].on_demand or 0.0)
             + spot.get(g, 0) * (hp.prices[g].spot or 0.0) for g in gpus_by)
-        beta = sum(v for (_, tt), v in sched["batch_per_s"].items() if tt == t)
+        by_class = {b: v for (b, tt), v in sched["batch_per_s"].items() if tt == t and v > 0}
+        beta = sum(by_class.values())
+        cost += sum(hp.prices[g].start_usd * u for (tt, g), u in sched["starts"].items()
+                    if tt == t)
         cap = sum(x.capacity_per_s for x in pools)
         ok, p99, detail = verdicts.get(t, (None, None, "not simulated"))
         spare = _spares(scenario, pools, spot, in_use)
@@ -72,7 +75,8 @@ def write_back(scenario: Scenario, tables: Any, best: Any, periods: tuple[Period
             for g, n in spare.items())
         out.append(PeriodPlan(
             name=p.name, start_s=start, duration_s=p.duration_s,
-            interactive_rate_per_s=p.rate_per_s, batch_rate_per_s=beta, pools=tuple(pools),
+            interactive_rate_per_s=p.rate_per_s, batch_rate_per_s=beta,
+            batch_by_class_per_s=by_class, pools=tuple(pools),
             gpus=in_use, reserved_gpus=reserved, on_demand_gpus=od, spot_gpus=spot,
             cost_usd=cost, utilisation=(p.rate_per_s + beta) / cap if cap > 0 else 0.0,
             simulated_p99_ttft_s=p99, slo_met=ok, verification=detail, spare_gpus=spare))

@@ -236,6 +236,9 @@ class Plan(Frozen):
             raise InputError(f"{p} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
         except OSError as exc:
             raise InputError(f"can not read {p}: {exc.strerror or exc}") from None
+        if isinstance(data, dict) and "periods" in data and "reserved_gpus" in data:
+            raise InputError(f"{p} is a plan over time (horizon:): re-plan its scenario with "
+                             "optfleet plan; --from, explain and compare take one-period plans")
         return validate_model(cls, _strip_computed(data), f"plan {p}")
 
 

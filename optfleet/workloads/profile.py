@@ -35,6 +35,9 @@ def _seasonal(demand: DemandProfile, trace: object) -> tuple[PeriodSpec, ...]:
     """A forecast from history: period ``i`` of the cycle gets the mean (or ``quantile``) of
     the rates of period ``i`` in every whole cycle the trace holds."""
     assert demand.season_s is not None
+    if demand.n_periods is not None:
+        raise InputError("season_s folds the trace into cycles of period_s periods: drop "
+                         "n_periods")
     per_cycle = int(round(demand.season_s / demand.period_s))
     if per_cycle < 1 or abs(per_cycle * demand.period_s - demand.season_s) > 1e-6:
         raise InputError(f"season_s {demand.season_s:g} must be a whole number of periods of "
@@ -49,7 +52,9 @@ def _seasonal(demand: DemandProfile, trace: object) -> tuple[PeriodSpec, ...]:
     rates = np.histogram(t, bins=edges)[0].reshape(cycles, per_cycle) / demand.period_s
     stat = (rates.mean(axis=0) if demand.quantile is None
             else np.quantile(rates, demand.quantile, axis=0))
-    return tuple(PeriodSpec(name=f"c{i:03d}", duration_s=demand.period_s * demand.time_scale,
+    planned = (demand.planned_period_s if demand.planned_period_s is not None
+               else demand.period_s * demand.time_scale)
+    return tuple(PeriodSpec(name=f"c{i:03d}", duration_s=planned,
                             rate_per_s=float(r) * demand.rate_scale)
                  for i, r in enumerate(stat))
 
