@@ -1,7 +1,7 @@
 """The whole-horizon replay of a plan over time: one engine-level simulation of every period in
 sequence, with the capacity changing at the period boundaries and spot GPUs interrupted.
 
-Time is compressed: each period is replayed over ``replay_period_s`` simulated seconds (300 by
+Time is compressed: each period is replayed over ``replay_period_s`` simulated seconds (200 by
 default) at its planned rates, so a day of 24 hour-long periods is 24 minutes of traffic.
 Replicas out of service in a period (a smaller count than the period with most) are drained:
 from the period's start they take no new request and finish the ones they hold, as a scale-down
@@ -29,7 +29,7 @@ from optfleet.scenario import Scenario
 __all__ = ["compressed", "replay_horizon"]
 
 #: Simulated seconds per period in the replay.
-REPLAY_PERIOD_S = 300.0
+REPLAY_PERIOD_S = 200.0
 #: Planned seconds before a batch deadline after which no batch request is sent (a batch
 #: scheduler stops submitting so that the last requests finish in time); applied in the period
 #: that ends at the deadline, at most half of it.
