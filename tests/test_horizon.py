@@ -145,7 +145,7 @@ def test_diurnal_demand_buys_less_than_the_peak() -> None:
         "batch": [{"name": "nightly", "requests": 100_000, "deadline_s": 43_200}],
         "tiers": {"H100-SXM": {"reserved_usd_per_gpu_hour": 2.5}}})
     hp = plan_horizon(s, verify=False)
-    assert 0 < hp.cost_usd < hp.peak.cost_usd and hp.saving_share > 0.1
+    assert 0 < hp.cost_usd < hp.peak.cost_usd and hp.saving_share > 0.05
     night = [p.batch_rate_per_s for p in hp.periods[:12]]
     assert sum(night) * 3600 == pytest.approx(100_000, rel=1e-6)
     assert all(p.batch_rate_per_s == 0 for p in hp.periods[12:])  # after the deadline
