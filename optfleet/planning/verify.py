@@ -84,7 +84,7 @@ def verify_plan(
     n = n_requests or default_sim_requests(candidate, tables)
     result = simulate_plan(scenario, tables, candidate, level=level, n_requests=n,
                            replications=replications)
-    if n_requests is None and n < GROWTH_MAX_REQUESTS and _growing(result):
+    if n_requests is None and n < GROWTH_MAX_REQUESTS and _growing(result, scenario):
         # a queue still growing at the end of the run: run longer before judging it (a pool
         # in a slow warm-up settles; an overloaded one grows further and fails)
         n = min(GROWTH_EXTENSION * n, GROWTH_MAX_REQUESTS)
@@ -216,9 +216,22 @@ def _verify_disaggregated(
     )
 
 
-def _growing(result: Any) -> bool:
-    """Does some pool of a plan's simulation end with its TTFT still growing?"""
-    return any(g.ttft_growth.value > GROWTH_LIMIT for g in result.sim.pools)
+def _growing(result: Any, scenario: Scenario) -> bool:
+    """Does some pool of a plan's simulation end with its TTFT still growing while its
+    quantiles pass?  (Only then can a longer run change the verdict: a pool that already misses
+    its quantile from an empty start misses it in a longer run too.)"""
+    field = quantile_field(float(scenario.slo.quantile))
+    slo = scenario.slo
+
+    def passes(g: Any) -> bool:
+        t = getattr(g.ttft, field)
+        ok = t.value <= slo.ttft_p99_s and not (t.high > slo.ttft_p99_s)
+        if slo.tpot_p99_s is not None:
+            p = getattr(g.tpot, field)
+            ok = ok and p.value <= slo.tpot_p99_s and not (p.high > slo.tpot_p99_s)
+        return ok
+
+    return any(g.ttft_growth.value > GROWTH_LIMIT and passes(g) for g in result.sim.pools)
 
 
 def _qlabel(scenario: Scenario) -> str:
