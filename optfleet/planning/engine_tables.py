@@ -55,6 +55,11 @@ FloatArray = NDArray[np.float64]
 GRID_POINTS = 96
 
 
+#: How far above the model's saturation rate a small-pool calibration may raise an option's
+#: per-replica capacity (the model's saturation agrees with the engine's within about 10 %).
+CEILING_FACTOR = 1.10
+
+
 @dataclass(frozen=True)
 class EngineCriterion:
     """The engine-level model of one pool option, evaluated on a rate grid (module docstring).
@@ -75,6 +80,9 @@ class EngineCriterion:
     """``(SLICE_MAX_REPLICAS, grid)``: the probability of waiting for a running place, row
     ``k - 1`` for a pool of ``k`` replicas."""
     correction: float = 1.0
+    stability_per_s: float = math.nan
+    """The model's saturation rate itself (``util_cap`` = 1): the ceiling of a calibrated
+    per-replica capacity (NaN: the grid's top, ``saturation_per_s``)."""
 
     @classmethod
     def build(cls, model: BatchingModel, slo: SLO, util_cap: float = 1.0) -> EngineCriterion:
@@ -91,7 +99,8 @@ class EngineCriterion:
         if len(models) > 1 and not can_stack(models):
             return [cls.build_many([m], slo, util_cap)[0] for m in models]
         g = len(models)
-        sats = _saturations(models) * float(util_cap)
+        raw = _saturations(models)
+        sats = raw * float(util_cap)
         rates = (sats[:, None] * np.arange(1, GRID_POINTS + 1) / GRID_POINTS).ravel()
         big = models[0] if g == 1 else stacked(models, [GRID_POINTS] * g)
         st = big.state(rates)
@@ -123,7 +132,7 @@ class EngineCriterion:
         for i, m in enumerate(models):
             sl = slice(i * GRID_POINTS, (i + 1) * GRID_POINTS)
             out.append(cls(m, slo, rates[sl], above[sl], wait[sl], tp[sl], float(sats[i]),
-                           adm[:, sl]))
+                           adm[:, sl], stability_per_s=float(raw[i])))
         return out
 
     @property
@@ -133,6 +142,18 @@ class EngineCriterion:
     def with_correction(self, correction: float) -> EngineCriterion:
         """The same criterion with its per-replica capacity scaled by ``correction``."""
         return replace(self, correction=float(correction))
+
+    @property
+    def ceiling_per_s(self) -> float:
+        """The largest per-replica rate a calibration may credit: :data:`CEILING_FACTOR` x the
+        model's saturation rate when it is known, else the grid top.  The simulated judge's
+        steady-state rule keeps an overloaded pool from passing, so neither the preset's
+        ``util_cap`` margin nor the model's own saturation (within about 10 % of the engine's)
+        needs to bound what a simulation measures."""
+        s = self.stability_per_s
+        if math.isfinite(s) and s > 0:
+            return CEILING_FACTOR * float(s)
+        return float(self.rates_per_s[-1])
 
     def _ok(self) -> NDArray[np.bool_]:
         """``(SLICE_MAX_REPLICAS, grid)``: whether a pool of ``k`` replicas (row ``k - 1``) at
@@ -162,8 +183,8 @@ class EngineCriterion:
     def table(self, k_max: int) -> FloatArray:
         """``Lambda[k]`` for ``k = 0..k_max`` (``Lambda[0] = 0``)."""
         k = np.arange(1, int(k_max) + 1)
-        # a calibration may raise the tail's level, never beyond the stability bound
-        r = np.minimum(self.per_replica_per_s(k) * self.correction, self.rates_per_s[-1])
+        # a calibration may raise the tail's level, never beyond the model's saturation rate
+        r = np.minimum(self.per_replica_per_s(k) * self.correction, self.ceiling_per_s)
         r = np.maximum.accumulate(r)
         return np.concatenate(([0.0], k * r))
 
@@ -271,7 +292,7 @@ def engine_k_full(crit: EngineCriterion, rate_per_s: float) -> int:
     k = 1
     while True:
         r = min(float(crit.per_replica_per_s(np.array([k]))[0]) * crit.correction,
-                float(crit.rates_per_s[-1]))
+                crit.ceiling_per_s)
         if r > 0:
             break
         if k >= 1 << 24:

@@ -42,6 +42,16 @@ from optfleet.scenario import Scenario
 #: Pools with more replicas than this are simulated as a slice of this many replicas.
 SLICE_MAX_REPLICAS = 64
 
+#: The steady-state rule of the judge: a pool whose mean TTFT over the last third of the run is
+#: more than this many times that over the middle third is still filling up (overloaded, or not
+#: yet in steady state) and fails, whatever its quantile says — a finite run of an overloaded
+#: pool ends before its queue shows in the tail.
+GROWTH_LIMIT = 1.25
+#: A run that ends growing is re-run this many times longer, up to :data:`GROWTH_MAX_REQUESTS`
+#: requests per replication, before it is judged.
+GROWTH_EXTENSION = 4
+GROWTH_MAX_REQUESTS = 800_000
+
 
 @dataclass(frozen=True)
 class PlanSimulation:

@@ -21,7 +21,14 @@ from optfleet.planning.disaggregation import kv_transfer_s
 from optfleet.planning.layouts import layout_key
 from optfleet.planning.replay import replay_applies, replay_plan
 from optfleet.planning.results import Interval, Plan, PlanPool
-from optfleet.planning.simulate import default_sim_requests, quantile_field, simulate_plan
+from optfleet.planning.simulate import (
+    GROWTH_EXTENSION,
+    GROWTH_LIMIT,
+    GROWTH_MAX_REQUESTS,
+    default_sim_requests,
+    quantile_field,
+    simulate_plan,
+)
 from optfleet.planning.tables import PlanningTables
 from optfleet.scenario import Scenario
 
@@ -74,14 +81,15 @@ def verify_plan(
             f"after {replay.warmup_requests} warm-up, seed {replay.seed}, pooled queue): "
         )
         return _judge(candidate, point, header, qlabel=_qlabel(scenario))
-    result = simulate_plan(
-        scenario,
-        tables,
-        candidate,
-        level=level,
-        n_requests=n_requests,
-        replications=replications,
-    )
+    n = n_requests or default_sim_requests(candidate, tables)
+    result = simulate_plan(scenario, tables, candidate, level=level, n_requests=n,
+                           replications=replications)
+    if n_requests is None and n < GROWTH_MAX_REQUESTS and _growing(result):
+        # a queue still growing at the end of the run: run longer before judging it (a pool
+        # in a slow warm-up settles; an overloaded one grows further and fails)
+        n = min(GROWTH_EXTENSION * n, GROWTH_MAX_REQUESTS)
+        result = simulate_plan(scenario, tables, candidate, level=level, n_requests=n,
+                               replications=replications)
 
     qfield = quantile_field(float(scenario.slo.quantile))
     tpot_slo = scenario.slo.tpot_p99_s
@@ -94,6 +102,8 @@ def verify_plan(
         # the TPOT quantile is always stored; it is judged when the SLO has one
         limit = math.inf if tpot_slo is None else float(tpot_slo)
         out.append((t.value, t.low, t.high, t.n, att, limit, "TPOT"))
+        g = result.sim.pool(result.names[(pp.role, pp.gpu)]).ttft_growth
+        out.append((g.value, math.nan, math.nan, g.n, att, GROWTH_LIMIT, "growth"))
         return out
 
     verdict = _judge(candidate, interval, f"{level}-level simulation: ", qlabel=_qlabel(scenario))
@@ -206,12 +216,18 @@ def _verify_disaggregated(
     )
 
 
+def _growing(result: Any) -> bool:
+    """Does some pool of a plan's simulation end with its TTFT still growing?"""
+    return any(g.ttft_growth.value > GROWTH_LIMIT for g in result.sim.pools)
+
+
 def _qlabel(scenario: Scenario) -> str:
     return f"P{round(float(scenario.slo.quantile) * 100, 3):g}"
 
 
 #: What ``_judge`` is given of one pool: ``(value, low, high, n, attainment, slo_s, metric)``
-#: (``low``/``high`` NaN without an interval, ``metric`` ``"TTFT"`` or ``"TPOT"``).
+#: (``low``/``high`` NaN without an interval, ``metric`` ``"TTFT"``, ``"TPOT"`` or ``"growth"``:
+#: the steady-state rule, :data:`GROWTH_LIMIT`, judged on its point value and not stored).
 Measure = tuple[float, float, float, int, float | None, float, str]
 
 #: The plan's note when a pool was judged on one run.
@@ -238,6 +254,13 @@ def _judge(candidate: Plan, measure: Any, header: str, *, qlabel: str = "P99") -
         fields: dict[str, Any] = {}
         pool_ok = True
         for value, low, high, n, attainment, slo, metric in measures:
+            if metric == "growth":  # the steady-state rule, on the point value
+                if value > slo:
+                    pool_ok = False
+                    parts.append(f"{pp.role}/{pp.gpu} x{pp.replicas}: mean TTFT still growing "
+                                 f"(x{value:.2f} from the middle to the last third of the run: "
+                                 "overloaded) MISSES")
+                continue
             has_ci = n >= 2 and not (math.isnan(low) or math.isnan(high))
             point_only = point_only or not has_ci
             ok = value <= slo and (not has_ci or high <= slo)

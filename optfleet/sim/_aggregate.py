@@ -61,6 +61,7 @@ def group_stats(reps: list[dict[str, Any]], name: str, replicas: int, slots: int
         kv_utilisation=est("kv_util"),
         busy_utilisation=est("busy"),
         availability=est("avail"),
+        ttft_growth=est("growth"),
     )
 
 

@@ -333,6 +333,7 @@ def _group_summary(ms: _Measures, res: _Outcome, output: NDArray[np.int64],
         "retries": int(res.n_retry[sel].sum()),
         "failures": int(res.RI[_core.R_NFAIL, reps].sum()),
         "ttft": _lat(ms.ttft[m]),
+        "growth": _growth(ms.ttft[m]),
         "tpot": _lat(ms.tpot[tp_sel]),
         "e2e": _lat(ms.e2e[m]),
         "wait": _lat(ms.wait[m]),
@@ -346,6 +347,24 @@ def _group_summary(ms: _Measures, res: _Outcome, output: NDArray[np.int64],
         "busy": float(RF[_core.F_BUSY, reps].sum()) / (denom * reps.size),
         "avail": 1.0 - float(RF[_core.F_DOWN, reps].sum()) / (denom * reps.size),
     }
+
+
+def _growth(ttft: NDArray[np.float64]) -> float:
+    """Mean TTFT of the last third of the measured requests (arrival order) over that of the
+    middle third: about 1 in steady state, growing without bound in an overloaded pool (``inf``
+    when the last third holds a request that never got its first token, NaN with fewer than 30
+    requests).  The first third is left out: it is still warming up."""
+    n = ttft.size
+    if n < 30:
+        return math.nan
+    a, b = n // 3, (2 * n) // 3
+    mid, last = ttft[a:b], ttft[b:]
+    if not np.isfinite(last).all():
+        return math.inf
+    m_mid = float(np.mean(mid))
+    if not math.isfinite(m_mid):
+        return math.inf
+    return float(np.mean(last)) / m_mid if m_mid > 0 else math.nan
 
 
 def _quantiles(x: NDArray[np.float64]) -> list[float]:

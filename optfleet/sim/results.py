@@ -203,7 +203,9 @@ class GroupStats:
     busy = fraction of time a replica has work, availability = fraction of replica-time up.
     ``slo_attainment`` is the share of measured arrivals (rejected and unfinished count as
     misses) meeting every SLO target; ``wait_probability`` the share of measured requests that
-    queued (wait > 0, unfinished-and-never-admitted included).
+    queued (wait > 0, unfinished-and-never-admitted included).  ``ttft_growth`` is the mean
+    TTFT of the last third of the measured requests over that of the middle third (arrival
+    order): near 1 in steady state, above it while the pool's queue is still growing.
     """
 
     name: str
@@ -230,6 +232,7 @@ class GroupStats:
     kv_utilisation: Estimate
     busy_utilisation: Estimate
     availability: Estimate
+    ttft_growth: Estimate
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
