@@ -163,6 +163,21 @@ FromOpt = Annotated[
                  "and call options); no scenario file with it."),
 ]
 
+EmitOpt = Annotated[
+    str | None,
+    typer.Option("--emit", help="Also write how to run each pool: vllm (one `vllm serve` "
+                 "script per pool, in --emit-dir)."),
+]
+EmitDirOpt = Annotated[
+    Path, typer.Option("--emit-dir", help="Folder --emit writes into [default: optfleet-vllm].")
+]
+ConfigSearchOpt = Annotated[
+    bool,
+    typer.Option("--config-search", help="Choose each pool's serving configuration too (every "
+                 "fitting tensor-parallel size, batch cap, chunk size, bf16/fp8): the scenario's "
+                 "config_search, or its defaults."),
+]
+
 
 @scenario_options()
 def plan(
@@ -180,12 +195,18 @@ def plan(
     out: OutOpt = None,
     plot: LatencyPlotOpt = None,
     from_plan: FromOpt = None,
+    emit: EmitOpt = None,
+    emit_dir: EmitDirOpt = Path("optfleet-vllm"),
+    config_search: ConfigSearchOpt = False,
     quiet: QuietOpt = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Plan the cheapest fleet meeting the SLO: integer program, simulation check, spares."""
     from optfleet.planning import plan as make_plan
+    from optfleet.planning.emit import EMIT_FORMATS
 
+    if emit is not None and emit not in EMIT_FORMATS:
+        raise InputError(f"unknown --emit format {emit!r}; known: {', '.join(EMIT_FORMATS)}")
     out = output_path(out, "--out")
     plot = plot_output(plot, without="--from" if from_plan is not None else None)
     if from_plan is not None:  # re-ask a saved plan's question (optfleet.cli.explain)
@@ -209,6 +230,10 @@ def plan(
         apply_to_scenario(scenario, flags), preset=preset, rate_per_s=rate,
         disaggregation=disaggregation,
     )
+    if config_search and scenario.config_search is None:
+        from optfleet.scenario import ConfigSearch
+
+        scenario = scenario.model_copy(update={"config_search": ConfigSearch()})
     if level not in ("engine", "slot"):
         raise InputError(f"unknown simulation level {level!r}; known: engine, slot")
     if scenario.horizon is not None:
@@ -238,6 +263,13 @@ def plan(
         )
     if out is not None:
         result.save(out)
+    if emit == "vllm":
+        from optfleet.planning.emit import write_vllm_scripts
+
+        written = write_vllm_scripts(result, emit_dir)
+        if fmt is not OutputFormat.json and not quiet:
+            typer.echo(f"wrote {len(written)} vLLM script(s) to {emit_dir}/: "
+                       + ", ".join(f.name for f in written), err=True)
     write_plan_plot(scenario, result, plot, sim_requests)
     if fmt is OutputFormat.json:
         emit_json(result.to_dict())

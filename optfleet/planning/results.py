@@ -50,6 +50,28 @@ class Interval(Frozen):
     """Replications behind the estimate (``None`` in plans written before it was recorded)."""
 
 
+class PoolServing(Frozen):
+    """How each replica of a pool runs: its serving configuration and the ``vllm serve`` command
+    (flag names: https://docs.vllm.ai/en/latest/models/engine_args.html), with the replica's
+    expected load at the planned rate.  ``gpu_type`` is the GPU of a configuration-search option
+    (``H100-SXM@tp2-fp8-s128-c2048`` runs on ``H100-SXM``)."""
+
+    gpu_type: str
+    config: str
+    """Short label: ``tp2 fp8 seqs128 chunk2048``."""
+    tensor_parallel_size: int
+    dtype: str
+    kv_cache_dtype: str
+    max_num_seqs: int
+    max_num_batched_tokens: int
+    gpu_memory_utilization: float
+    max_model_len_tokens: int
+    vllm_flags: tuple[str, ...]
+    vllm_command: str
+    per_replica_rate_per_s: float
+    """The planned load of one replica (the pool's rate / its replicas)."""
+
+
 class PlanPool(Frozen):
     """One pool of a plan."""
 
@@ -80,6 +102,8 @@ class PlanPool(Frozen):
     """Multi-model plans: the model (its ``Scenario.models`` name) this pool serves."""
     spares: int = 0
     prob_enough_healthy: float | None = None
+    serving: PoolServing | None = None
+    """How to run each replica (vLLM flags); None under a preset of fixed reference profiles."""
 
     @computed_field  # type: ignore[prop-decorator]
     @property

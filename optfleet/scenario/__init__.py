@@ -11,6 +11,7 @@ Examples
 0.5
 """
 
+from optfleet.scenario.config_search import ConfigSearch
 from optfleet.scenario.files import (
     load_scenario,
     read_mapping,
@@ -55,6 +56,7 @@ __all__ = [
     "SLO",
     "ArrivalSpec",
     "ClosedLoopClients",
+    "ConfigSearch",
     "SimArrivalSpec",
     "Availability",
     "CDFWorkload",

@@ -35,6 +35,9 @@ __all__ = [
     "SEARCH_DTYPES",
     "ConfigSearch",
     "SearchDType",
+    "VARIANT_SEPARATOR",
+    "gpu_type",
+    "variant_name",
 ]
 
 #: Largest tensor-parallel size searched: one 8-GPU node.
@@ -152,3 +155,37 @@ class ConfigSearch(Frozen):
             * len(self.max_num_seqs)
             * len(self.chunked_prefill_tokens)
         )
+
+
+#: Separates a GPU type from its serving configuration in the name of a configuration-search
+#: option (``H100-SXM@tp2-fp8-s128-c2048``); the catalog resolves the part before it.
+VARIANT_SEPARATOR = "@"
+
+
+def variant_name(gpu: str, config: Any) -> str:
+    """The option name of ``gpu`` run with serving ``config`` (a :class:`ServingConfig`).
+
+    Examples
+    --------
+    >>> from optfleet.scenario.hardware import ServingConfig
+    >>> variant_name("H100-SXM", ServingConfig(tensor_parallel_size=2, dtype="fp8"))
+    'H100-SXM@tp2-fp8-s256-c2048'
+    >>> variant_name("A100-80GB", ServingConfig(kv_cache_dtype="fp8", max_num_seqs=64))
+    'A100-80GB@tp1-bf16-kvfp8-s64-c2048'
+    """
+    precision = config.dtype
+    if config.kv_dtype != config.dtype:
+        precision = f"{config.dtype}-kv{config.kv_dtype}"
+    return (f"{gpu}{VARIANT_SEPARATOR}tp{config.tensor_parallel_size}-{precision}"
+            f"-s{config.max_num_seqs}-c{config.chunked_prefill_tokens}")
+
+
+def gpu_type(name: str) -> str:
+    """The GPU type of an option name (the name itself when it carries no configuration).
+
+    Examples
+    --------
+    >>> gpu_type("H100-SXM@tp2-fp8-s256-c2048"), gpu_type("A10G")
+    ('H100-SXM', 'A10G')
+    """
+    return str(name).split(VARIANT_SEPARATOR, 1)[0]

@@ -26,6 +26,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from optfleet.scenario.checks import check_scenario_names
+from optfleet.scenario.config_search import ConfigSearch
 from optfleet.scenario.hardware import (
     BYTES_PER_ELEMENT,
     DType,
@@ -265,6 +266,13 @@ class Scenario(Frozen):
         "Several models on one GPU menu, planned in one program (shared caps, budget, power); "
         "each entry overrides the scenario's fields for its pools. Empty: one model.",
         (),
+    )
+    config_search: ConfigSearch | None = described(
+        "Serving configurations as decisions (docs/formulation.md, 'The configuration index'): "
+        "each GPU type of the menu offers every fitting combination of these tensor-parallel "
+        "sizes, batch caps, chunk sizes and precisions as its own options; null: the serving "
+        "config is fixed.",
+        None,
     )
 
     @field_validator("gpus")
