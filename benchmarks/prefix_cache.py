@@ -6,12 +6,19 @@ for the user turns and the answers, a 2 000-token system prompt, half of the req
 conversation), Poisson arrivals at 60/s.  Three runs: caching off, on with JSQ, on with cache
 affinity; each prints its wall time, hit rate and TTFT.
 
-Run: ``python benchmarks/prefix_cache.py``
+Then the planner on ``data/examples/prefix_heavy.scenario.yaml`` (a 6 000-token system prompt,
+a fifth of the requests continuing a conversation, 12 req/s): the verified plan with caching
+modelled and with ``prefix_caching.enabled: false`` (the same requests, no cache) - GPUs, cost
+and the analytic and simulated hit rates.
+
+Run: ``python benchmarks/prefix_cache.py`` (``plans``: the planner part only)
 """
 
 from __future__ import annotations
 
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -57,5 +64,29 @@ def main() -> None:
               f"{r.fleet.ttft.mean.value:.3f} s, P99 {r.fleet.ttft.p99.value:.3f} s")
 
 
+def plans() -> None:
+    """The example planned with caching modelled and without."""
+    import optfleet
+    from optfleet.scenario import load_scenario
+
+    s = load_scenario(Path(__file__).resolve().parents[1] / "data" / "examples"
+                      / "prefix_heavy.scenario.yaml")
+    off = s.model_copy(update={"prefix_caching": s.prefix_caching.model_copy(
+        update={"enabled": False})})
+    for label, sc in (("caching modelled", s), ("no caching", off)):
+        t0 = time.perf_counter()
+        p = optfleet.plan(sc)
+        pools = ", ".join(
+            f"{pp.gpu} x{pp.replicas}" + (
+                "" if pp.analytic_prefix_hit_rate is None else
+                f" (hit rate analytic {pp.analytic_prefix_hit_rate:.3f}, simulated "
+                f"{pp.simulated_prefix_hit_rate:.3f})")
+            for pp in p.pools)
+        print(f"plan, {label:16s}: {p.gpus} GPUs, ${p.cost_usd_per_hour:.2f}/h, verified "
+              f"{p.verified} [{pools}] in {time.perf_counter() - t0:.1f} s")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] != ["plans"]:
+        main()
+    plans()

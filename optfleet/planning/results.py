@@ -27,7 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import computed_field
+from pydantic import computed_field, model_serializer
 
 from optfleet.errors import InputError
 from optfleet.planning.record import Alternative, Provenance
@@ -48,6 +48,10 @@ class Interval(Frozen):
     level: float = 0.95
     n: int | None = None
     """Replications behind the estimate (``None`` in plans written before it was recorded)."""
+
+
+#: PlanPool fields of prefix caching, written only when set (plans without caching are unchanged).
+_PREFIX_FIELDS = ("analytic_prefix_hit_rate", "simulated_prefix_hit_rate")
 
 
 class PlanPool(Frozen):
@@ -80,6 +84,21 @@ class PlanPool(Frozen):
     """Multi-model plans: the model (its ``Scenario.models`` name) this pool serves."""
     spares: int = 0
     prob_enough_healthy: float | None = None
+    analytic_prefix_hit_rate: float | None = None
+    """Scenarios with ``prefix_caching``: the expected cached share of the pool's prompt tokens
+    the tables use (left out of the JSON when None, as without caching)."""
+    simulated_prefix_hit_rate: float | None = None
+    """Scenarios with ``prefix_caching``: the share the verifying simulation measured (mean over
+    its replications; left out of the JSON when None)."""
+
+    @model_serializer(mode="wrap")
+    def _without_unset_prefix(self, handler: Any) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for k in _PREFIX_FIELDS:
+                if k in data and data[k] is None:
+                    del data[k]
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -143,6 +143,25 @@ class PrefixBlocks:
         """The block ids of request ``i``."""
         return self.ids[self.offsets[i]:self.offsets[i + 1]]
 
+    def take(self, idx: ArrayLike, *, drop: ArrayLike | None = None) -> PrefixBlocks:
+        """The blocks of requests ``idx``, in that order; those where ``drop`` (a mask over
+        ``idx``) is True get none (e.g. a prompt a router compressed).
+
+        Examples
+        --------
+        >>> b = PrefixBlocks.from_lists([[0, 1], [2], [3, 4]], block_tokens=4)
+        >>> b.take([2, 0], drop=[False, True]).counts.tolist()
+        [2, 0]
+        """
+        i = np.asarray(idx, dtype=np.int64).ravel()
+        counts = self.counts[i]
+        if drop is not None:
+            counts = np.where(np.asarray(drop, dtype=bool).ravel(), 0, counts)
+        off = np.zeros(i.size + 1, dtype=np.int64)
+        off[1:] = np.cumsum(counts)
+        flat = np.repeat(self.offsets[i] - off[:-1], counts) + np.arange(off[-1])
+        return PrefixBlocks(off, self.ids[flat], self.block_tokens)
+
     def usable(self, prompt_tokens: ArrayLike) -> NDArray[np.int64]:
         """Cacheable blocks per request: its whole blocks, ``min(count, prompt // block)``."""
         p = np.asarray(prompt_tokens, dtype=np.int64)
