@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from optfleet.planning import disaggregation as pdm
+from optfleet.planning.prefix import analytic_hit_rate
 from optfleet.planning.record import Alternative, Provenance
 from optfleet.planning.results import Plan, PlanPool, PoolServing, SolverStatus, VerificationStep
 from optfleet.planning.sizing import pool_latency
@@ -148,6 +149,7 @@ def _engine_plan_pool(tables: PlanningTables, opt: Option, pa: Any) -> PlanPool:
         utilisation=pa.rate_per_s / (pa.replicas * sat) if pa.replicas else 0.0,
         slots_per_replica=int(opt.profile.max_num_seqs),
         binding_slo=crit.binding(pa.replicas),
+        analytic_prefix_hit_rate=analytic_hit_rate(tables.ctx, opt.demand.mix),
     )
 
 

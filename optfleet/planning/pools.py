@@ -212,7 +212,10 @@ class PoolContext:
                 f"scenario {scenario.name!r} has {len(scenario.models)} models; this command "
                 "takes one model (`optfleet plan` and `optfleet reliability` plan several)"
             )
-        return cls(scenario, get_preset(scenario.preset), load_workload(scenario.workload))
+        from optfleet.workloads.prefix_source import prefix_workload
+
+        return cls(scenario, get_preset(scenario.preset),
+                   prefix_workload(scenario, load_workload(scenario.workload)))
 
     @classmethod
     def from_names(

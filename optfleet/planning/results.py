@@ -27,7 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import computed_field
+from pydantic import computed_field, model_serializer
 
 from optfleet.errors import InputError
 from optfleet.planning.record import Alternative, Provenance
@@ -72,6 +72,10 @@ class PoolServing(Frozen):
     """The planned load of one replica (the pool's rate / its replicas)."""
 
 
+#: PlanPool fields of prefix caching, written only when set (plans without caching are unchanged).
+_PREFIX_FIELDS = ("analytic_prefix_hit_rate", "simulated_prefix_hit_rate")
+
+
 class PlanPool(Frozen):
     """One pool of a plan."""
 
@@ -104,6 +108,23 @@ class PlanPool(Frozen):
     prob_enough_healthy: float | None = None
     serving: PoolServing | None = None
     """How to run each replica (vLLM flags); None under a preset of fixed reference profiles."""
+
+
+    analytic_prefix_hit_rate: float | None = None
+    """Scenarios with ``prefix_caching``: the expected cached share of the pool's prompt tokens
+    the tables use (left out of the JSON when None, as without caching)."""
+    simulated_prefix_hit_rate: float | None = None
+    """Scenarios with ``prefix_caching``: the share the verifying simulation measured (mean over
+    its replications; left out of the JSON when None)."""
+
+    @model_serializer(mode="wrap")
+    def _without_unset_prefix(self, handler: Any) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for k in _PREFIX_FIELDS:
+                if k in data and data[k] is None:
+                    del data[k]
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property

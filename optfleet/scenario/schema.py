@@ -52,6 +52,7 @@ from optfleet.scenario.limits import (
     closed_open_interval,
     open_interval,
 )
+from optfleet.scenario.prefix import PrefixCaching, check_prefix_caching
 from optfleet.scenario.traffic import (
     ArrivalSpec,
     CDFWorkload,
@@ -274,6 +275,10 @@ class Scenario(Frozen):
         "config is fixed.",
         None,
     )
+    prefix_caching: PrefixCaching | None = described(
+        "Automatic prefix caching on every replica: the reuse source, block size and balancer "
+        "(docs/physics.md, 'Prefix caching'); null: no caching.", None
+    )
 
     @field_validator("gpus")
     @classmethod
@@ -294,6 +299,7 @@ class Scenario(Frozen):
     @model_validator(mode="after")
     def _names_and_thresholds(self) -> Scenario:
         check_scenario_names(self)
+        check_prefix_caching(self)
         return self
 
     def for_model(self, entry: ModelLoad) -> Scenario:
@@ -357,6 +363,7 @@ __all__ = [
     "PiecewiseArrivals",
     "PoissonArrivals",
     "PositiveFloat",
+    "PrefixCaching",
     "RatioSplit",
     "Scenario",
     "SeparateCDFWorkload",
