@@ -179,6 +179,7 @@ ConfigSearchOpt = Annotated[
 ]
 
 
+# long: a Typer command's signature lists each of its 20 options (the body is ~40 lines)
 @scenario_options()
 def plan(
     scenario_file: ScenarioArg = None,
@@ -230,10 +231,7 @@ def plan(
         apply_to_scenario(scenario, flags), preset=preset, rate_per_s=rate,
         disaggregation=disaggregation,
     )
-    if config_search and scenario.config_search is None:
-        from optfleet.scenario import ConfigSearch
-
-        scenario = scenario.model_copy(update={"config_search": ConfigSearch()})
+    scenario = _with_config_search(scenario, config_search)
     if level not in ("engine", "slot"):
         raise InputError(f"unknown simulation level {level!r}; known: engine, slot")
     if scenario.horizon is not None:
@@ -263,18 +261,33 @@ def plan(
         )
     if out is not None:
         result.save(out)
-    if emit == "vllm":
-        from optfleet.planning.emit import write_vllm_scripts
-
-        written = write_vllm_scripts(result, emit_dir)
-        if fmt is not OutputFormat.json and not quiet:
-            typer.echo(f"wrote {len(written)} vLLM script(s) to {emit_dir}/: "
-                       + ", ".join(f.name for f in written), err=True)
+    _emit(result, emit, emit_dir, quiet or fmt is OutputFormat.json)
     write_plan_plot(scenario, result, plot, sim_requests)
     if fmt is OutputFormat.json:
         emit_json(result.to_dict())
         return
     render_plan(result)
+
+
+def _with_config_search(scenario: Any, on: bool) -> Any:
+    """``--config-search``: the scenario's own search, or the default candidate sets."""
+    if not on or scenario.config_search is not None:
+        return scenario
+    from optfleet.scenario import ConfigSearch
+
+    return scenario.model_copy(update={"config_search": ConfigSearch()})
+
+
+def _emit(result: Any, emit: str | None, emit_dir: Path, quiet: bool) -> None:
+    """``--emit vllm``: one ``vllm serve`` script per pool in ``emit_dir``."""
+    if emit != "vllm":
+        return
+    from optfleet.planning.emit import write_vllm_scripts
+
+    written = write_vllm_scripts(result, emit_dir)
+    if not quiet:
+        typer.echo(f"wrote {len(written)} vLLM script(s) to {emit_dir}/: "
+                   + ", ".join(f.name for f in written), err=True)
 
 
 def render_plan(p: Any) -> None:

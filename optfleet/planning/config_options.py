@@ -15,8 +15,8 @@ Examples
 --------
 >>> from optfleet.scenario import ConfigSearch, Scenario
 >>> from optfleet.planning import tabulate
->>> s = Scenario(rate_per_s=10, gpus=("H100-SXM",), thresholds_tokens=(),
-...              config_search=ConfigSearch(max_num_seqs=(128, 256), chunked_prefill_tokens=(2048,)))
+>>> search = ConfigSearch(max_num_seqs=(128, 256), chunked_prefill_tokens=(2048,))
+>>> s = Scenario(rate_per_s=10, gpus=("H100-SXM",), thresholds_tokens=(), config_search=search)
 >>> t = tabulate(s)
 >>> "H100-SXM@tp1-bf16-s256-c2048" in {g for (_, _, g) in t.options}
 True
