@@ -7,9 +7,10 @@ conversation), Poisson arrivals at 60/s.  Three runs: caching off, on with JSQ, 
 affinity; each prints its wall time, hit rate and TTFT.
 
 Then the planner on ``data/examples/prefix_heavy.scenario.yaml`` (a 6 000-token system prompt,
-a fifth of the requests continuing a conversation, 12 req/s): the verified plan with caching
-modelled and with ``prefix_caching.enabled: false`` (the same requests, no cache) - GPUs, cost
-and the analytic and simulated hit rates.
+a fifth of the requests continuing a conversation, 12 req/s) and on
+``data/examples/mooncake.scenario.yaml`` (the Mooncake conversation sample, 3 req/s): the
+verified plan with caching modelled and with ``prefix_caching.enabled: false`` (the same
+requests, no cache) - GPUs, cost and the analytic and simulated hit rates.
 
 Run: ``python benchmarks/prefix_cache.py`` (``plans``: the planner part only)
 """
@@ -65,15 +66,21 @@ def main() -> None:
 
 
 def plans() -> None:
-    """The example planned with caching modelled and without."""
+    """The examples planned with caching modelled and without."""
+    for name in ("prefix_heavy", "mooncake"):
+        _plans(name)
+
+
+def _plans(name: str) -> None:
+    """``data/examples/<name>.scenario.yaml`` planned with caching and with it disabled."""
     import optfleet
     from optfleet.scenario import load_scenario
 
     s = load_scenario(Path(__file__).resolve().parents[1] / "data" / "examples"
-                      / "prefix_heavy.scenario.yaml")
+                      / f"{name}.scenario.yaml")
     off = s.model_copy(update={"prefix_caching": s.prefix_caching.model_copy(
         update={"enabled": False})})
-    for label, sc in (("caching modelled", s), ("no caching", off)):
+    for label, sc in ((f"{name}, caching modelled", s), (f"{name}, no caching", off)):
         t0 = time.perf_counter()
         p = optfleet.plan(sc)
         pools = ", ".join(
@@ -82,7 +89,7 @@ def plans() -> None:
                 f" (hit rate analytic {pp.analytic_prefix_hit_rate:.3f}, simulated "
                 f"{pp.simulated_prefix_hit_rate:.3f})")
             for pp in p.pools)
-        print(f"plan, {label:16s}: {p.gpus} GPUs, ${p.cost_usd_per_hour:.2f}/h, verified "
+        print(f"plan, {label:30s}: {p.gpus} GPUs, ${p.cost_usd_per_hour:.2f}/h, verified "
               f"{p.verified} [{pools}] in {time.perf_counter() - t0:.1f} s")
 
 

@@ -266,13 +266,30 @@ def _mooncake(balancer: str, replicas: int = 4):
 
 
 def test_cache_affinity_raises_the_hit_rate_over_jsq() -> None:
+    """Measured: cache_affinity 0.0952, jsq 0.0527, one unbounded cache 0.1109 (the balancer
+    gives up a hit when the replica holding it is further behind on prefill than it saves)."""
     jsq = _mooncake("jsq").pool("p").prefix_hit_rate.value
     aff = _mooncake("cache_affinity").pool("p").prefix_hit_rate.value
     ideal = 0.1109
     msg = f"Mooncake sample, 4 replicas: cache_affinity {aff:.4f}, jsq {jsq:.4f}"
     assert aff > jsq + 0.03, msg
     assert aff <= ideal + 1e-3, msg  # never above an unbounded cache on one replica
-    assert aff > 0.95 * ideal, msg
+    assert aff > 0.8 * ideal, msg
+
+
+@pytest.mark.parametrize("replicas", [3, 4])
+def test_cache_affinity_costs_no_ttft_over_jsq(replicas: int) -> None:
+    """At a load JSQ serves (the sample's own arrivals, ~2.9 req/s), affinity must not buy its
+    hits with a queue of long prefills on one replica: its P99 TTFT is within 20 % of JSQ's
+    (measured: 3.24 s against 4.34 s on 3 replicas, 2.69 s against 3.49 s on 4; the request
+    count guard it replaced gave 4.52 s and 3.49 s) and its hit rate is higher."""
+    jsq = _mooncake("jsq", replicas).pool("p")
+    aff = _mooncake("cache_affinity", replicas).pool("p")
+    j99, a99 = jsq.ttft.p99.value, aff.ttft.p99.value
+    msg = (f"{replicas} replicas: P99 TTFT cache_affinity {a99:.3f} s, jsq {j99:.3f} s; hit "
+           f"rate {aff.prefix_hit_rate.value:.4f}, {jsq.prefix_hit_rate.value:.4f}")
+    assert a99 <= 1.2 * j99, msg
+    assert aff.prefix_hit_rate.value > jsq.prefix_hit_rate.value, msg
 
 
 def test_cache_affinity_without_cache_is_jsq() -> None:

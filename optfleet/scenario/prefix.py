@@ -79,8 +79,8 @@ class PrefixCaching(Frozen):
     block_tokens: Tokens = described(
         "Tokens per cached block (a Mooncake trace: its block size, 512), tokens.", 512)
     router: Literal["cache_affinity", "jsq"] = described(
-        "Balancer inside each pool: cache_affinity (the replica holding the longest cached "
-        "prefix) or jsq.", "cache_affinity")
+        "Balancer inside each pool: cache_affinity (the replica with the least prefill work "
+        "for the request, its cached prefix counted) or jsq.", "cache_affinity")
     enabled: bool = described(
         "Whether replicas cache (false: the same requests without a cache, a baseline).", True)
     sample_requests: Annotated[int, Field(ge=100, le=1_000_000)] = described(

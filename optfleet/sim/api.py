@@ -113,10 +113,11 @@ def simulate(
     router, balancer
         Between pools (name or :class:`RouterSpec`) and between a pool's replicas
         (``jsq``, ``power_of_two``, ``round_robin``, ``random``, ``cache_affinity``).
-        ``cache_affinity`` (engine level, pools with ``prefix_caching``): the up replica
-        holding the longest cached prefix of the request's blocks; JSQ among the replicas
-        tied, and JSQ when none holds any of it or when the affinity replica holds more than
-        64 requests beyond the shortest one and more than 1.5 times as many.
+        ``cache_affinity`` (engine level, pools with ``prefix_caching``): the up replica with
+        the least prefill work for the request - its prefill backlog plus the request's prompt
+        tokens not cached on it (a cached prefix wins while its replica is behind by less
+        than the hit saves); fewest requests on ties, JSQ when no replica holds any of the
+        request's blocks (docs/simulation.md).
     failures
         Replica failures (:class:`FailureSpec`), or None.
     slo
