@@ -163,7 +163,23 @@ FromOpt = Annotated[
                  "and call options); no scenario file with it."),
 ]
 
+EmitOpt = Annotated[
+    str | None,
+    typer.Option("--emit", help="Also write how to run each pool: vllm (one `vllm serve` "
+                 "script per pool, in --emit-dir)."),
+]
+EmitDirOpt = Annotated[
+    Path, typer.Option("--emit-dir", help="Folder --emit writes into [default: optfleet-vllm].")
+]
+ConfigSearchOpt = Annotated[
+    bool,
+    typer.Option("--config-search", help="Choose each pool's serving configuration too (every "
+                 "fitting tensor-parallel size, batch cap, chunk size, bf16/fp8): the scenario's "
+                 "config_search, or its defaults."),
+]
 
+
+# long: a Typer command's signature lists each of its 20 options (the body is ~40 lines)
 @scenario_options()
 def plan(
     scenario_file: ScenarioArg = None,
@@ -180,12 +196,18 @@ def plan(
     out: OutOpt = None,
     plot: LatencyPlotOpt = None,
     from_plan: FromOpt = None,
+    emit: EmitOpt = None,
+    emit_dir: EmitDirOpt = Path("optfleet-vllm"),
+    config_search: ConfigSearchOpt = False,
     quiet: QuietOpt = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Plan the cheapest fleet meeting the SLO: integer program, simulation check, spares."""
     from optfleet.planning import plan as make_plan
+    from optfleet.planning.emit import EMIT_FORMATS
 
+    if emit is not None and emit not in EMIT_FORMATS:
+        raise InputError(f"unknown --emit format {emit!r}; known: {', '.join(EMIT_FORMATS)}")
     out = output_path(out, "--out")
     plot = plot_output(plot, without="--from" if from_plan is not None else None)
     if from_plan is not None:  # re-ask a saved plan's question (optfleet.cli.explain)
@@ -209,6 +231,7 @@ def plan(
         apply_to_scenario(scenario, flags), preset=preset, rate_per_s=rate,
         disaggregation=disaggregation,
     )
+    scenario = _with_config_search(scenario, config_search)
     if level not in ("engine", "slot"):
         raise InputError(f"unknown simulation level {level!r}; known: engine, slot")
     if scenario.horizon is not None:
@@ -238,11 +261,33 @@ def plan(
         )
     if out is not None:
         result.save(out)
+    _emit(result, emit, emit_dir, quiet or fmt is OutputFormat.json)
     write_plan_plot(scenario, result, plot, sim_requests)
     if fmt is OutputFormat.json:
         emit_json(result.to_dict())
         return
     render_plan(result)
+
+
+def _with_config_search(scenario: Any, on: bool) -> Any:
+    """``--config-search``: the scenario's own search, or the default candidate sets."""
+    if not on or scenario.config_search is not None:
+        return scenario
+    from optfleet.scenario import ConfigSearch
+
+    return scenario.model_copy(update={"config_search": ConfigSearch()})
+
+
+def _emit(result: Any, emit: str | None, emit_dir: Path, quiet: bool) -> None:
+    """``--emit vllm``: one ``vllm serve`` script per pool in ``emit_dir``."""
+    if emit != "vllm":
+        return
+    from optfleet.planning.emit import write_vllm_scripts
+
+    written = write_vllm_scripts(result, emit_dir)
+    if not quiet:
+        typer.echo(f"wrote {len(written)} vLLM script(s) to {emit_dir}/: "
+                   + ", ".join(f.name for f in written), err=True)
 
 
 def render_plan(p: Any) -> None:

@@ -26,6 +26,16 @@ server whose work per prompt is its token share ``S_i`` of ``g`` prefill iterati
 ``E[T^2] / 2 E[T]``, the sequences in the replica ``D + lam E[X]`` and the KV they hold.  The
 derivation and its assumptions are in ``docs/queueing.md`` ("The engine-level replica").
 
+**Prefix caching.**  With an automatic prefix cache a class's prompt splits into the tokens the
+cache holds and the ``prefill_tokens`` it still prefills: every prefill quantity above (``l_in``
+in ``n_i``, ``g``, ``S_i``, ``X_i``) is the prefill count, while the context ``Cbar`` a decoding
+sequence attends over and the KV it holds (hence ``max_running``) stay those of the whole
+prompt.  The model assumes the cached blocks that no running sequence uses fit in the KV memory
+the running sequences leave free (they are evicted first, never from a running sequence), i.e.
+the hot prefix set - a shared system prompt, the live conversations - is small next to the KV
+budget; shared blocks held by several running sequences are counted once per sequence (a
+conservative KV count).  ``docs/physics.md`` ("Prefix caching").
+
 Examples
 --------
 >>> from optfleet.physics.calibrated import calibrated_profile
@@ -101,8 +111,20 @@ class MixSummary:
 
     @classmethod
     def from_mix(cls, prompt_tokens: ArrayLike, output_tokens: ArrayLike,
-                 prob: ArrayLike) -> MixSummary:
-        """Summarise a mix (see :meth:`BatchingModel.from_mix` for the checks)."""
+                 prob: ArrayLike, prefill_tokens: ArrayLike | None = None) -> MixSummary:
+        """Summarise a mix (see :meth:`BatchingModel.from_mix` for the checks).
+
+        ``prefill_tokens`` (per class, ``1 <= prefill <= prompt``; None: the prompts) are the
+        prompt tokens a class prefills when a prefix cache holds the rest: the prefill marginal
+        and ``mean_prompt_tokens`` are theirs, while the context and KV a sequence holds stay
+        those of its whole prompt.
+
+        Examples
+        --------
+        >>> s = MixSummary.from_mix([1000], [101], [1.0], prefill_tokens=[200])
+        >>> s.mean_prompt_tokens, s.mean_context_tokens
+        (200.0, 1050.5)
+        """
         l_in = np.asarray(prompt_tokens, dtype=np.float64).ravel()
         l_out = np.asarray(output_tokens, dtype=np.float64).ravel()
         p = np.asarray(prob, dtype=np.float64).ravel()
@@ -113,16 +135,27 @@ class MixSummary:
             raise InputError("the request mix must be finite (found NaN or inf)")
         if np.any(l_in < 1) or np.any(l_out < 1) or np.any(p < 0) or not p.sum() > 0:
             raise InputError("token counts must be >= 1 and probabilities >= 0 with a positive sum")
+        pre = l_in if prefill_tokens is None else _prefill(prefill_tokens, l_in)
         keep = p > 0
-        l_in, l_out, p = l_in[keep], l_out[keep], p[keep] / p[keep].sum()
+        l_in, l_out, p, pre = l_in[keep], l_out[keep], p[keep] / p[keep].sum(), pre[keep]
         steps = l_out - 1.0
         e_steps = float(p @ steps)
         # time-average context of a decoding sequence (each decode step weighted equally)
         ctx = float(p @ (steps * l_in + steps * (steps + 1.0) / 2.0)) / max(e_steps, 1e-12)
         held = float(p @ (l_out * l_in + l_out * (l_out + 1.0) / 2.0)) / float(p @ l_out)
-        prompts, prompt_p = _marginal(l_in, p, up=True)
+        prompts, prompt_p = _marginal(pre, p, up=True)
         outs, out_p = _marginal(steps, p, up=False)
-        return cls(prompts, prompt_p, outs, out_p, float(p @ l_in), e_steps, ctx, held)
+        return cls(prompts, prompt_p, outs, out_p, float(p @ pre), e_steps, ctx, held)
+
+
+def _prefill(prefill_tokens: ArrayLike, l_in: FloatArray) -> FloatArray:
+    """Checked per-class prefill tokens: whole numbers in ``[1, prompt]``."""
+    pre = np.asarray(prefill_tokens, dtype=np.float64).ravel()
+    if pre.shape != l_in.shape or not np.all(np.isfinite(pre)):
+        raise InputError("prefill_tokens must be finite, one per class")
+    if np.any(pre < 1) or np.any(pre > l_in):
+        raise InputError("prefill_tokens must be in [1, prompt tokens] for every class")
+    return np.ceil(pre)
 
 
 @dataclass(frozen=True)
@@ -149,16 +182,21 @@ class BatchingModel:
     @classmethod
     def from_mix(
         cls, profile: ReplicaProfile, prompt_tokens: ArrayLike, output_tokens: ArrayLike,
-        prob: ArrayLike,
+        prob: ArrayLike, prefill_tokens: ArrayLike | None = None,
     ) -> BatchingModel:
         """The model of ``profile`` serving the mix (``prob`` normalised; zero classes dropped).
+
+        ``prefill_tokens`` (per class; None: the whole prompts) are what each class prefills
+        when a prefix cache holds the rest of its prompt (:meth:`MixSummary.from_mix`; module
+        docstring, "Prefix caching").
 
         Raises
         ------
         InputError
             Empty, unequal-length, non-finite or non-positive inputs.
         """
-        return cls.from_summary(profile, MixSummary.from_mix(prompt_tokens, output_tokens, prob))
+        return cls.from_summary(profile, MixSummary.from_mix(prompt_tokens, output_tokens, prob,
+                                                             prefill_tokens))
 
     @classmethod
     def from_summary(cls, profile: ReplicaProfile, mix: MixSummary) -> BatchingModel:

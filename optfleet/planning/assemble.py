@@ -12,8 +12,9 @@ import math
 from typing import Any
 
 from optfleet.planning import disaggregation as pdm
+from optfleet.planning.prefix import analytic_hit_rate
 from optfleet.planning.record import Alternative, Provenance
-from optfleet.planning.results import Plan, PlanPool, SolverStatus, VerificationStep
+from optfleet.planning.results import Plan, PlanPool, PoolServing, SolverStatus, VerificationStep
 from optfleet.planning.sizing import pool_latency
 from optfleet.planning.spares import plan_spares
 from optfleet.planning.tables import Option, PlanningTables
@@ -47,6 +48,9 @@ def plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, res
             pp = _pd_plan_pool(sub_scenario, sub_tables, opt, pa)
         else:
             pp = _plan_pool(sub_scenario, sub_tables, opt, pa)
+        serving = pool_serving(sub_tables.ctx, pp)
+        if serving is not None:
+            pp = pp.model_copy(update={"serving": serving})
         pools.append(pp.model_copy(update={"model": model}) if model else pp)
     if tables.models:
         rates = {m: t.ctx.planning_rate_per_s for m, (_, t) in tables.models.items()}
@@ -70,6 +74,34 @@ def plan_from_solution(scenario: Scenario, tables: PlanningTables, sol: Any, res
         binding_constraints=tuple(sol.binding),
         rejected_share=rejected,
         power_w=float(sol.power_w),
+    )
+
+
+def pool_serving(ctx: Any, pp: PlanPool) -> PoolServing | None:
+    """The serving record of one pool (None under a preset of the reference's fixed profiles,
+    whose constants stand for no configuration)."""
+    from optfleet.physics.configs import config_label, hf_model_id, vllm_command, vllm_flags
+    from optfleet.scenario.config_search import gpu_type
+
+    if ctx.preset.profile_set == "calibrated":
+        return None
+    cfg = ctx.serving_for(pp.gpu).model_copy(update={"max_model_len": int(pp.max_ctx_tokens)})
+    if cfg.dtype not in ("bf16", "fp8") or cfg.kv_dtype not in ("bf16", "fp8"):
+        return None  # vLLM flags are rendered for bf16 and fp8 only
+    flags = vllm_flags(cfg)
+    return PoolServing(
+        gpu_type=gpu_type(pp.gpu),
+        config=config_label(cfg),
+        tensor_parallel_size=int(cfg.tensor_parallel_size),
+        dtype=cfg.dtype,
+        kv_cache_dtype=cfg.kv_dtype,
+        max_num_seqs=int(cfg.max_num_seqs),
+        max_num_batched_tokens=int(cfg.chunked_prefill_tokens),
+        gpu_memory_utilization=float(cfg.gpu_memory_utilization),
+        max_model_len_tokens=int(pp.max_ctx_tokens),
+        vllm_flags=flags,
+        vllm_command=vllm_command(hf_model_id(ctx.model), flags),
+        per_replica_rate_per_s=pp.rate_per_s / pp.replicas if pp.replicas else 0.0,
     )
 
 
@@ -117,6 +149,7 @@ def _engine_plan_pool(tables: PlanningTables, opt: Option, pa: Any) -> PlanPool:
         utilisation=pa.rate_per_s / (pa.replicas * sat) if pa.replicas else 0.0,
         slots_per_replica=int(opt.profile.max_num_seqs),
         binding_slo=crit.binding(pa.replicas),
+        analytic_prefix_hit_rate=analytic_hit_rate(tables.ctx, opt.demand.mix),
     )
 
 

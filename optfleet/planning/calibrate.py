@@ -60,10 +60,18 @@ _STEP = 1.05
 
 
 def calibration_passes(
-    scenario: Scenario, opt: Option, replicas: int, rate_per_s: float, seed: int
+    scenario: Scenario, opt: Option, replicas: int, rate_per_s: float, seed: int,
+    ctx: Any = None,
 ) -> bool:
     """Does a ``replicas``-replica pool of ``opt`` meet the SLO at ``rate_per_s`` in the
-    engine simulator (value and whole interval of each judged quantile within the SLO)?"""
+    engine simulator (value and whole interval of each judged quantile within the SLO, and
+    the judge's steady-state rule)?
+
+    With a planning context ``ctx`` whose scenario has ``prefix_caching``, the pool caches and
+    its requests carry their prompt blocks (:func:`optfleet.planning.prefix.pool_requests`)."""
+    from functools import partial
+
+    from optfleet.planning.prefix import caching, pool_requests, sim_options
     from optfleet.planning.simulate import (
         GROWTH_EXTENSION,
         GROWTH_LIMIT,
@@ -73,16 +81,23 @@ def calibration_passes(
     from optfleet.sim import FleetSpec, PoolSpec, simulate
 
     slo = scenario.slo
-    pool = PoolSpec(opt.profile, int(replicas), int(opt.demand.max_ctx_tokens), name="c")
+    on = ctx is not None and sim_options(ctx)
+    pool = PoolSpec(opt.profile, int(replicas), int(opt.demand.max_ctx_tokens), name="c",
+                    prefix_caching=bool(on) and caching(ctx))
     # long enough to span many mean service times (a pool run near its limit has slow
     # dynamics; a short run would flatter it)
     service_s = float(opt.stats.mean_service_s)
     n = int(min(max(CALIBRATION_REQUESTS, CALIBRATION_SERVICE_TIMES * service_s * rate_per_s),
                 MAX_CALIBRATION_REQUESTS))
+    workload, arrivals = opt.demand.mix, PoissonArrivals(rate_per_s=rate_per_s)
+    if on:
+        workload = partial(pool_requests, ctx, opt.demand.mix, rate_per_s)
+        arrivals = None
+
     def run(n: int) -> Any:
-        return simulate(FleetSpec((pool,)), opt.demand.mix,
-                        PoissonArrivals(rate_per_s=rate_per_s), level="engine", n_requests=n,
-                        seed=seed, replications=CALIBRATION_REPLICATIONS).pool("c")
+        return simulate(FleetSpec((pool,)), workload, arrivals, level="engine", n_requests=n,
+                        seed=seed, replications=CALIBRATION_REPLICATIONS,
+                        **(sim_options(ctx) if on else {})).pool("c")
 
     field = quantile_field(float(slo.quantile))
 
@@ -102,7 +117,8 @@ def calibration_passes(
     return not stats.ttft_growth.value > GROWTH_LIMIT
 
 
-def calibrate_option(scenario: Scenario, opt: Option, replicas: int) -> tuple[float, int]:
+def calibrate_option(scenario: Scenario, opt: Option, replicas: int, ctx: Any = None
+                     ) -> tuple[float, int]:
     """``(correction, k_c)`` of one engine-level option (see the module docstring).
 
     ``replicas`` is the count the option was given in a candidate plan; ``correction`` is 0 when
@@ -116,7 +132,7 @@ def calibrate_option(scenario: Scenario, opt: Option, replicas: int) -> tuple[fl
     seed = int(scenario.seed)
 
     def ok(r: float) -> bool:
-        return calibration_passes(scenario, opt, k_c, k_c * r, seed)
+        return calibration_passes(scenario, opt, k_c, k_c * r, seed, ctx)
 
     r_top = crit.ceiling_per_s  # the model's saturation rate
     if ok(r_model):
@@ -167,7 +183,7 @@ def calibrate_plan_options(
             continue
         if progress:
             progress(f"calibrating {role}/{gpu} of {layout} by a small-pool engine simulation")
-        corr, k_c = calibrate_option(scenario, opt, k)
+        corr, k_c = calibrate_option(scenario, opt, k, tables.ctx)
         tables.calibrations[key] = (corr, k_c)
         opt.engine = opt.engine.with_correction(corr)
         role_rate = next(r.rate_per_s for r in problem.layout(layout).roles if r.name == role)

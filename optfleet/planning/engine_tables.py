@@ -97,7 +97,7 @@ class EngineCriterion:
         """:meth:`build` of each model, the models of one request mix evaluated together
         (:func:`~optfleet.physics.batching.stacked`: the same numbers, one evaluation)."""
         if len(models) > 1 and not can_stack(models):
-            return [cls.build_many([m], slo, util_cap)[0] for m in models]
+            return _by_chunk(cls, models, slo, util_cap)
         g = len(models)
         raw = _saturations(models)
         sats = raw * float(util_cap)
@@ -243,6 +243,22 @@ def _quantile(tail, eps: float, hi: float) -> float:
         else:
             lo = mid
     return hi
+
+
+def _by_chunk(cls: Any, models: list[BatchingModel], slo: SLO, util_cap: float
+              ) -> list[EngineCriterion]:
+    """:meth:`EngineCriterion.build_many` of models that do not all stack: each group of one
+    chunk size stacked (a configuration search's options), else one model at a time."""
+    groups: dict[int, list[int]] = {}
+    for i, m in enumerate(models):
+        groups.setdefault(int(m.profile.chunk_tokens), []).append(i)
+    if len(groups) == 1 or not all(can_stack([models[i] for i in g]) for g in groups.values()):
+        return [cls.build_many([m], slo, util_cap)[0] for m in models]
+    out: list[Any] = [None] * len(models)
+    for g in groups.values():
+        for i, crit in zip(g, cls.build_many([models[i] for i in g], slo, util_cap), strict=True):
+            out[i] = crit
+    return out
 
 
 def _saturations(models: list[BatchingModel]) -> FloatArray:

@@ -40,6 +40,7 @@ from optfleet.scenario import (
     Scenario,
     ServingConfig,
 )
+from optfleet.scenario.config_search import VARIANT_SEPARATOR
 from optfleet.scenario.presets import AssumptionPreset, get_preset
 
 # --------------------------------------------------------------------------------------------
@@ -211,7 +212,10 @@ class PoolContext:
                 f"scenario {scenario.name!r} has {len(scenario.models)} models; this command "
                 "takes one model (`optfleet plan` and `optfleet reliability` plan several)"
             )
-        return cls(scenario, get_preset(scenario.preset), load_workload(scenario.workload))
+        from optfleet.workloads.prefix_source import prefix_workload
+
+        return cls(scenario, get_preset(scenario.preset),
+                   prefix_workload(scenario, load_workload(scenario.workload)))
 
     @classmethod
     def from_names(
@@ -274,8 +278,28 @@ class PoolContext:
             return float(check("rate_per_s", "the replayed trace's rate x rate_scale", rate))
         return float(a.rate_per_s)
 
+    @cached_property
+    def config_candidates(self) -> dict[str, Any]:
+        """The configuration search's candidates per GPU type of the menu
+        (:class:`~optfleet.physics.configs.ConfigCandidates`; empty without a search)."""
+        from optfleet.planning.config_options import config_candidates
+
+        return config_candidates(self)
+
+    @cached_property
+    def variants(self) -> dict[str, tuple[str, ServingConfig]]:
+        """Option name (``H100-SXM@tp2-fp8-s128-c2048``) -> (GPU type, serving config) of every
+        configuration-search candidate (empty without a search)."""
+        from optfleet.scenario.config_search import variant_name
+
+        return {variant_name(gpu, c): (gpu, c) for gpu, cands in self.config_candidates.items()
+                for c in cands.kept}
+
     def serving_for(self, gpu: str) -> ServingConfig:
-        """The serving config for one GPU type (tensor parallelism may differ per type)."""
+        """The serving config for one GPU type (tensor parallelism may differ per type), or of
+        one configuration-search option (:attr:`variants`)."""
+        if VARIANT_SEPARATOR in gpu and gpu in self.variants:
+            return self.variants[gpu][1].model_copy(update={"kv_policy": self.preset.kv_policy})
         s = self.scenario.serving
         tp = self.scenario.tensor_parallel.get(gpu)
         update: dict[str, Any] = {"kv_policy": self.preset.kv_policy}
@@ -287,6 +311,8 @@ class PoolContext:
         """The replica profile of ``gpu`` under this context's preset (cached)."""
         if gpu in self._profiles:
             return self._profiles[gpu]
+        if VARIANT_SEPARATOR in gpu and gpu in self.variants:  # a configuration-search option
+            return self._variant_profile(gpu)
         price = self.scenario.prices_usd_per_hour.get(gpu)
         if gpu in self.scenario.profiles:
             prof = self._fitted_profile(gpu, price)
@@ -302,6 +328,18 @@ class PoolContext:
             spec = spec or get_gpu(gpu, price_usd_per_hour=price)
             prof = computed_profile(spec, self.model, self.serving_for(gpu))
         self._profiles[gpu] = prof
+        return prof
+
+    def _variant_profile(self, name: str) -> Any:
+        from optfleet.physics import computed_profile
+        from optfleet.scenario.catalog import get_gpu
+
+        gpu = self.variants[name][0]
+        price = self.scenario.prices_usd_per_hour.get(gpu)
+        spec = next((g for g in self.scenario.gpu_overrides if g.name == gpu), None)
+        spec = spec or get_gpu(gpu, price_usd_per_hour=price)
+        prof = computed_profile(spec, self.model, self.serving_for(name))
+        self._profiles[name] = prof
         return prof
 
     @cached_property

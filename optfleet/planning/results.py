@@ -27,7 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import computed_field
+from pydantic import computed_field, model_serializer
 
 from optfleet.errors import InputError
 from optfleet.planning.record import Alternative, Provenance
@@ -48,6 +48,32 @@ class Interval(Frozen):
     level: float = 0.95
     n: int | None = None
     """Replications behind the estimate (``None`` in plans written before it was recorded)."""
+
+
+class PoolServing(Frozen):
+    """How each replica of a pool runs: its serving configuration and the ``vllm serve`` command
+    (flag names: https://docs.vllm.ai/en/latest/models/engine_args.html), with the replica's
+    expected load at the planned rate.  ``gpu_type`` is the GPU of a configuration-search option
+    (``H100-SXM@tp2-fp8-s128-c2048`` runs on ``H100-SXM``)."""
+
+    gpu_type: str
+    config: str
+    """Short label: ``tp2 fp8 seqs128 chunk2048``."""
+    tensor_parallel_size: int
+    dtype: str
+    kv_cache_dtype: str
+    max_num_seqs: int
+    max_num_batched_tokens: int
+    gpu_memory_utilization: float
+    max_model_len_tokens: int
+    vllm_flags: tuple[str, ...]
+    vllm_command: str
+    per_replica_rate_per_s: float
+    """The planned load of one replica (the pool's rate / its replicas)."""
+
+
+#: PlanPool fields of prefix caching, written only when set (plans without caching are unchanged).
+_PREFIX_FIELDS = ("analytic_prefix_hit_rate", "simulated_prefix_hit_rate")
 
 
 class PlanPool(Frozen):
@@ -80,6 +106,25 @@ class PlanPool(Frozen):
     """Multi-model plans: the model (its ``Scenario.models`` name) this pool serves."""
     spares: int = 0
     prob_enough_healthy: float | None = None
+    serving: PoolServing | None = None
+    """How to run each replica (vLLM flags); None under a preset of fixed reference profiles."""
+
+
+    analytic_prefix_hit_rate: float | None = None
+    """Scenarios with ``prefix_caching``: the expected cached share of the pool's prompt tokens
+    the tables use (left out of the JSON when None, as without caching)."""
+    simulated_prefix_hit_rate: float | None = None
+    """Scenarios with ``prefix_caching``: the share the verifying simulation measured (mean over
+    its replications; left out of the JSON when None)."""
+
+    @model_serializer(mode="wrap")
+    def _without_unset_prefix(self, handler: Any) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for k in _PREFIX_FIELDS:
+                if k in data and data[k] is None:
+                    del data[k]
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -233,7 +233,9 @@ def _plan_router(
     route = _route(scenario, tables, plan)
     if not kept:
         def make(n: int, rng: np.random.Generator) -> Any:
-            return Requests(*route(n, rng))
+            arrivals, prompt, output, routing, label, blocks = route(n, rng)
+            return Requests(arrivals, prompt, output, routing_tokens=routing, label=label,
+                            prefix=blocks)
 
         return make
     rates = np.array([p.rate_per_s for p in plan.pools], dtype=np.float64)
@@ -242,21 +244,22 @@ def _plan_router(
 
     def make_sliced(n: int, rng: np.random.Generator) -> Any:
         raw = int(math.ceil(1.05 * n / max(share, 1e-9))) + 100
-        arrivals, prompt, output, routing, label = route(raw, rng)
+        arrivals, prompt, output, routing, label, blocks = route(raw, rng)
         sel = np.flatnonzero(rng.random(raw) < keep[label])[:n]
         return Requests(arrivals[sel], prompt[sel], output[sel], routing_tokens=routing[sel],
-                        label=label[sel])
+                        label=label[sel], prefix=None if blocks is None else blocks.take(sel))
 
     return make_sliced
 
 
 def _route(scenario: Scenario, tables: Any, plan: Plan):
-    """``(n, rng) -> (arrivals, prompt, output, routing, label)``: ``n`` requests of the
-    scenario, each labelled with the plan pool it goes to."""
+    """``(n, rng) -> (arrivals, prompt, output, routing, label, blocks)``: ``n`` requests of the
+    scenario, each labelled with the plan pool it goes to; ``blocks`` their prompt blocks with
+    prefix caching (a compressed prompt has none), else None."""
+    from optfleet.planning.prefix import draw
     from optfleet.workloads import arrival_times
 
     ctx = tables.ctx
-    mix = ctx.mix
     roles: dict[str, list[tuple[int, float]]] = {}
     for i, pool in enumerate(plan.pools):
         roles.setdefault(pool.role, []).append((i, pool.share))
@@ -272,7 +275,7 @@ def _route(scenario: Scenario, tables: Any, plan: Plan):
         return idx[np.minimum(np.searchsorted(cum, u, side="right"), idx.size - 1)]
 
     def route(n: int, rng: np.random.Generator) -> tuple[np.ndarray, ...]:
-        prompt, output, routing = mix.sample(n, seed=rng)
+        prompt, output, routing, blocks = draw(ctx, n, rng)
         arrivals = arrival_times(arrival_spec, n=n, seed=rng)
         prompt = prompt.copy()
         output = output.copy()
@@ -290,13 +293,15 @@ def _route(scenario: Scenario, tables: Any, plan: Plan):
                 output[band] = out_c
                 routing[band] = np.minimum(routing[band], threshold)
                 short = short | band
+                if blocks is not None:
+                    blocks = blocks.take(np.arange(n), drop=band)
             role_of = np.where(short, "short", "long").astype(object)
             if "long" not in roles:
                 role_of[:] = "short"
         for role in roles:
             sel = role_of == role
             label[sel] = pick(role, u[sel])
-        return arrivals, prompt, output, routing, label
+        return arrivals, prompt, output, routing, label, blocks
 
     return route
 
@@ -321,6 +326,7 @@ def simulate_plan(
     :func:`default_sim_requests` of the sliced fleet) counts the requests simulated.
     ``record`` keeps the per-request records (``result.sim.records``; latency distributions).
     """
+    from optfleet.planning.prefix import caching, sim_options
     from optfleet.sim import FleetSpec, PoolSpec, RouterSpec, simulate
 
     ctx = tables.ctx
@@ -342,6 +348,7 @@ def simulate_plan(
                 pool.max_ctx_tokens,
                 name=name,
                 service=ctx.preset.service_model,
+                prefix_caching=caching(ctx),
             )
         )
     fleet = FleetSpec(tuple(pools))
@@ -357,5 +364,6 @@ def simulate_plan(
         slo=scenario.slo,
         executor=executor,
         record=record,
+        **sim_options(ctx),
     )
     return PlanSimulation(result, names, slices)

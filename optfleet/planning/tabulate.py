@@ -38,6 +38,11 @@ def tabulate(scenario: Scenario, *, progress: Progress | None = None) -> Plannin
         If no GPU type of the menu can hold the model, or no layout can meet the SLO.
     """
     if scenario.models:
+        if scenario.config_search is not None:
+            from optfleet.errors import InputError
+
+            raise InputError("config_search can not be combined with several models (models:) "
+                             "yet; plan each model with its own config_search")
         return tabulate_models(scenario, _tabulate_one, progress)
     return _tabulate_one(scenario, progress)
 
@@ -48,6 +53,10 @@ def _tabulate_one(scenario: Scenario, progress: Progress | None) -> PlanningTabl
     profiles = _profiles(scenario, tables)
     if scenario.disaggregation != "only":
         tabulate_aggregated(scenario, tables, profiles)
+    if scenario.config_search is not None:
+        from optfleet.planning.config_options import prune_dominated, search_note
+
+        tables.notes.append(search_note(tables.ctx, prune_dominated(tables)))
     if scenario.disaggregation != "off":
         tabulate_disaggregated(scenario, tables, profiles)
     tables.build_time_s = time.perf_counter() - t0
@@ -64,7 +73,15 @@ def _tabulate_one(scenario: Scenario, progress: Progress | None) -> PlanningTabl
 def _profiles(scenario: Scenario, tables: PlanningTables) -> dict[str, Any]:
     """The replica profile of every GPU type of the menu that can hold the model."""
     profiles: dict[str, Any] = {}
-    for gpu in scenario.gpus:
+    # with a configuration search every candidate of every GPU type is a choice of its own
+    names = list(tables.ctx.variants) if scenario.config_search is not None else scenario.gpus
+    if scenario.config_search is not None and not names:
+        raise InfeasibleError(
+            "no GPU type of the menu has a serving configuration that holds the model: "
+            + "; ".join(f"{g}: {dict((r, n) for r, n in c.pruned.items() if n)}"
+                        for g, c in tables.ctx.config_candidates.items())
+        )
+    for gpu in names:
         try:
             profiles[gpu] = tables.ctx.profile(gpu)
         except ModelDoesNotFitError as exc:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from optfleet.errors import InfeasibleError, ModelDoesNotFitError, OptfleetError
-from optfleet.physics.batching import BatchingModel, MixSummary
+from optfleet.physics.batching import BatchingModel
 from optfleet.planning.engine_tables import EngineCriterion, engine_criterion, engine_k_full
 from optfleet.planning.layouts import layout_name
+from optfleet.planning.prefix import mix_summary
 from optfleet.planning.sizing import criterion, pool_service
 from optfleet.planning.tables import Option, PlanningTables, headroom
 from optfleet.queueing import capacity_table, min_replicas
@@ -91,8 +92,7 @@ def _engine_criteria(
             gamma)
     mkey = ("mix", *base)
     if mkey not in stats_cache:
-        m = demand.mix
-        stats_cache[mkey] = MixSummary.from_mix(m.prompt_tokens, m.output_tokens, m.prob)
+        stats_cache[mkey] = mix_summary(tables.ctx, demand.mix)
     gpus, models = [], []
     for gpu, prof in profiles.items():
         if ("engine", *base, gpu) in stats_cache:
@@ -139,9 +139,7 @@ def _pool_option(
             if eng is None:
                 mkey = ("mix", *key[:-1])
                 if mkey not in stats_cache:
-                    m = demand.mix
-                    stats_cache[mkey] = MixSummary.from_mix(m.prompt_tokens, m.output_tokens,
-                                                            m.prob)
+                    stats_cache[mkey] = mix_summary(tables.ctx, demand.mix)
                 eng = engine_criterion(profile, demand.mix, scenario.slo, stats_cache[mkey],
                                        util_cap=preset.util_cap)
                 stats_cache[("engine", *key)] = eng

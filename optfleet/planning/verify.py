@@ -19,6 +19,7 @@ from typing import Any
 from optfleet.planning.assemble import UNBOUNDED_S
 from optfleet.planning.disaggregation import kv_transfer_s
 from optfleet.planning.layouts import layout_key
+from optfleet.planning.prefix import with_simulated_hit_rates
 from optfleet.planning.replay import replay_applies, replay_plan
 from optfleet.planning.results import Interval, Plan, PlanPool
 from optfleet.planning.simulate import (
@@ -107,6 +108,7 @@ def verify_plan(
         return out
 
     verdict = _judge(candidate, interval, f"{level}-level simulation: ", qlabel=_qlabel(scenario))
+    verdict = with_simulated_hit_rates(verdict, result)
     note = result.slice_note if result.slices else ""
     if note and note not in verdict.plan.notes:
         plan = verdict.plan.model_copy(update={"notes": tuple(verdict.plan.notes) + (note,)})

@@ -11,6 +11,7 @@ Examples
 0.5
 """
 
+from optfleet.scenario.config_search import ConfigSearch
 from optfleet.scenario.files import (
     load_scenario,
     read_mapping,
@@ -39,6 +40,7 @@ from optfleet.scenario.schema import (
     PiecewiseArrivals,
     PoissonArrivals,
     PositiveFloat,
+    PrefixCaching,
     RatioSplit,
     Scenario,
     SeparateCDFWorkload,
@@ -55,6 +57,7 @@ __all__ = [
     "SLO",
     "ArrivalSpec",
     "ClosedLoopClients",
+    "ConfigSearch",
     "SimArrivalSpec",
     "Availability",
     "CDFWorkload",
@@ -72,6 +75,7 @@ __all__ = [
     "PoissonArrivals",
     "PositiveFloat",
     "PositiveInt",
+    "PrefixCaching",
     "RatioSplit",
     "Scenario",
     "SeparateCDFWorkload",

@@ -112,8 +112,11 @@ def get_gpu(name: str, price_usd_per_hour: float | None = None) -> GPUSpec:
     >>> get_gpu("a100").memory_bytes  # 81 920 MiB, as nvidia-smi reports it
     85899345920.0
     """
+    from optfleet.scenario.config_search import gpu_type
+
     specs, index = _gpus()
-    canonical = index.get(_key(str(name)))
+    name = gpu_type(str(name))  # an option of the configuration search: its GPU type
+    canonical = index.get(_key(name))
     if canonical is None:
         raise UnknownNameError(f"unknown GPU {name!r}; known GPUs: {', '.join(specs)}")
     spec = specs[canonical]

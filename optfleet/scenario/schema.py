@@ -26,6 +26,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from optfleet.scenario.checks import check_scenario_names
+from optfleet.scenario.config_search import ConfigSearch
 from optfleet.scenario.hardware import (
     BYTES_PER_ELEMENT,
     DType,
@@ -51,6 +52,7 @@ from optfleet.scenario.limits import (
     closed_open_interval,
     open_interval,
 )
+from optfleet.scenario.prefix import PrefixCaching, check_prefix_caching
 from optfleet.scenario.traffic import (
     ArrivalSpec,
     CDFWorkload,
@@ -266,6 +268,17 @@ class Scenario(Frozen):
         "each entry overrides the scenario's fields for its pools. Empty: one model.",
         (),
     )
+    config_search: ConfigSearch | None = described(
+        "Serving configurations as decisions (docs/formulation.md, 'The configuration index'): "
+        "each GPU type of the menu offers every fitting combination of these tensor-parallel "
+        "sizes, batch caps, chunk sizes and precisions as its own options; null: the serving "
+        "config is fixed.",
+        None,
+    )
+    prefix_caching: PrefixCaching | None = described(
+        "Automatic prefix caching on every replica: the reuse source, block size and balancer "
+        "(docs/physics.md, 'Prefix caching'); null: no caching.", None
+    )
 
     @field_validator("gpus")
     @classmethod
@@ -286,6 +299,7 @@ class Scenario(Frozen):
     @model_validator(mode="after")
     def _names_and_thresholds(self) -> Scenario:
         check_scenario_names(self)
+        check_prefix_caching(self)
         return self
 
     def for_model(self, entry: ModelLoad) -> Scenario:
@@ -349,6 +363,7 @@ __all__ = [
     "PiecewiseArrivals",
     "PoissonArrivals",
     "PositiveFloat",
+    "PrefixCaching",
     "RatioSplit",
     "Scenario",
     "SeparateCDFWorkload",

@@ -85,14 +85,18 @@ class TraceWorkload(Frozen):
     """Request lengths (and optionally arrival times) from a real trace.
 
     ``format``: ``azure2023`` (TIMESTAMP datetime, ContextTokens, GeneratedTokens),
-    ``splitwise`` (numeric seconds timestamps) or ``jsonl`` with configurable field names.
+    ``splitwise`` (numeric seconds timestamps), ``jsonl`` with configurable field names or
+    ``mooncake`` (the Mooncake JSON lines: ``timestamp`` ms, ``input_length``, ``output_length``,
+    ``hash_ids``; built-in ``mooncake_conversation``), the format prefix caching reads.
     """
 
     kind: Literal["trace"] = described(_KIND.format("workload"), "trace")
-    name: str | None = described("Built-in trace: azure_code or azure_conv.", None)
+    name: str | None = described("Built-in trace: azure_code or azure_conv (format mooncake: "
+                                 "mooncake_conversation).", None)
     path: Path | None = described("Trace file; relative to the scenario file.", None)
-    format: Literal["azure2023", "splitwise", "jsonl"] = described(
-        "Trace format: azure2023 (CSV, datetimes), splitwise (CSV, seconds) or jsonl.",
+    format: Literal["azure2023", "splitwise", "jsonl", "mooncake"] = described(
+        "Trace format: azure2023 (CSV, datetimes), splitwise (CSV, seconds), jsonl or mooncake "
+        "(JSON lines with hash_ids).",
         "azure2023",
     )
     time_field: str = described("jsonl: field holding the arrival time (in time_unit_s units).",

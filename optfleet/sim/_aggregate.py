@@ -29,7 +29,7 @@ def group_stats(reps: list[dict[str, Any]], name: str, replicas: int, slots: int
         return int(sum(r["groups"][name][k] for r in reps))
 
     def est(k: str) -> Estimate:  # shares get their interval on the logit scale (in [0, 1])
-        shares = ("slo", "p_wait", "slot_util", "kv_util", "busy", "avail")
+        shares = ("slo", "p_wait", "slot_util", "kv_util", "busy", "avail", "prefix_hit")
         scale = "logit" if k in shares else "auto"
         return Estimate.from_samples([r["groups"][name][k] for r in reps], scale=scale)
 
@@ -62,6 +62,7 @@ def group_stats(reps: list[dict[str, Any]], name: str, replicas: int, slots: int
         busy_utilisation=est("busy"),
         availability=est("avail"),
         ttft_growth=est("growth"),
+        prefix_hit_rate=est("prefix_hit") if "prefix_hit" in reps[0]["groups"][name] else None,
     )
 
 

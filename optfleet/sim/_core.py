@@ -9,6 +9,9 @@ State layout
 * per pool (``P``): an int64 matrix ``PI[field, p]`` and the iteration model ``PIT[p, NIT]``
   (:func:`iteration_row`: ``c0, per_token, per_prefill_token, mem_base, mem_per_ctx_token,
   compute_per_token, attn_per_ctx_token``; a 6-column table means no attention term).
+* prefix cache (engine, pools with ``P_PFX``; see "prefix cache" below): entries ``CE[field,
+  e]``, a hash table ``htab`` and per-request ``RQ[field, i]``; without a caching pool they are
+  one-element placeholders that no code path touches.
 
 Events
 ------
@@ -51,6 +54,7 @@ BAL_JSQ = 0
 BAL_P2C = 1
 BAL_RR = 2
 BAL_RANDOM = 3
+BAL_AFFINITY = 4  # cache affinity: the least prefill work counting cached prefixes, else JSQ
 
 # request phase
 PH_NONE = 0
@@ -93,7 +97,19 @@ R_POOL = 16
 R_NFAIL = 17
 R_FIDX = 18
 R_NPRE = 19
-NRI = 20
+# prefix cache (engine, pools with P_PFX): tokens in cached blocks (pinned or not), in pinned
+# blocks (used by a running sequence), the LRU list of unpinned blocks (head = next evicted),
+# the free-entry list, and counters: blocks evicted, and blocks found missing when a sequence
+# released them (a block in use evicted: must stay 0)
+R_CKV = 20
+R_CPIN = 21
+R_LRUH = 22
+R_LRUT = 23
+R_CFREE = 24
+R_CEVICT = 25
+R_CLOST = 26
+R_QTOK = 27  # engine: prompt tokens the requests in the replica's waiting queue must prefill
+NRI = 28
 
 # per-replica float fields
 F_T0 = 0
@@ -118,7 +134,26 @@ P_OQT = 8
 P_NSYS = 9
 P_UP = 10
 P_RR = 11
-NPI = 12
+P_PFX = 12  # 1: the pool caches prompt prefixes (engine, paged KV)
+P_BLK = 13  # tokens per prefix block
+NPI = 14
+
+# prefix-cache entry fields ``CE[field, e]`` (entries ``ce_ptr[r]:ce_ptr[r + 1]`` belong to
+# replica ``r``; ``CE_REP`` is -1 for a free entry) and per-request fields ``RQ[field, i]``:
+# usable (whole, cacheable) blocks, blocks found cached at the current admission, blocks pinned
+# now (the first ``Q_PIN`` of its blocks), cached prompt tokens at its last admission
+CE_ID = 0
+CE_REF = 1
+CE_PREV = 2
+CE_NEXT = 3
+CE_REP = 4
+NCE = 5
+Q_BN = 0
+Q_HIT = 1
+Q_PIN = 2
+Q_HTOK = 3
+Q_QW = 4  # its prompt tokens not cached on its replica when it joined the queue (in R_QTOK)
+NQ = 5
 
 ERR_NONE = 0
 ERR_MAX_EVENTS = 1
@@ -327,6 +362,220 @@ def _q_pop(nxt, heads, tails, q):
     return i
 
 
+# ------------------------------------------------------------------ prefix cache
+#
+# Per replica, the blocks it holds: entries ``CE[:, e]`` found through one open-addressing hash
+# table ``htab`` (linear probing, at most half full, backward-shift deletion) keyed by (block
+# id, replica).  A block is pinned while running sequences use it (``CE_REF`` of them) and then
+# sits in its replica's LRU list; only unpinned blocks are evicted, least recently released
+# first.  A sequence releases its blocks last block first, so a chain is evicted from its tail.
+
+
+@njit(cache=True, _nrt=False)
+def _cslot(bid, r, mask):
+    z = np.uint64(bid) * np.uint64(0x9E3779B97F4A7C15) + np.uint64(r + 1) * np.uint64(
+        0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(31))) * np.uint64(0x94D049BB133111EB)
+    z = z ^ (z >> np.uint64(29))
+    return np.int64(z & np.uint64(mask))
+
+
+@njit(cache=True, _nrt=False)
+def _cfind(bid, r, CE, htab):
+    """The entry of block ``bid`` on replica ``r``, or -1."""
+    mask = htab.shape[0] - 1
+    s = _cslot(bid, r, mask)
+    while True:
+        e = htab[s]
+        if e < 0:
+            return -1
+        if CE[CE_ID, e] == bid and CE[CE_REP, e] == r:
+            return e
+        s = (s + 1) & mask
+
+
+@njit(cache=True, _nrt=False)
+def _cput(e, CE, htab):
+    mask = htab.shape[0] - 1
+    s = _cslot(CE[CE_ID, e], CE[CE_REP, e], mask)
+    while htab[s] >= 0:
+        s = (s + 1) & mask
+    htab[s] = e
+
+
+@njit(cache=True, _nrt=False)
+def _cdel(e, CE, htab):
+    """Remove entry ``e`` from the table (backward shift: no tombstones)."""
+    mask = htab.shape[0] - 1
+    s = _cslot(CE[CE_ID, e], CE[CE_REP, e], mask)
+    while htab[s] != e:
+        s = (s + 1) & mask
+    j = s
+    while True:
+        j = (j + 1) & mask
+        f = htab[j]
+        if f < 0:
+            break
+        k = _cslot(CE[CE_ID, f], CE[CE_REP, f], mask)
+        if s <= j:
+            stays = s < k and k <= j
+        else:
+            stays = k > s or k <= j
+        if not stays:
+            htab[s] = f
+            s = j
+    htab[s] = -1
+
+
+@njit(cache=True, _nrt=False)
+def _lru_add(r, e, RI, CE):
+    t = RI[R_LRUT, r]
+    CE[CE_PREV, e] = t
+    CE[CE_NEXT, e] = -1
+    if t < 0:
+        RI[R_LRUH, r] = e
+    else:
+        CE[CE_NEXT, t] = e
+    RI[R_LRUT, r] = e
+
+
+@njit(cache=True, _nrt=False)
+def _lru_drop(r, e, RI, CE):
+    a = CE[CE_PREV, e]
+    b = CE[CE_NEXT, e]
+    if a < 0:
+        RI[R_LRUH, r] = b
+    else:
+        CE[CE_NEXT, a] = b
+    if b < 0:
+        RI[R_LRUT, r] = a
+    else:
+        CE[CE_PREV, b] = a
+
+
+@njit(cache=True, _nrt=False)
+def _cache_reset(r, ce_ptr, RI, CE):
+    """Empty replica ``r``'s cache (its entries must be out of the table already)."""
+    RI[R_CKV, r] = 0
+    RI[R_CPIN, r] = 0
+    RI[R_LRUH, r] = -1
+    RI[R_LRUT, r] = -1
+    RI[R_CFREE, r] = -1
+    for e in range(ce_ptr[r + 1] - 1, ce_ptr[r] - 1, -1):
+        CE[CE_REP, e] = -1
+        CE[CE_REF, e] = 0
+        CE[CE_NEXT, e] = RI[R_CFREE, r]
+        RI[R_CFREE, r] = e
+
+
+@njit(cache=True, _nrt=False)
+def _cache_wipe(r, ce_ptr, RI, CE, htab):
+    """A failure: replica ``r`` loses every cached block."""
+    for e in range(ce_ptr[r], ce_ptr[r + 1]):
+        if CE[CE_REP, e] >= 0:
+            _cdel(e, CE, htab)
+    _cache_reset(r, ce_ptr, RI, CE)
+
+
+@njit(cache=True, _nrt=False)
+def _evict(r, bt, RI, CE, htab):
+    """Evict replica ``r``'s least recently released unpinned block; False if it has none."""
+    e = RI[R_LRUH, r]
+    if e < 0:
+        return False
+    _lru_drop(r, e, RI, CE)
+    _cdel(e, CE, htab)
+    if CE[CE_REF, e] != 0:
+        RI[R_CLOST, r] += 1  # cannot happen: the LRU list holds unpinned blocks only
+    CE[CE_REP, e] = -1
+    CE[CE_NEXT, e] = RI[R_CFREE, r]
+    RI[R_CFREE, r] = e
+    RI[R_CKV, r] -= bt
+    RI[R_CEVICT, r] += 1
+    return True
+
+
+@njit(cache=True, _nrt=False)
+def _probe(i, r, blk_ptr, blk_ids, RQ, CE, htab):
+    """``(h, unpinned)``: request ``i``'s blocks cached on replica ``r`` (the longest prefix of
+    its usable blocks) and how many of those are not pinned."""
+    base = blk_ptr[i]
+    m = RQ[Q_BN, i]
+    h = 0
+    nu = 0
+    while h < m:
+        e = _cfind(blk_ids[base + h], r, CE, htab)
+        if e < 0:
+            break
+        if CE[CE_REF, e] == 0:
+            nu += 1
+        h += 1
+    return h, nu
+
+
+@njit(cache=True, _nrt=False)
+def _pin(e, r, bt, RI, CE):
+    if CE[CE_REF, e] == 0:
+        _lru_drop(r, e, RI, CE)
+        RI[R_CPIN, r] += bt
+    CE[CE_REF, e] += 1
+
+
+@njit(cache=True, _nrt=False)
+def _pin_hits(i, r, h, bt, blk_ptr, blk_ids, RQ, RI, CE, htab):
+    """Admission of request ``i`` on ``r``: pin its ``h`` cached blocks."""
+    base = blk_ptr[i]
+    for j in range(h):
+        _pin(_cfind(blk_ids[base + j], r, CE, htab), r, bt, RI, CE)
+    RQ[Q_HIT, i] = h
+    RQ[Q_PIN, i] = h
+
+
+@njit(cache=True, _nrt=False)
+def _cache_prompt(i, r, bt, blk_ptr, blk_ids, RQ, RI, CE, htab):
+    """Request ``i``'s prefill is done: its usable blocks past the hits enter ``r``'s cache,
+    pinned (a block cached meanwhile by another sequence is shared, this copy freed); their
+    tokens leave the sequence's own KV."""
+    base = blk_ptr[i]
+    for j in range(RQ[Q_PIN, i], RQ[Q_BN, i]):
+        bid = blk_ids[base + j]
+        e = _cfind(bid, r, CE, htab)
+        if e < 0:
+            if RI[R_CFREE, r] < 0 and not _evict(r, bt, RI, CE, htab):
+                break
+            e = RI[R_CFREE, r]
+            RI[R_CFREE, r] = CE[CE_NEXT, e]
+            CE[CE_ID, e] = bid
+            CE[CE_REP, e] = r
+            CE[CE_REF, e] = 0
+            _cput(e, CE, htab)
+            RI[R_CKV, r] += bt
+            RI[R_CPIN, r] += bt
+            CE[CE_REF, e] = 1
+        else:
+            _pin(e, r, bt, RI, CE)
+        RI[R_KV, r] -= bt
+        RQ[Q_PIN, i] = j + 1
+
+
+@njit(cache=True, _nrt=False)
+def _unpin(i, r, bt, blk_ptr, blk_ids, RQ, RI, CE, htab):
+    """Request ``i`` leaves ``r`` (finished or preempted): its pinned blocks are released, last
+    block first, and stay cached."""
+    base = blk_ptr[i]
+    for j in range(RQ[Q_PIN, i] - 1, -1, -1):
+        e = _cfind(blk_ids[base + j], r, CE, htab)
+        if e < 0:
+            RI[R_CLOST, r] += 1
+            continue
+        CE[CE_REF, e] -= 1
+        if CE[CE_REF, e] == 0:
+            _lru_add(r, e, RI, CE)
+            RI[R_CPIN, r] -= bt
+    RQ[Q_PIN, i] = 0
+    RQ[Q_HIT, i] = 0
+
+
 @njit(cache=True, _nrt=False)
 def _acc(RF, r, t0, t1, nrun, kv0, kv1, w0, w1):
     """Add ``[t0, t1]`` clipped to the window ``[w0, w1]`` to replica ``r``'s integrals."""
@@ -397,18 +646,74 @@ def _draw_up(a, b, RI, rng):
 
 
 @njit(cache=True, _nrt=False)
-def _pick(p, PI, RI, bal, rng):
+def _queued_work(i, r, p, pre_len, PI, blk_ptr, blk_ids, RQ, CE, htab):
+    """Request ``i`` joins replica ``r``'s queue: the prompt tokens it will prefill there (its
+    blocks cached on ``r`` now skipped; kept in ``Q_QW`` to be taken off at admission)."""
+    if PI[P_PFX, p] == 0:
+        return pre_len[i]
+    h, _ = _probe(i, r, blk_ptr, blk_ids, RQ, CE, htab)
+    w = pre_len[i] - min(h * PI[P_BLK, p], pre_len[i] - 1)
+    RQ[Q_QW, i] = w
+    return w
+
+
+@njit(cache=True, _nrt=False)
+def _affinity(i, p, best, PI, RI, blk_ptr, blk_ids, RQ, CE, htab):
+    """Cache affinity, load-aware: among the up replicas of pool ``p``, the one where request
+    ``i`` would find the least prefill work ahead of and in its own prefill.
+
+    A replica's cost is its prefill backlog (``R_RP``: prompt tokens its admitted sequences
+    have yet to prefill, plus ``R_QTOK``: the prompts waiting in its queue) plus the request's
+    own prompt tokens it would not find cached there (``h`` cached blocks save ``h * block``
+    tokens).  So a cached prefix wins while the replica holding it is behind the others by
+    less than the prefill work the hit saves.  Ties: fewest requests, then lowest index.
+    ``best`` (the JSQ pick) when the pool does not cache, the request has no usable blocks or
+    no replica holds any of them.
+
+    Why work and not requests: a request count says nothing of prefill work when prompts
+    range to 120 000 tokens (seconds of prefill each).  The SGLang gateway's count guard this
+    replaced (JSQ only past 64 requests more than the shortest and 1.5 times as many) let the
+    Mooncake trace's conversations, which share a few system-prompt blocks, queue tens of
+    seconds of prefill on one replica holding a handful of requests (P99 TTFT 26 s on 17
+    replicas where JSQ meets 5 s on 3).  Ray Serve's ``KVAwareRouter`` and NVIDIA Dynamo's KV
+    router score replicas the same way (the prefill left after the cache overlap plus the
+    replica's load); decode work is left out, prefill dominating TTFT (docs/simulation.md)."""
+    if PI[P_PFX, p] == 0 or RQ[Q_BN, i] == 0:
+        return best
+    bt = PI[P_BLK, p]
+    anyhit = False
+    ba = -1
+    bc = BIG
+    for r in range(PI[P_FIRST, p], PI[P_END, p]):
+        if RI[R_UP, r] != 1:
+            continue
+        h, _ = _probe(i, r, blk_ptr, blk_ids, RQ, CE, htab)
+        if h > 0:
+            anyhit = True
+        c = RI[R_RP, r] + RI[R_QTOK, r] - h * bt
+        if c < bc or (c == bc and RI[R_NSYS, r] < RI[R_NSYS, ba]):
+            bc = c
+            ba = r
+    if not anyhit:
+        return best
+    return ba
+
+
+@njit(cache=True, _nrt=False)
+def _pick(i, p, PI, RI, bal, rng, blk_ptr, blk_ids, RQ, CE, htab):
     a = PI[P_FIRST, p]
     b = PI[P_END, p]
     if PI[P_UP, p] <= 0:
         return -1
-    if bal == BAL_JSQ:
+    if bal == BAL_JSQ or bal == BAL_AFFINITY:
         best = -1
         bn = BIG
         for r in range(a, b):
             if RI[R_UP, r] == 1 and RI[R_NSYS, r] < bn:
                 best = r
                 bn = RI[R_NSYS, r]
+        if bal == BAL_AFFINITY:
+            return _affinity(i, p, best, PI, RI, blk_ptr, blk_ids, RQ, CE, htab)
         return best
     if bal == BAL_RR:
         n = b - a
@@ -521,10 +826,19 @@ def run_core(
     sat,
     ssize,
     sched,
+    blk_ptr,
+    blk_ids,
+    ce_ptr,
+    RQ,
+    CE,
+    htab,
 ):
     """Run one replication; every array is allocated by :func:`allocate` (no allocation here,
     compiled without reference counting).  ``users > 0``: closed loop; outages ``fail_ptr``,
-    ``fail_t``, ``repair_t``, ``fail_kind`` (module docstring)."""
+    ``fail_t``, ``repair_t``, ``fail_kind`` (module docstring).  Prefix caching (pools with
+    ``P_PFX``): request ``i``'s block ids ``blk_ids[blk_ptr[i]:]`` (``RQ[Q_BN, i]`` of them
+    usable), replica ``r``'s cache entries ``ce_ptr[r]:ce_ptr[r + 1]`` of ``CE``, the hash
+    table ``htab`` (all -1, a power of two at least twice the entries)."""
     n = arr_t.shape[0]
     nrep = rep_pool.shape[0]
     engine = level == LEVEL_ENGINE
@@ -535,6 +849,8 @@ def run_core(
         RI[R_QT, r] = -1
         RI[R_POOL, r] = rep_pool[r]
         RI[R_FIDX, r] = 0
+        RI[R_QTOK, r] = 0
+        _cache_reset(r, ce_ptr, RI, CE)
     npool = PI.shape[1]
     for p in range(npool):
         PI[P_UP, p] = PI[P_END, p] - PI[P_FIRST, p]
@@ -593,11 +909,12 @@ def run_core(
                 remaining -= _eng_apply(
                     r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec_start,
                     ctx_start, dec_end, output, status, first_t, finish_t, w0, w1,
-                    closed, think_s, st, sid, sat, ssize, sched,
+                    closed, think_s, st, sid, sat, ssize, sched, blk_ptr, blk_ids, RQ, CE, htab,
                 )
                 _eng_boundary(
                     r, t, PI, PIT, RI, run, nxt, phase, prompt, pre_len, pf_rem, gen_done,
                     dec_start, ctx_start, dec_end, admit_t, n_pre, ht, hid, hpos, hsize, RF,
+                    blk_ptr, blk_ids, RQ, CE, htab,
                 )
             else:
                 i = x
@@ -665,7 +982,7 @@ def run_core(
                             i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phase,
                             prompt, pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end,
                             hold, prefill, rep_of, admit_t, first_t, n_pre, ht, hid, hpos, hat,
-                            hsize, n_retry, win,
+                            hsize, n_retry, win, blk_ptr, blk_ids, RQ, CE, htab,
                         )
                     continue
                 # the next outage starts as this one ends: straight into it
@@ -685,9 +1002,11 @@ def run_core(
             RI[R_NFAIL, r] += 1
             if engine:
                 if hpos[r] >= 0:
-                    _acc(RF, r, RF[F_T0, r], t, RI[R_NRUN, r], RI[R_SKV0, r],
-                         RI[R_SKV0, r], w0, w1)
+                    kvs = RI[R_SKV0, r] + RI[R_CPIN, r]
+                    _acc(RF, r, RF[F_T0, r], t, RI[R_NRUN, r], kvs, kvs, w0, w1)
                     _hremove(ht, hid, hpos, hsize, r)
+                if PI[P_PFX, p] != 0:
+                    _cache_wipe(r, ce_ptr, RI, CE, htab)
             else:
                 _acc(RF, r, RF[F_LAST, r], t, RI[R_NRUN, r],
                      RI[R_NRUN, r] * PI[P_MAXCTX, p], RI[R_NRUN, r] * PI[P_MAXCTX, p],
@@ -707,6 +1026,7 @@ def run_core(
             RI[R_QT, r] = -1
             RI[R_NRUN, r] = 0
             RI[R_NSYS, r] = 0
+            RI[R_QTOK, r] = 0
             RI[R_D, r] = 0
             RI[R_C, r] = 0
             RI[R_KV, r] = 0
@@ -718,6 +1038,10 @@ def run_core(
                 if engine:
                     gen_done[i] = 0
                     pre_len[i] = prompt[i]
+                    if PI[P_PFX, p] != 0:
+                        RQ[Q_HIT, i] = 0
+                        RQ[Q_PIN, i] = 0
+                        RQ[Q_HTOK, i] = 0
                 phase[i] = PH_NONE
                 n_retry[i] += 1
                 first_t[i] = np.nan
@@ -731,7 +1055,7 @@ def run_core(
                     i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt,
                     phase, prompt, pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end,
                     hold, prefill, rep_of, admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize,
-                    n_retry, win,
+                    n_retry, win, blk_ptr, blk_ids, RQ, CE, htab,
                 )
         else:
             i = ai
@@ -764,7 +1088,8 @@ def run_core(
             _dispatch(
                 i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phase, prompt,
                 pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end, hold, prefill, rep_of,
-                admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize, n_retry, win,
+                admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize, n_retry, win, blk_ptr,
+                blk_ids, RQ, CE, htab,
             )
 
     # ---- close the integrals at the end time
@@ -780,8 +1105,8 @@ def run_core(
             continue
         if engine:
             if hpos[r] >= 0:
-                _acc(RF, r, RF[F_T0, r], t_end, RI[R_NRUN, r], RI[R_SKV0, r], RI[R_SKV0, r],
-                     w0, w1)
+                kvs = RI[R_SKV0, r] + RI[R_CPIN, r]
+                _acc(RF, r, RF[F_T0, r], t_end, RI[R_NRUN, r], kvs, kvs, w0, w1)
         else:
             kvs = RI[R_NRUN, r] * PI[P_MAXCTX, p]
             _acc(RF, r, RF[F_LAST, r], t_end, RI[R_NRUN, r], kvs, kvs, w0, w1)
@@ -844,9 +1169,10 @@ def _slot_start(i, r, t, p, hold, prefill, RI, run, run_pos, phase, admit_t, fir
 @njit(cache=True, _nrt=False)
 def _dispatch(i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phase, prompt,
               pre_len, pf_rem, gen_done, dec_start, ctx_start, dec_end, hold, prefill, rep_of,
-              admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize, n_retry, win):
+              admit_t, first_t, n_pre, ht, hid, hpos, hat, hsize, n_retry, win, blk_ptr, blk_ids,
+              RQ, CE, htab):
     PI[P_NSYS, p] += 1
-    r = _pick(p, PI, RI, bal, rng)
+    r = _pick(i, p, PI, RI, bal, rng, blk_ptr, blk_ids, RQ, CE, htab)
     if r < 0:
         phase[i] = PH_ORPHAN
         rep_of[i] = -1
@@ -870,12 +1196,14 @@ def _dispatch(i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phas
     phase[i] = PH_WAIT
     was_empty = RI[R_QH, r] < 0
     _q_push_back(nxt, RI[R_QH], RI[R_QT], r, i)
+    RI[R_QTOK, r] += _queued_work(i, r, p, pre_len, PI, blk_ptr, blk_ids, RQ, CE, htab)
     if hpos[r] < 0:
         # idle replica: a boundary now
         RF[F_T0, r] = t
         RI[R_SK, r] = 0
         _eng_boundary(r, t, PI, PIT, RI, run, nxt, phase, prompt, pre_len, pf_rem, gen_done,
-                      dec_start, ctx_start, dec_end, admit_t, n_pre, ht, hid, hpos, hsize, RF)
+                      dec_start, ctx_start, dec_end, admit_t, n_pre, ht, hid, hpos, hsize, RF,
+                      blk_ptr, blk_ids, RQ, CE, htab)
         return
     if not was_empty:
         return
@@ -905,7 +1233,11 @@ def _dispatch(i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phas
         return
     if PI[P_RES, p] == 0:
         kv_cut = RI[R_SKV0, r] + kc * d
-        if kv_cut + pre_len[i] + 1 + d > PI[P_KVCAP, p]:
+        need = pre_len[i] + 1
+        if PI[P_PFX, p] != 0:  # its cached blocks need no new memory, but get pinned
+            h, nu = _probe(i, r, blk_ptr, blk_ids, RQ, CE, htab)
+            need += RI[R_CPIN, r] + (nu - h) * PI[P_BLK, p]
+        if kv_cut + need + d > PI[P_KVCAP, p]:
             return
     RI[R_SK, r] = kc
     _hset(ht, hid, hpos, hsize, r, t0 + seg_time(kc, RI[R_SP, r], d, RI[R_SC0, r], it))
@@ -914,11 +1246,15 @@ def _dispatch(i, p, t, level, bal, rng, PI, PIT, RI, RF, run, run_pos, nxt, phas
 @njit(cache=True, _nrt=False)
 def _eng_apply(r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec_start,
                ctx_start, dec_end, output, status, first_t, finish_t, w0, w1, closed, think_s,
-               st, sid, sat, ssize, sched):
+               st, sid, sat, ssize, sched, blk_ptr, blk_ids, RQ, CE, htab):
     """Apply the ``R_SK`` iterations of replica ``r``'s segment ending at ``t``; returns the
-    number of requests that finished (closed loop: each schedules its user's next send)."""
+    number of requests that finished (closed loop: each schedules its user's next send).
+    Prefix caching: a finished prefill's blocks enter the cache; a finished sequence's blocks
+    are released (they stay cached)."""
     p = RI[R_POOL, r]
     paged = PI[P_RES, p] == 0
+    pfx = PI[P_PFX, p] != 0
+    bt = PI[P_BLK, p]
     k = RI[R_SK, r]
     pp = RI[R_SP, r]
     d = RI[R_SD, r]
@@ -929,7 +1265,8 @@ def _eng_apply(r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec
     if paged:
         RI[R_KV, r] += k * d
     if nrun > 0:
-        _acc(RF, r, RF[F_T0, r], t, nrun, kv0, RI[R_KV, r], w0, w1)
+        cp = RI[R_CPIN, r]  # pinned blocks are KV held by running sequences
+        _acc(RF, r, RF[F_T0, r], t, nrun, kv0 + cp, RI[R_KV, r] + cp, w0, w1)
     if pp > 0 and k > 0:
         tokens = k * pp
         for idx in range(nrun):
@@ -955,8 +1292,13 @@ def _eng_apply(r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec
             need = pre_len[i] + 1
             if paged:
                 RI[R_PAL, r] -= need
+            if pfx:
+                _cache_prompt(i, r, bt, blk_ptr, blk_ids, RQ, RI, CE, htab)
             if iters <= 0:
-                if paged:
+                if pfx:
+                    RI[R_KV, r] -= need - RQ[Q_PIN, i] * bt
+                    _unpin(i, r, bt, blk_ptr, blk_ids, RQ, RI, CE, htab)
+                elif paged:
                     RI[R_KV, r] -= need
                 keep = False
             else:
@@ -970,7 +1312,10 @@ def _eng_apply(r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec
             ctx = ctx_start[i] + (itc - dec_start[i])
             RI[R_C, r] -= ctx
             RI[R_D, r] -= 1
-            if paged:
+            if pfx:
+                RI[R_KV, r] -= ctx - RQ[Q_PIN, i] * bt
+                _unpin(i, r, bt, blk_ptr, blk_ids, RQ, RI, CE, htab)
+            elif paged:
                 RI[R_KV, r] -= ctx
             keep = False
         if keep:
@@ -995,19 +1340,27 @@ def _eng_apply(r, t, PI, PIT, RI, RF, run, phase, pre_len, pf_rem, gen_done, dec
 
 @njit(cache=True, _nrt=False)
 def _eng_boundary(r, t, PI, PIT, RI, run, nxt, phase, prompt, pre_len, pf_rem, gen_done,
-                  dec_start, ctx_start, dec_end, admit_t, n_pre, ht, hid, hpos, hsize, RF):
+                  dec_start, ctx_start, dec_end, admit_t, n_pre, ht, hid, hpos, hsize, RF,
+                  blk_ptr, blk_ids, RQ, CE, htab):
     """At an iteration boundary of replica ``r``: preempt if KV is short, admit FCFS, plan the
-    next segment and schedule its end."""
+    next segment and schedule its end.  Prefix caching: unpinned cached blocks count as free
+    memory; they are evicted (LRU) here when the running sequences or an admission need it."""
     p = RI[R_POOL, r]
     paged = PI[P_RES, p] == 0
+    pfx = PI[P_PFX, p] != 0
+    bt = PI[P_BLK, p]
     kvcap = PI[P_KVCAP, p]
     chunk = PI[P_CHUNK, p]
     cap = PI[P_CAP, p]
     maxctx = PI[P_MAXCTX, p]
     itc = RI[R_IT, r]
     preempted = False
+    if pfx:
+        while RI[R_KV, r] + RI[R_CKV, r] + RI[R_D, r] > kvcap and _evict(r, bt, RI, CE, htab):
+            pass
     if paged:
-        while RI[R_D, r] > 0 and RI[R_KV, r] + RI[R_D, r] > kvcap and RI[R_NRUN, r] > 1:
+        while (RI[R_D, r] > 0 and RI[R_KV, r] + RI[R_CPIN, r] + RI[R_D, r] > kvcap
+               and RI[R_NRUN, r] > 1):
             last = RI[R_NRUN, r] - 1
             v = run[r, last]
             run[r, last] = -1
@@ -1016,19 +1369,22 @@ def _eng_boundary(r, t, PI, PIT, RI, run, nxt, phase, prompt, pre_len, pf_rem, g
                 need = pre_len[v] + 1
                 RI[R_RP, r] -= pf_rem[v]
                 RI[R_PAL, r] -= need
-                RI[R_KV, r] -= need
+                RI[R_KV, r] -= need - RQ[Q_PIN, v] * bt if pfx else need
             else:
                 ctx = ctx_start[v] + (itc - dec_start[v])
                 RI[R_C, r] -= ctx
                 RI[R_D, r] -= 1
-                RI[R_KV, r] -= ctx
+                RI[R_KV, r] -= ctx - RQ[Q_PIN, v] * bt if pfx else ctx
                 gen_done[v] = ctx - prompt[v]
                 pre_len[v] = ctx
+            if pfx:
+                _unpin(v, r, bt, blk_ptr, blk_ids, RQ, RI, CE, htab)
             pf_rem[v] = 0
             phase[v] = PH_WAIT
             n_pre[v] += 1
             RI[R_NPRE, r] += 1
             _q_push_front(nxt, RI[R_QH], RI[R_QT], r, v)
+            RI[R_QTOK, r] += _queued_work(v, r, p, pre_len, PI, blk_ptr, blk_ids, RQ, CE, htab)
             preempted = True
     if not preempted:
         while True:
@@ -1039,16 +1395,30 @@ def _eng_boundary(r, t, PI, PIT, RI, run, nxt, phase, prompt, pre_len, pf_rem, g
             if b - RI[R_RP, r] <= 0:
                 break
             need = pre_len[i] + 1
-            if paged:
+            own = need  # new KV the sequence takes (its cached blocks need none)
+            skip = 0  # prompt tokens it need not prefill
+            if pfx:
+                h, nu = _probe(i, r, blk_ptr, blk_ids, RQ, CE, htab)
+                own = need - h * bt
+                if RI[R_KV, r] + RI[R_CPIN, r] + nu * bt + own + RI[R_D, r] > kvcap:
+                    break
+                _pin_hits(i, r, h, bt, blk_ptr, blk_ids, RQ, RI, CE, htab)
+                while (RI[R_KV, r] + RI[R_CKV, r] + own + RI[R_D, r] > kvcap
+                       and _evict(r, bt, RI, CE, htab)):
+                    pass
+                skip = min(h * bt, pre_len[i] - 1)
+                RQ[Q_HTOK, i] = skip
+            elif paged:
                 if RI[R_KV, r] + need + RI[R_D, r] > kvcap:
                     break
             _q_pop(nxt, RI[R_QH], RI[R_QT], r)
+            RI[R_QTOK, r] -= RQ[Q_QW, i] if pfx else pre_len[i]
             phase[i] = PH_PREFILL
-            pf_rem[i] = pre_len[i]
-            RI[R_RP, r] += pre_len[i]
+            pf_rem[i] = pre_len[i] - skip
+            RI[R_RP, r] += pre_len[i] - skip
             if paged:
                 RI[R_PAL, r] += need
-                RI[R_KV, r] += need
+                RI[R_KV, r] += own
             else:
                 RI[R_KV, r] += maxctx
             admit_t[i] = t
@@ -1091,7 +1461,7 @@ def _eng_boundary(r, t, PI, PIT, RI, run, nxt, phase, prompt, pre_len, pf_rem, g
             k = 1
             pp = min(b, rp)
     if paged and d > 0:
-        kk = (kvcap - RI[R_KV, r]) // d
+        kk = (kvcap - RI[R_KV, r] - RI[R_CPIN, r]) // d
         if kk < k:
             k = kk
     if k <= 0 or k >= BIG:

@@ -10,7 +10,7 @@ per-group summaries (``{"groups": {name: {figure: value}}, "caps", "events", "en
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 from optfleet.errors import SimulationError
 from optfleet.scenario import SLO, ClosedLoopClients
 from optfleet.sim import _core
+from optfleet.sim._prefix import hit_rate, prefix_inputs
 from optfleet.sim._prepare import (
     draw_requests,
     failure_horizon,
@@ -37,6 +38,7 @@ _BAL_CODE = {
     "power_of_two": _core.BAL_P2C,
     "round_robin": _core.BAL_RR,
     "random": _core.BAL_RANDOM,
+    "cache_affinity": _core.BAL_AFFINITY,
 }
 
 
@@ -76,6 +78,7 @@ class _Outcome:
     RF: NDArray[np.float64]
     RI: NDArray[np.int64]
     info: NDArray[np.float64]
+    RQ: NDArray[np.int64] | None = None  # prefix cache per request (``_core.Q_*``)
 
     @classmethod
     def empty(cls, n: int, nrep: int) -> _Outcome:
@@ -127,7 +130,7 @@ def run_replication(job: Job) -> dict[str, Any]:
     t_arr = req.arrival_s if loop is None else loop.sent_s
     ms = _measures(job, t_arr, output, res, n_warm, (w0, w1))
     out: dict[str, Any] = {
-        "groups": _summaries(job.fleet, ms, res, output, PI, rep_pool),
+        "groups": _summaries(job.fleet, ms, res, (prompt, output), PI, rep_pool),
         "caps": caps,
         "events": int(res.info[1]),
         "end_time": float(res.info[0]),
@@ -137,6 +140,9 @@ def run_replication(job: Job) -> dict[str, Any]:
         span = float(sent[-1] - sent[0]) if sent.size else 0.0
         out["offered_rate"] = sent.size / span if span > 0 else math.nan
     if job.record:
+        cached = {}
+        if res.RQ is not None and res.RQ.shape[1] == req.n:  # a prefix cache was simulated
+            cached["cached_tokens"] = res.RQ[_core.Q_HTOK].copy()
         out["records"] = RequestRecords.from_arrays(
             replication=job.index,
             arrival_s=t_arr,
@@ -151,6 +157,7 @@ def run_replication(job: Job) -> dict[str, Any]:
             preemptions=res.n_pre,
             retries=res.n_retry,
             measured=ms.measured,
+            **cached,
         )
     return out
 
@@ -218,6 +225,7 @@ def _run_core(job: Job, req: Requests, routed: tuple, win: tuple[float, float],
     else:
         caps, hold, pre = slot_service(fleet, req, route, elig, prompt, output)
     PI, PIT, rep_pool = _pool_tables(fleet, caps)
+    pfx = prefix_inputs(fleet, req, prompt, engine, PI)
     max_events = job.max_events if job.max_events is not None else 2000 * n + 10_000_000
     seed_core = int(s_core.generate_state(1, np.uint64)[0]) & (2**63 - 1)
     lvl = _core.LEVEL_ENGINE if engine else _core.LEVEL_SLOT
@@ -241,7 +249,7 @@ def _run_core(job: Job, req: Requests, routed: tuple, win: tuple[float, float],
             np.zeros(1) if loop is None else loop.think_s,
             0 if loop is None else loop.n_warm,
             res.status, res.pool_of, res.rep_of, res.admit, res.first_t, res.finish, res.n_pre,
-            res.n_retry, res.RF, res.RI, res.info, **work,
+            res.n_retry, res.RF, res.RI, res.info, **work, **pfx,
         )
         w0, w1 = (float(x) for x in work["win"])
         del work
@@ -254,7 +262,7 @@ def _run_core(job: Job, req: Requests, routed: tuple, win: tuple[float, float],
         t_end = float(res.info[0])
         w1 = min(w1, t_end)
         w0 = min(w0, w1)
-    return caps, PI, rep_pool, res, (w0, w1)
+    return caps, PI, rep_pool, replace(res, RQ=pfx["RQ"]), (w0, w1)
 
 
 def _measures(job: Job, t_arr: NDArray[np.float64], output: NDArray[np.int64], res: _Outcome,
@@ -292,9 +300,17 @@ def _measures(job: Job, t_arr: NDArray[np.float64], output: NDArray[np.int64], r
     return _Measures(after_warm, measured, done, tpot, in_win, ttft, e2e, wait, ok, w1 - w0)
 
 
-def _summaries(fleet: FleetSpec, ms: _Measures, res: _Outcome, output: NDArray[np.int64],
-               PI: NDArray[np.int64], rep_pool: NDArray[np.int64]) -> dict[str, dict[str, Any]]:
-    """The summary of the whole fleet (``"fleet"``) and of each pool, by name."""
+def _summaries(fleet: FleetSpec, ms: _Measures, res: _Outcome,
+               lengths: tuple[NDArray[np.int64], NDArray[np.int64]], PI: NDArray[np.int64],
+               rep_pool: NDArray[np.int64]) -> dict[str, dict[str, Any]]:
+    """The summary of the whole fleet (``"fleet"``) and of each pool, by name.
+
+    A group with a prefix-caching pool also has ``prefix_hit`` (cached / prompt tokens of its
+    measured, admitted requests) and the cache counters ``cache_evicted``, ``cache_lost``
+    (released blocks found evicted: 0 unless a bug) and ``cache_pinned_end`` (pinned tokens
+    left at the end).
+    """
+    prompt, output = lengths
     n = res.status.size
     groups: dict[str, dict[str, Any]] = {}
     for gi in range(-1, len(fleet.pools)):
@@ -302,13 +318,22 @@ def _summaries(fleet: FleetSpec, ms: _Measures, res: _Outcome, output: NDArray[n
             sel = np.ones(n, dtype=bool)
             reps = np.arange(fleet.replicas)
             name = "fleet"
+            caching = any(p.prefix_caching for p in fleet.pools)
         else:
             sel = res.pool_of == gi
             reps = np.arange(PI[_core.P_FIRST, gi], PI[_core.P_END, gi])
             name = fleet.pools[gi].name
+            caching = fleet.pools[gi].prefix_caching
         cap_slots = sum(PI[_core.P_CAP, rep_pool[r]] for r in reps)
         cap_kv = sum(PI[_core.P_KVCAP, rep_pool[r]] for r in reps)
         groups[name] = _group_summary(ms, res, output, sel, reps, cap_slots, cap_kv)
+        if caching and res.RQ is not None:
+            groups[name].update({
+                "prefix_hit": hit_rate(res.RQ, prompt, ms.measured & sel & np.isfinite(ms.wait)),
+                "cache_evicted": int(res.RI[_core.R_CEVICT, reps].sum()),
+                "cache_lost": int(res.RI[_core.R_CLOST, reps].sum()),
+                "cache_pinned_end": int(res.RI[_core.R_CPIN, reps].sum()),
+            })
     return groups
 
 

@@ -112,7 +112,12 @@ def simulate(
         closed loop: of the first requests sent.
     router, balancer
         Between pools (name or :class:`RouterSpec`) and between a pool's replicas
-        (``jsq``, ``power_of_two``, ``round_robin``, ``random``).
+        (``jsq``, ``power_of_two``, ``round_robin``, ``random``, ``cache_affinity``).
+        ``cache_affinity`` (engine level, pools with ``prefix_caching``): the up replica with
+        the least prefill work for the request - its prefill backlog plus the request's prompt
+        tokens not cached on it (a cached prefix wins while its replica is behind by less
+        than the hit saves); fewest requests on ties, JSQ when no replica holds any of the
+        request's blocks (docs/simulation.md).
     failures
         Replica failures (:class:`FailureSpec`), or None.
     slo
@@ -161,11 +166,13 @@ def simulate(
     >>> r.closed_loop["users"], r.fleet.completed
     (2, 10)
     """
+    from optfleet.sim._prefix import check_level
     from optfleet.sim._prepare import check_schedule
     from optfleet.sim._replication import Job
 
     fl = as_fleet(fleet)
     _check_names(level, balancer)
+    check_level(fl, level)
     rt = _as_router(router)
     slo_ = _as_slo(slo)
     wf, hz = _check_run(replications, warmup_fraction, seed, horizon_s, failures)

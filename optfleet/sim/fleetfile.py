@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 from pydantic import model_validator
 
 from optfleet.errors import InputError
@@ -57,6 +58,7 @@ from optfleet.scenario.limits import (
     TensorParallel,
     Tokens,
 )
+from optfleet.scenario.prefix import PrefixCaching, check_prefix_caching
 from optfleet.scenario.presets import get_preset
 
 
@@ -103,15 +105,24 @@ class FleetConfig(Frozen):
     rate_per_s: RatePerS = 10.0
     slo: SLO = SLO(ttft_p99_s=0.5)
     router: RouterConfig = RouterConfig()
-    balancer: Literal["jsq", "power_of_two", "round_robin", "random"] = "jsq"
+    balancer: Literal["jsq", "power_of_two", "round_robin", "random", "cache_affinity"] = "jsq"
     pools: tuple[PoolConfig, ...]
     failures: FailureConfig | None = None
     prices_usd_per_hour: dict[str, NonNegFloat] = {}
     profiles: dict[str, Path] = {}
     seed: Seed = 0
+    prefix_caching: PrefixCaching | None = None
+    """Every pool caches prompt prefixes (engine level, paged KV) and the requests carry their
+    prompt blocks from the reuse source; the balancer is ``prefix_caching.router``
+    (:mod:`optfleet.scenario.prefix`)."""
 
     @model_validator(mode="after")
     def _names(self) -> FleetConfig:
+        check_prefix_caching(self)
+        if self.prefix_caching is not None and self.balancer not in (
+                "jsq", self.prefix_caching.router):
+            raise ValueError(f"balancer {self.balancer!r} with prefix_caching: the balancer is "
+                             "prefix_caching.router (cache_affinity or jsq)")
         gpus = list(dict.fromkeys(p.gpu for p in self.pools))
         msg = unknown_keys_message("prices_usd_per_hour", self.prices_usd_per_hour, gpus,
                                    "the pools' GPU types")
@@ -187,12 +198,14 @@ def build_simulation(cfg: FleetConfig) -> Simulation:
     from optfleet.workloads import load_workload
 
     preset = get_preset(cfg.preset)
+    src = _reuse_source(cfg)
     pools = []
     for i, pc in enumerate(cfg.pools):
         prof = pool_profile(cfg, pc, preset)
         pools.append(
             PoolSpec(
-                prof, pc.replicas, pc.max_ctx_tokens, pc.name or f"pool{i}", preset.service_model
+                prof, pc.replicas, pc.max_ctx_tokens, pc.name or f"pool{i}", preset.service_model,
+                prefix_caching=src is not None and src.enabled,
             )
         )
     r = cfg.router
@@ -203,16 +216,66 @@ def build_simulation(cfg: FleetConfig) -> Simulation:
         None if cfg.failures is None else FailureSpec(cfg.failures.mttf_s, cfg.failures.mttr_s)
     )
     arrivals = cfg.arrivals if cfg.arrivals is not None else float(cfg.rate_per_s)
+    workload = load_workload(cfg.workload).mix if src is None else None
+    if src is not None:
+        workload, arrivals = _PrefixRequests(src, arrivals), _closed_only(arrivals)
     return Simulation(
         FleetSpec(tuple(pools)),
-        load_workload(cfg.workload).mix,
+        workload,
         arrivals,
         router,
-        cfg.balancer,
+        cfg.balancer if src is None else src.balancer,
         cfg.slo,
         failures,
         cfg.seed,
     )
+
+
+def _reuse_source(cfg: FleetConfig) -> Any:
+    """The fleet's :class:`~optfleet.workloads.prefix_source.ReuseSource` (None without
+    ``prefix_caching``); the parametric model's conversations fit the longest pool."""
+    if cfg.prefix_caching is None:
+        return None
+    from types import SimpleNamespace
+
+    from optfleet.workloads import load_workload
+    from optfleet.workloads.prefix_source import prefix_workload
+
+    like = SimpleNamespace(
+        prefix_caching=cfg.prefix_caching, preset=cfg.preset, disaggregation="off",
+        long_max_ctx_tokens=max(p.max_ctx_tokens for p in cfg.pools), max_rejected_share=1.0,
+        seed=cfg.seed, workload=cfg.workload)
+    return prefix_workload(like, load_workload(cfg.workload)).prefix
+
+
+def _closed_only(arrivals: Any) -> Any:
+    """A closed loop stays the simulator's; an open process is drawn with the requests."""
+    from optfleet.scenario import ClosedLoopClients
+
+    return arrivals if isinstance(arrivals, ClosedLoopClients) else None
+
+
+@dataclass(frozen=True)
+class _PrefixRequests:
+    """``(n, rng) -> Requests``: the reuse source's requests in order with their prompt blocks,
+    arriving by the fleet's open process (a closed loop sends them itself)."""
+
+    source: Any
+    arrivals: Any
+
+    def __call__(self, n: int, rng: Any) -> Any:
+        from optfleet.scenario import ClosedLoopClients, PoissonArrivals
+        from optfleet.sim import Requests
+        from optfleet.workloads import arrival_times
+
+        prompt, output, blocks = self.source.draw(n, rng)
+        a = self.arrivals
+        if isinstance(a, ClosedLoopClients):
+            t = np.zeros(n)
+        else:
+            spec = PoissonArrivals(rate_per_s=a) if isinstance(a, float) else a
+            t = arrival_times(spec, n=n, seed=rng)
+        return Requests(t, prompt, output, prefix=blocks)
 
 
 def simulate_fleet(

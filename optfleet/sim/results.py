@@ -206,6 +206,10 @@ class GroupStats:
     queued (wait > 0, unfinished-and-never-admitted included).  ``ttft_growth`` is the mean
     TTFT of the last third of the measured requests over that of the middle third (arrival
     order): near 1 in steady state, above it while the pool's queue is still growing.
+    ``prefix_hit_rate`` (a group
+    with a ``prefix_caching`` pool; None, and left out of ``to_dict``, otherwise) is the share
+    of the prompt tokens of its measured, admitted requests found in the prefix cache (at each
+    request's last admission).
     """
 
     name: str
@@ -233,11 +237,14 @@ class GroupStats:
     busy_utilisation: Estimate
     availability: Estimate
     ttft_growth: Estimate
+    prefix_hit_rate: Estimate | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for f in fields(self):
             v = getattr(self, f.name)
+            if v is None and f.name == "prefix_hit_rate":
+                continue
             out[f.name] = v.to_dict() if hasattr(v, "to_dict") else _j(v)
         return out
 
@@ -268,7 +275,8 @@ def nan_notes(groups: Any) -> list[str]:
 class RequestRecords:
     """Per-request records of one replication (arrays of equal length, request order = arrival
     order).  ``status``: 1 completed, 2 rejected, 3 unfinished, 0 not arrived (horizon).
-    Times in seconds; NaN where undefined.  ``pool``/``replica``: -1 if none.
+    Times in seconds; NaN where undefined.  ``pool``/``replica``: -1 if none.  With a prefix
+    cache, ``cached_tokens``: the prompt tokens found cached at the request's last admission.
 
     Examples
     --------

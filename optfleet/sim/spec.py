@@ -22,6 +22,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from optfleet.errors import InputError, UnknownNameError
 from optfleet.physics.profiles import ReplicaProfile
+from optfleet.workloads.prefix import PrefixBlocks
 
 __all__ = [
     "BALANCERS",
@@ -46,7 +47,7 @@ ROUTERS: tuple[str, ...] = (
     "label",
 )
 #: Balancer names (between the replicas of one pool).
-BALANCERS: tuple[str, ...] = ("jsq", "power_of_two", "round_robin", "random")
+BALANCERS: tuple[str, ...] = ("jsq", "power_of_two", "round_robin", "random", "cache_affinity")
 #: Built-in slot-level service models (see :mod:`optfleet.sim.service`).
 SERVICE_MODES: tuple[str, ...] = ("fleet-sim", "default")
 
@@ -95,6 +96,11 @@ class PoolSpec:
         Override of the concurrency per replica: the servers per replica at slot level, the
         running-sequence cap at engine level.  Default: from the service model (slot) or
         ``max_num_seqs`` / the reserve-policy slots (engine).
+    prefix_caching
+        Engine level, paged KV only: each replica keeps the prompt blocks of the requests it
+        served (requests with :attr:`Requests.prefix` block ids) and a request skips the prefill
+        of its longest cached prefix (``optfleet.sim._core``, "prefix cache").  Off by default;
+        off, or without block ids, the simulation is exactly the one without caching.
 
     Examples
     --------
@@ -109,10 +115,16 @@ class PoolSpec:
     name: str = ""
     service: str | ServiceFn = "default"
     slots: int | None = None
+    prefix_caching: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.profile, ReplicaProfile):
             raise InputError(f"profile must be a ReplicaProfile, got {type(self.profile).__name__}")
+        if not isinstance(self.prefix_caching, bool | np.bool_):
+            raise InputError(f"prefix_caching must be True or False, got {self.prefix_caching!r}")
+        if self.prefix_caching and self.profile.kv_policy != "paged":
+            raise InputError(f"prefix caching needs a paged-KV profile; {self.profile.name!r} "
+                             "reserves max_ctx per sequence (kv_policy 'reserve')")
         _pos_int("replicas", self.replicas)
         _pos_int("max_ctx_tokens", self.max_ctx_tokens)
         if self.slots is not None:
@@ -181,7 +193,7 @@ class FleetSpec:
                 raise InputError(f"pools[{i}] must be a PoolSpec, got {type(p).__name__}")
             if not p.name:
                 p = PoolSpec(p.profile, p.replicas, p.max_ctx_tokens, f"pool{i}", p.service,
-                             p.slots)
+                             p.slots, p.prefix_caching)
             named.append(p)
         names = [p.name for p in named]
         if len(set(names)) != len(names):
@@ -377,6 +389,9 @@ class Requests:
     hold_s, prefill_s
         Slot level: per-request service (slot holding) time and prefill time; when given they
         replace every pool's service model.
+    prefix
+        Each request's prompt block ids (:class:`~optfleet.workloads.PrefixBlocks`), for the
+        pools with ``prefix_caching``.  A request whose prompt a router compresses loses them.
 
     Examples
     --------
@@ -392,6 +407,7 @@ class Requests:
     label: NDArray[np.int64] | None = None
     hold_s: NDArray[np.float64] | None = None
     prefill_s: NDArray[np.float64] | None = None
+    prefix: PrefixBlocks | None = None
 
     def __post_init__(self) -> None:
         t = np.asarray(self.arrival_s, dtype=np.float64)
@@ -402,18 +418,22 @@ class Requests:
             raise InputError("arrival_s must be finite and >= 0")
         if n > 1 and (np.diff(t) < 0).any():
             raise InputError("arrival_s must be non-decreasing (sort the requests first)")
-        object.__setattr__(self, "arrival_s", t)
+        # writable arrays (a read-only one, e.g. a trace's, would compile another kernel)
+        object.__setattr__(self, "arrival_s", np.require(t, requirements="W"))
         for nm in ("prompt_tokens", "output_tokens"):
             a = _int_array(nm, getattr(self, nm), n)
             assert a is not None
             if n and a.min() < 1:
                 raise InputError(f"{nm} must be >= 1, got {a.min()}")
-            object.__setattr__(self, nm, a)
+            object.__setattr__(self, nm, np.require(a, requirements="W"))
         rt = _int_array("routing_tokens", self.routing_tokens, n)
         if rt is None:
             rt = self.prompt_tokens + self.output_tokens
         object.__setattr__(self, "routing_tokens", rt)
         object.__setattr__(self, "label", _int_array("label", self.label, n))
+        if self.prefix is not None and (not isinstance(self.prefix, PrefixBlocks)
+                                        or self.prefix.n != n):
+            raise InputError(f"prefix must be PrefixBlocks of {n} requests")
         if self.prefill_s is not None and self.hold_s is None:
             raise InputError("prefill_s needs hold_s")
         if self.hold_s is not None:

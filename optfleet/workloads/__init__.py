@@ -9,6 +9,9 @@
 - :mod:`optfleet.workloads.traces`: :class:`Trace` and the Azure 2023 / Splitwise / JSONL loaders,
   built-ins ``azure_code`` and ``azure_conv``.
 - :mod:`optfleet.workloads.arrivals`: :func:`arrival_times` and :func:`trace_requests`.
+- :mod:`optfleet.workloads.prefix`: prompt reuse - :class:`PrefixBlocks` (each request's prefix
+  block ids), the Mooncake trace reader :func:`load_mooncake` (built-in
+  ``mooncake_conversation``) and the multi-turn model :func:`multi_turn_workload`.
 
 See ``docs/workloads.md``.
 
@@ -33,6 +36,15 @@ from optfleet.workloads.mix import (
     mix_from_separate,
     mix_from_trace,
 )
+from optfleet.workloads.prefix import (
+    BUILTIN_PREFIX_TRACES,
+    MultiTurnWorkload,
+    PrefixBlocks,
+    PrefixTrace,
+    builtin_prefix_trace,
+    load_mooncake,
+    multi_turn_workload,
+)
 from optfleet.workloads.traces import (
     BUILTIN_TRACES,
     Trace,
@@ -44,22 +56,29 @@ from optfleet.workloads.traces import (
 
 __all__ = [
     "BUILTIN_CDFS",
+    "BUILTIN_PREFIX_TRACES",
     "BUILTIN_TRACES",
     "LengthCDF",
+    "MultiTurnWorkload",
+    "PrefixBlocks",
+    "PrefixTrace",
     "RequestMix",
     "Trace",
     "Workload",
     "arrival_times",
     "builtin_cdf",
+    "builtin_prefix_trace",
     "builtin_trace",
     "cdf_from_samples",
     "load_azure2023",
     "load_cdf",
     "load_jsonl",
+    "load_mooncake",
     "load_splitwise_csv",
     "load_workload",
     "mix_from_cdf",
     "mix_from_separate",
     "mix_from_trace",
+    "multi_turn_workload",
     "trace_requests",
 ]

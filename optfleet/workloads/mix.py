@@ -34,6 +34,12 @@ from optfleet.errors import InputError
 from optfleet.scenario import CDFWorkload, RatioSplit, SeparateCDFWorkload, TraceWorkload
 from optfleet.workloads.cdf import LengthCDF, SeedLike, as_generator, check_count
 from optfleet.workloads.cdf_sources import builtin_cdf, cdf_from_pmf, load_cdf
+from optfleet.workloads.prefix import (
+    MOONCAKE_BLOCK_TOKENS,
+    PrefixTrace,
+    builtin_prefix_trace,
+    load_mooncake,
+)
 from optfleet.workloads.traces import (
     Trace,
     builtin_trace,
@@ -345,6 +351,9 @@ class Workload:
     cdf: LengthCDF
     trace: Trace | None = None
     dropped_rows: int = 0
+    prefix: Any = None
+    """The prompt-reuse source of a scenario with ``prefix_caching``
+    (:class:`optfleet.workloads.prefix_source.ReuseSource`); None otherwise."""
 
 
 def _load_cdf_spec(spec: CDFWorkload) -> LengthCDF:
@@ -357,7 +366,14 @@ def _load_cdf_spec(spec: CDFWorkload) -> LengthCDF:
 
 
 def load_trace_spec(spec: TraceWorkload) -> Trace:
-    """The :class:`Trace` a :class:`~optfleet.scenario.TraceWorkload` names (built-in or file)."""
+    """The :class:`Trace` a :class:`~optfleet.scenario.TraceWorkload` names (built-in or file).
+
+    A Mooncake trace (``format: mooncake``) gives its lengths and times here; its prompt blocks
+    are :func:`mooncake_spec_trace`'s.
+    """
+    if spec.format == "mooncake":
+        pt = mooncake_spec_trace(spec)
+        return Trace(pt.arrival_s, pt.prompt_tokens, pt.output_tokens, name=pt.name)
     if spec.name is not None:
         return builtin_trace(spec.name)
     assert spec.path is not None
@@ -373,6 +389,27 @@ def load_trace_spec(spec: TraceWorkload) -> Trace:
         spec.time_unit_s,
         on_bad_row=spec.on_bad_row,
     )
+
+
+def mooncake_spec_trace(spec: TraceWorkload, block_tokens: int = MOONCAKE_BLOCK_TOKENS
+                        ) -> PrefixTrace:
+    """The :class:`~optfleet.workloads.PrefixTrace` of a ``format: mooncake`` trace workload
+    (the built-in sample by name, or a file).
+
+    Examples
+    --------
+    >>> t = mooncake_spec_trace(TraceWorkload(format="mooncake", name="mooncake_conversation"))
+    >>> t.n_requests
+    328
+    """
+    if spec.name is not None:
+        t = builtin_prefix_trace(spec.name)
+        if t.blocks.block_tokens != block_tokens:
+            raise InputError(f"trace {spec.name!r} has blocks of {t.blocks.block_tokens} tokens, "
+                             f"not {block_tokens} (prefix_caching.block_tokens)")
+        return t
+    assert spec.path is not None
+    return load_mooncake(spec.path, block_tokens=block_tokens)
 
 
 @lru_cache(maxsize=64)
@@ -414,7 +451,7 @@ def load_workload(spec: CDFWorkload | SeparateCDFWorkload | TraceWorkload) -> Wo
         mix = mix_from_separate(pc, oc)
         return Workload(mix.name, mix, mix.routing_cdf())
     if isinstance(spec, TraceWorkload):
-        if spec.name is not None:
+        if spec.name is not None and spec.format != "mooncake":
             return _builtin_trace_workload(builtin_trace(spec.name).name)
         return _trace_workload(load_trace_spec(spec))
     raise InputError(f"unknown workload spec {type(spec).__name__}")
@@ -426,6 +463,7 @@ __all__ = [
     "load_trace_spec",
     "load_workload",
     "mix_from_cdf",
+    "mooncake_spec_trace",
     "mix_from_separate",
     "mix_from_trace",
     "ratio_split",
