@@ -51,10 +51,6 @@ CALIBRATION_SERVICE_TIMES = 200.0
 MAX_CALIBRATION_REQUESTS = 200_000
 
 
-#: The calibrated rate is taken this far below the largest passing rate found: verification
-#: simulates other random draws than the calibration did, and at the edge of the judge's rule
-#: an equally good plan fails on one draw in two.
-CALIBRATION_MARGIN = 0.98
 #: Galloping step of the calibration search.
 _STEP = 1.05
 
@@ -145,7 +141,7 @@ def calibrate_option(scenario: Scenario, opt: Option, replicas: int, ctx: Any = 
             else:
                 hi = trial
         if hi is None:
-            return CALIBRATION_MARGIN * lo / r_model, k_c
+            return lo / r_model, k_c
     else:
         hi, lo = r_model, None
         while lo is None and hi > r_model / 64:
@@ -163,7 +159,7 @@ def calibrate_option(scenario: Scenario, opt: Option, replicas: int, ctx: Any = 
             lo = mid
         else:
             hi = mid
-    return CALIBRATION_MARGIN * lo / r_model, k_c
+    return lo / r_model, k_c
 
 
 def calibrate_plan_options(

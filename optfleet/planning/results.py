@@ -72,8 +72,9 @@ class PoolServing(Frozen):
     """The planned load of one replica (the pool's rate / its replicas)."""
 
 
-#: PlanPool fields of prefix caching, written only when set (plans without caching are unchanged).
-_PREFIX_FIELDS = ("analytic_prefix_hit_rate", "simulated_prefix_hit_rate")
+#: PlanPool fields written only when set: prefix caching (plans without caching are unchanged)
+#: and the serving record (None under the fleet-sim preset's fixed profiles).
+_PREFIX_FIELDS = ("analytic_prefix_hit_rate", "simulated_prefix_hit_rate", "serving")
 
 
 class PlanPool(Frozen):
