@@ -18,7 +18,9 @@ Examples
 >>> search = ConfigSearch(max_num_seqs=(128, 256), chunked_prefill_tokens=(2048,))
 >>> s = Scenario(rate_per_s=10, gpus=("H100-SXM",), thresholds_tokens=(), config_search=search)
 >>> t = tabulate(s)
->>> "H100-SXM@tp1-bf16-s256-c2048" in {g for (_, _, g) in t.options}
+>>> "H100-SXM@tp1-bf16-s256-c2048" in t.ctx.variants  # the scenario's own config is a candidate
+True
+>>> all(g.startswith("H100-SXM@") for (_, _, g) in t.options)
 True
 """
 
