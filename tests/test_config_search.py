@@ -141,3 +141,15 @@ def test_cli_config_search_emits_vllm_scripts(tmp_path):
     assert all("vllm serve" in f.read_text() for f in files)
     bad = runner.invoke(app, ["plan", "--no-verify", "--emit", "yaml"])
     assert bad.exit_code == 2 and "unknown --emit format" in bad.output
+
+
+def test_option_names_are_not_menu_names():
+    """'@' marks a configuration-search option: a malformed one is an unknown GPU, and the menu
+    names GPU types only (no silent resolution of 'H100@junk' to an H100)."""
+    from optfleet.errors import UnknownNameError
+
+    assert get_gpu("H100-SXM@tp2-fp8-s256-c2048").name == "H100-SXM"
+    with pytest.raises(UnknownNameError, match="H100@junk"):
+        get_gpu("H100@junk")
+    with pytest.raises(Exception, match="configuration-search option"):
+        Scenario(gpus=("H100-SXM@tp2-fp8-s256-c2048",))

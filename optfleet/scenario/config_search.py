@@ -20,6 +20,7 @@ tensor_parallel_sizes
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
@@ -180,12 +181,18 @@ def variant_name(gpu: str, config: Any) -> str:
             f"-s{config.max_num_seqs}-c{config.chunked_prefill_tokens}")
 
 
+#: The configuration part of an option name (what :func:`variant_name` writes after the ``@``).
+_VARIANT_RE = re.compile(r"tp\d+-(bf16|fp8)(-kv(bf16|fp8))?-s\d+-c\d+")
+
+
 def gpu_type(name: str) -> str:
-    """The GPU type of an option name (the name itself when it carries no configuration).
+    """The GPU type of an option name (the name itself when it carries no configuration, or a
+    malformed one: the catalog then reports the whole name as unknown).
 
     Examples
     --------
-    >>> gpu_type("H100-SXM@tp2-fp8-s256-c2048"), gpu_type("A10G")
-    ('H100-SXM', 'A10G')
+    >>> gpu_type("H100-SXM@tp2-fp8-s256-c2048"), gpu_type("A10G"), gpu_type("H100@junk")
+    ('H100-SXM', 'A10G', 'H100@junk')
     """
-    return str(name).split(VARIANT_SEPARATOR, 1)[0]
+    head, sep, tail = str(name).partition(VARIANT_SEPARATOR)
+    return head if sep and _VARIANT_RE.fullmatch(tail) else str(name)

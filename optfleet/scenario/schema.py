@@ -285,6 +285,10 @@ class Scenario(Frozen):
     def _nonempty(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         if not v:
             raise ValueError("the GPU menu is empty")
+        marked = [g for g in v if "@" in g]
+        if marked:
+            raise ValueError(f"the GPU menu names GPU types, not configurations: {marked} ('@' "
+                             "marks a configuration-search option; use config_search)")
         return v
 
     @field_validator("models")
